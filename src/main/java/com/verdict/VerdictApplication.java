@@ -1,0 +1,21 @@
+package com.verdict;
+
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Meta;
+import com.vaadin.flow.theme.Theme;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+@Theme("verdict")
+@Meta(name = "viewport", content = "width=device-width, initial-scale=1")
+public class VerdictApplication implements AppShellConfigurator {
+
+    public static void main(String[] args) {
+        SpringApplication.run(VerdictApplication.class, args);
+    }
+}

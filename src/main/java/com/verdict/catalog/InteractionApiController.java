@@ -1,0 +1,60 @@
+package com.verdict.catalog;
+
+import com.verdict.base.ApiError;
+import com.verdict.base.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/interactions")
+class InteractionApiController {
+
+    private final CatalogService catalog;
+
+    InteractionApiController(CatalogService catalog) {
+        this.catalog = catalog;
+    }
+
+    /** JSONL in, one interaction a line; {@code mode=skip-invalid} imports the valid lines of a faulty file. */
+    @PostMapping(consumes = {"application/x-ndjson", "application/jsonl", "application/json", "text/plain"})
+    @PreAuthorize("hasRole('ENGINEER')")
+    ImportResponse importJsonl(InputStream body, @RequestParam(defaultValue = "all-or-nothing") String mode)
+            throws IOException {
+        ImportMode importMode = switch (mode) {
+            case "all-or-nothing" -> ImportMode.ALL_OR_NOTHING;
+            case "skip-invalid" -> ImportMode.SKIP_INVALID;
+            default -> throw ApiException.badRequest("Invalid request parameter",
+                    List.of("mode: must be all-or-nothing or skip-invalid, not '" + mode + "'"));
+        };
+        ImportResult result = catalog.importJsonl(body, importMode);
+        return new ImportResponse(result.imported(), result.skipped(),
+                importMode == ImportMode.SKIP_INVALID ? result.errors() : null,
+                importMode == ImportMode.SKIP_INVALID ? result.totalErrors() : null);
+    }
+
+    record ImportResponse(int imported, int skipped, List<ImportError> errors, Integer totalErrors) {
+    }
+
+    record ImportFailure(String error, List<ImportError> errors, int totalErrors) {
+    }
+
+    @ExceptionHandler(ImportRejected.class)
+    ResponseEntity<ImportFailure> rejected(ImportRejected e) {
+        return ResponseEntity.badRequest().body(new ImportFailure(e.getMessage(), e.errors(), e.totalErrors()));
+    }
+
+    @ExceptionHandler(ImportConflict.class)
+    ResponseEntity<ApiError> conflict(ImportConflict e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(
+                e.getMessage() + "; import them under new ids", e.ids()));
+    }
+}

@@ -1,0 +1,86 @@
+package com.verdict.judging;
+
+import com.verdict.base.ApiException;
+import com.verdict.catalog.Category;
+import com.verdict.people.CurrentUser;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Judging over REST, for chat bots and load tools. Blind like the Play view: no source before the verdict. */
+@RestController
+@RequestMapping("/api/assignments")
+class AssignmentApiController {
+
+    private final JudgingService judging;
+    private final CurrentUser currentUser;
+
+    AssignmentApiController(JudgingService judging, CurrentUser currentUser) {
+        this.judging = judging;
+        this.currentUser = currentUser;
+    }
+
+    @PostMapping("/next")
+    ResponseEntity<DealResponse> next() {
+        return judging.next(currentUser.id(), null)
+                .map(d -> ResponseEntity.ok(DealResponse.of(d)))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/{id}/judgment")
+    JudgmentResponse judge(@PathVariable long id, @RequestBody JudgmentRequest request) {
+        JudgmentResult result = judging.judge(currentUser.id(), id, request.parsedVerdict(), request.reason());
+        return new JudgmentResponse(result.points(), result.totalPoints(),
+                new Revealed(result.leftSource(), result.rightSource()), result.tooFast());
+    }
+
+    @PostMapping("/{id}/skip")
+    ResponseEntity<Void> skip(@PathVariable long id) {
+        judging.skip(currentUser.id(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The verdict arrives as text so that an unknown one gets a clear 400 naming the allowed values. */
+    record JudgmentRequest(String verdict, String reason) {
+
+        Verdict parsedVerdict() {
+            if (verdict == null) {
+                throw ApiException.badRequest("Invalid judgment", List.of("verdict: is required"));
+            }
+            return Arrays.stream(Verdict.values()).filter(v -> v.name().equals(verdict)).findFirst()
+                    .orElseThrow(() -> ApiException.badRequest("Invalid judgment", List.of("verdict: must be one of "
+                            + Arrays.toString(Verdict.values()) + ", not '" + verdict + "'")));
+        }
+    }
+
+    record DealResponse(long assignment, InteractionPart interaction, SidePart left, SidePart right) {
+
+        static DealResponse of(Deal deal) {
+            return new DealResponse(deal.assignmentId(),
+                    new InteractionPart(deal.interactionId(), deal.instruction(), deal.context(), deal.category()),
+                    new SidePart(deal.left().response(), deal.left().text()),
+                    new SidePart(deal.right().response(), deal.right().text()));
+        }
+    }
+
+    record InteractionPart(String id, String instruction, String context, String category) {
+
+        InteractionPart(String id, String instruction, String context, Category category) {
+            this(id, instruction, context, category.key());
+        }
+    }
+
+    record SidePart(int response, String text) {
+    }
+
+    record Revealed(String left, String right) {
+    }
+
+    record JudgmentResponse(int points, long totalPoints, Revealed sources, boolean tooFast) {
+    }
+}

@@ -1,0 +1,189 @@
+package com.verdict.judging;
+
+import com.verdict.base.ApiException;
+import com.verdict.base.VerdictProperties;
+import com.verdict.catalog.CandidateView;
+import com.verdict.catalog.CatalogService;
+import com.verdict.catalog.PairContent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deals pairs to judges and records their verdicts: the judging feature's API. Every method takes the
+ * judge's id and acts only on that judge's assignments and rounds.
+ */
+@Service
+@Transactional
+public class JudgingService {
+
+    static final int MAX_REASON_CHARS = 500;
+
+    private final PairPool pool;
+    private final AssignmentRepository assignments;
+    private final JudgmentRepository judgments;
+    private final RoundRepository rounds;
+    private final CatalogService catalog;
+    private final Scorekeeper scorekeeper;
+    private final VerdictProperties properties;
+    private final MeterRegistry meters;
+    private final Timer timeOnTask;
+
+    JudgingService(PairPool pool, AssignmentRepository assignments, JudgmentRepository judgments,
+            RoundRepository rounds, CatalogService catalog, Scorekeeper scorekeeper, VerdictProperties properties,
+            MeterRegistry meters) {
+        this.pool = pool;
+        this.assignments = assignments;
+        this.judgments = judgments;
+        this.rounds = rounds;
+        this.catalog = catalog;
+        this.scorekeeper = scorekeeper;
+        this.properties = properties;
+        this.meters = meters;
+        this.timeOnTask = Timer.builder("verdict.judging.time-on-task")
+                .description("Time from dealing a pair to its judgment")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    public int roundSize() {
+        return properties.rounds().size();
+    }
+
+    public RoundProgress startRound(long judgeId) {
+        Round round = rounds.save(new Round(judgeId, properties.rounds().size()));
+        return progress(round);
+    }
+
+    public RoundProgress progress(long judgeId, long roundId) {
+        return progress(round(judgeId, roundId));
+    }
+
+    /**
+     * The judge's open assignment if they have one (so a reload or a retry resumes it), else a newly dealt
+     * pair; empty when nothing is left for this judge or the round is complete.
+     */
+    public Optional<Deal> next(long judgeId, Long roundId) {
+        Round round = roundId == null ? null : round(judgeId, roundId);
+        Optional<Assignment> open = assignments.findFirstByJudgeIdAndStateOrderByIdDesc(judgeId, Assignment.State.OPEN);
+        if (open.isPresent() && (round == null || round.getId().equals(open.get().getRoundId()))) {
+            return Optional.of(deal(open.get(), round));
+        }
+        if (round != null && (round.isFinished() || assignments.countByRoundId(round.getId()) >= round.getSize())) {
+            round.finish();
+            return Optional.empty();
+        }
+        int slots = properties.judging().judgmentsPerPair();
+        for (long pairId : pool.choicesFor(judgeId, slots)) {
+            if (pool.reserve(pairId, slots)) {
+                PairContent pair = catalog.pair(pairId).orElseThrow();
+                long left = ThreadLocalRandom.current().nextBoolean() ? pair.a().id() : pair.b().id();
+                Assignment assignment = assignments.save(new Assignment(judgeId, pairId,
+                        round == null ? null : round.getId(), left));
+                return Optional.of(deal(assignment, pair, round));
+            }
+        }
+        if (round != null) {
+            round.finish();
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Records the verdict on an open assignment of this judge. Submitting again for the same assignment
+     * (double click, second tab, retry) returns the first result and changes nothing.
+     */
+    public JudgmentResult judge(long judgeId, long assignmentId, Verdict verdict, String reason) {
+        if (verdict == null) {
+            throw ApiException.badRequest("Invalid judgment", List.of("verdict: is required"));
+        }
+        String trimmedReason = reason == null || reason.isBlank() ? null : reason.strip();
+        if (trimmedReason != null && trimmedReason.length() > MAX_REASON_CHARS) {
+            throw ApiException.badRequest("Invalid judgment",
+                    List.of("reason: at most " + MAX_REASON_CHARS + " characters"));
+        }
+        Assignment assignment = assignment(judgeId, assignmentId);
+        PairContent pair = catalog.pair(assignment.getPairId()).orElseThrow();
+        Optional<Judgment> earlier = judgments.findByAssignmentId(assignmentId);
+        if (earlier.isPresent()) {
+            return result(earlier.get(), assignment, pair);
+        }
+        Instant now = Instant.now();
+        if (assignments.close(assignmentId, Assignment.State.JUDGED, now) == 0) {
+            return judgments.findByAssignmentId(assignmentId)
+                    .map(j -> result(j, assignment, pair))
+                    .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
+                            "Assignment " + assignmentId + " was skipped; it can no longer be judged"));
+        }
+        boolean aShownLeft = assignment.getLeftCandidate() == pair.a().id();
+        Outcome outcome = Outcome.of(verdict, aShownLeft);
+        Duration onTask = Duration.between(assignment.getDealtAt(), now);
+        boolean tooFast = onTask.compareTo(properties.judging().minReadingTime()) < 0;
+        Judgment judgment = judgments.saveAndFlush(new Judgment(assignment, verdict, outcome, trimmedReason,
+                onTask.toMillis(), tooFast, now));
+        pool.judged(assignment.getPairId());
+        judgment.rewarded(scorekeeper.award(new JudgmentRecorded(judgment.getId(), judgeId, pair.pairId(),
+                pair.interactionId(), pair.a().id(), pair.b().id(), outcome, aShownLeft, onTask, tooFast, now)));
+        meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
+        timeOnTask.record(onTask);
+        return result(judgment, assignment, pair);
+    }
+
+    /** Passes on an open assignment: its slot goes back to the pool and the judge is not dealt it again. */
+    public void skip(long judgeId, long assignmentId) {
+        Assignment assignment = assignment(judgeId, assignmentId);
+        if (assignments.close(assignmentId, Assignment.State.SKIPPED, Instant.now()) == 1) {
+            pool.release(assignment.getPairId());
+        }
+    }
+
+    public Scorekeeper.Standing standing(long judgeId) {
+        return scorekeeper.standing(judgeId);
+    }
+
+    private Assignment assignment(long judgeId, long assignmentId) {
+        return assignments.findById(assignmentId)
+                .filter(a -> a.getJudgeId() == judgeId)
+                .orElseThrow(() -> ApiException.notFound("No assignment " + assignmentId + " of yours"));
+    }
+
+    private Round round(long judgeId, long roundId) {
+        return rounds.findById(roundId)
+                .filter(r -> r.getJudgeId() == judgeId)
+                .orElseThrow(() -> ApiException.notFound("No round " + roundId + " of yours"));
+    }
+
+    private RoundProgress progress(Round round) {
+        List<Assignment> dealt = assignments.findByRoundId(round.getId());
+        int done = (int) dealt.stream().filter(a -> a.getState() != Assignment.State.OPEN).count();
+        long points = dealt.isEmpty() ? 0 : judgments.pointsFor(dealt.stream().map(Assignment::getId).toList());
+        return new RoundProgress(round.getId(), round.getSize(), done, points, round.isFinished());
+    }
+
+    private Deal deal(Assignment assignment, Round round) {
+        return deal(assignment, catalog.pair(assignment.getPairId()).orElseThrow(), round);
+    }
+
+    private Deal deal(Assignment assignment, PairContent pair, Round round) {
+        boolean aLeft = assignment.getLeftCandidate() == pair.a().id();
+        CandidateView left = aLeft ? pair.a() : pair.b();
+        CandidateView right = aLeft ? pair.b() : pair.a();
+        return new Deal(assignment.getId(), pair.externalId(), pair.instruction(), pair.context(), pair.category(),
+                new Deal.Shown(left.position(), left.text()), new Deal.Shown(right.position(), right.text()),
+                round == null ? null : progress(round));
+    }
+
+    private static JudgmentResult result(Judgment judgment, Assignment assignment, PairContent pair) {
+        boolean aLeft = assignment.getLeftCandidate() == pair.a().id();
+        Scorekeeper.Reward reward = judgment.reward();
+        return new JudgmentResult(reward.points(), reward.totalPoints(),
+                (aLeft ? pair.a() : pair.b()).source(), (aLeft ? pair.b() : pair.a()).source(), judgment.isTooFast());
+    }
+}

@@ -1,0 +1,318 @@
+package com.verdict.judging.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.dom.DomListenerRegistration;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.verdict.judging.Deal;
+import com.verdict.judging.JudgingService;
+import com.verdict.judging.JudgmentResult;
+import com.verdict.judging.RoundProgress;
+import com.verdict.judging.Scorekeeper;
+import com.verdict.judging.Verdict;
+import com.verdict.people.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Optional;
+
+/**
+ * The game: a round deals pairs one after another; the judge picks the better response from the keyboard
+ * or with the buttons. Blind: sources show only after the verdict is in.
+ */
+@Route("")
+@RouteAlias("play")
+@PageTitle("Play · Verdict")
+@Menu(order = 0, icon = "vaadin:gamepad", title = "Play")
+@RolesAllowed("JUDGE")
+public class PlayView extends Div {
+
+    /** Context longer than this starts collapsed. */
+    static final int LONG_CONTEXT_CHARS = 600;
+
+    private final JudgingService judging;
+    private final long judgeId;
+
+    private final Div stage = new Div();
+    private final Div feedback = new Div();
+    private final TextField reason = new TextField();
+    private RoundProgress round;
+    private Deal deal;
+    private DomListenerRegistration keys;
+
+    public PlayView(JudgingService judging, CurrentUser currentUser) {
+        this.judging = judging;
+        this.judgeId = currentUser.id();
+        addClassNames("verdict-page", "verdict-play");
+        stage.addClassName("verdict-stage");
+        feedback.addClassName("verdict-feedback");
+        reason.setPlaceholder("Why? (optional, one line)");
+        reason.setMaxLength(500);
+        reason.setClearButtonVisible(true);
+        reason.addClassName("verdict-reason");
+        reason.setAriaLabel("Reason for your verdict (optional)");
+        add(stage);
+        showWelcome();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        // A keydown listener on the page, not a shortcut: single-key shortcuts must not fire while typing a reason.
+        keys = event.getUI().getElement().addEventListener("keydown", e -> onKey(e.getEventData().getString("event.key")))
+                .addEventData("event.key")
+                .setFilter("!event.repeat && !event.ctrlKey && !event.metaKey && !event.altKey"
+                        + " && !['input', 'textarea', 'select'].includes(event.composedPath()[0].localName)");
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (keys != null) {
+            keys.remove();
+        }
+    }
+
+    /** What a key press does depends on what is on screen: verdicts while judging, Enter elsewhere. */
+    void onKey(String key) {
+        if (deal == null) {
+            if ("Enter".equals(key)) {
+                startRound();
+            }
+            return;
+        }
+        switch (key) {
+            case "1", "ArrowLeft" -> submit(Verdict.LEFT);
+            case "2", "ArrowRight" -> submit(Verdict.RIGHT);
+            case "t", "T" -> submit(Verdict.TIE);
+            case "b", "B" -> submit(Verdict.BOTH_BAD);
+            case "s", "S" -> skip();
+            default -> { }
+        }
+    }
+
+    private void showWelcome() {
+        deal = null;
+        Scorekeeper.Standing standing = judging.standing(judgeId);
+        Div card = new Div();
+        card.addClassNames("verdict-card", "verdict-welcome");
+        H2 title = new H2("Ready for a round?");
+        Paragraph intro = new Paragraph("A round deals up to " + roundSize() + " pairs of answers to the same "
+                + "instruction. Pick the better one — you earn a point for every judgment, and more as the "
+                + "dataset takes shape.");
+        Div stats = new Div(stat(String.valueOf(standing.points()), "points"),
+                stat(String.valueOf(standing.judgments()), "judgments"),
+                stat(standing.points() == 0 ? "—" : "#" + standing.rank(), "rank"));
+        stats.addClassName("verdict-stats");
+        Button start = new Button("Start a round", VaadinIcon.PLAY.create(), e -> startRound());
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        start.addClassName("verdict-start");
+        card.add(title, intro, stats, start, keyLegend());
+        stage.removeAll();
+        stage.add(card);
+    }
+
+    private int roundSize() {
+        return round == null ? judging.roundSize() : round.size();
+    }
+
+    void startRound() {
+        round = judging.startRound(judgeId);
+        feedback.removeAll();
+        showNext();
+    }
+
+    private void showNext() {
+        Optional<Deal> next = judging.next(judgeId, round.roundId());
+        if (next.isEmpty()) {
+            showSummary();
+            return;
+        }
+        deal = next.get();
+        round = deal.progress();
+        reason.clear();
+        stage.removeAll();
+        stage.add(progress(), feedback, pair(deal), verdictBar());
+    }
+
+    void submit(Verdict verdict) {
+        if (deal == null) {
+            return;
+        }
+        JudgmentResult result = judging.judge(judgeId, deal.assignmentId(), verdict, reason.getValue());
+        showFeedback(result);
+        showNext();
+    }
+
+    void skip() {
+        if (deal == null) {
+            return;
+        }
+        judging.skip(judgeId, deal.assignmentId());
+        feedback.removeAll();
+        feedback.add(new Span("Skipped — no points, no harm."));
+        showNext();
+    }
+
+    private void showFeedback(JudgmentResult result) {
+        feedback.removeAll();
+        Span points = new Span("+" + result.points() + (result.points() == 1 ? " point" : " points"));
+        points.addClassName("verdict-points-earned");
+        Span sources = new Span("Left was " + result.leftSource() + ", right was " + result.rightSource() + ".");
+        sources.addClassName("verdict-sources");
+        feedback.add(points, sources);
+        if (result.tooFast()) {
+            Span warning = new Span("That was very quick — take the time to read both answers.");
+            warning.addClassName("verdict-too-fast");
+            feedback.add(warning);
+        }
+    }
+
+    private void showSummary() {
+        deal = null;
+        RoundProgress done = judging.progress(judgeId, round.roundId());
+        Scorekeeper.Standing standing = judging.standing(judgeId);
+        Div card = new Div();
+        card.addClassNames("verdict-card", "verdict-summary");
+        boolean nothingDealt = done.done() == 0;
+        card.add(new H2(nothingDealt ? "Nothing left to judge" : "Round complete!"));
+        if (nothingDealt) {
+            card.add(new Paragraph("You have judged every pair that still needs a verdict. Thank you! "
+                    + "New pairs arrive when engineers import more interactions."));
+        } else {
+            Div stats = new Div(stat("+" + done.points(), "points this round"),
+                    stat(String.valueOf(standing.points()), "points in all"),
+                    stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
+            stats.addClassName("verdict-stats");
+            card.add(new Paragraph("You judged " + done.done() + " of " + done.size() + " pairs."), stats);
+        }
+        Button again = new Button("Play another round", VaadinIcon.PLAY.create(), e -> startRound());
+        again.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+        again.addClassName("verdict-start");
+        again.setVisible(!nothingDealt);
+        Button board = new Button("See the leaderboard", VaadinIcon.TROPHY.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("leaderboard")));
+        Div actions = new Div(again, board);
+        actions.addClassName("verdict-actions");
+        card.add(actions);
+        stage.removeAll();
+        stage.add(feedback, card);
+    }
+
+    private Component progress() {
+        ProgressBar bar = new ProgressBar(0, round.size(), round.done());
+        bar.addClassName("verdict-progress-bar");
+        Span label = new Span((round.done() + 1) + " of " + round.size());
+        label.addClassName("verdict-progress-label");
+        Span points = new Span(round.points() + " points this round");
+        points.addClassName("verdict-round-points");
+        Div header = new Div(label, bar, points);
+        header.addClassName("verdict-progress");
+        return header;
+    }
+
+    private Component pair(Deal deal) {
+        Div pair = new Div();
+        pair.addClassName("verdict-pair");
+        Span category = new Span(deal.category().label());
+        category.addClassNames("verdict-category");
+        category.getElement().getThemeList().add("badge");
+        Div instruction = new Div(new Markdown(deal.instruction()));
+        instruction.addClassName("verdict-instruction");
+        pair.add(category, instruction);
+        if (!deal.context().isBlank()) {
+            Details context = new Details("Context", new Markdown(deal.context()));
+            context.addClassName("verdict-context");
+            context.setOpened(deal.context().length() <= LONG_CONTEXT_CHARS);
+            pair.add(context);
+        }
+        Div responses = new Div(response("Left", "1 or ←", deal.left()), response("Right", "2 or →", deal.right()));
+        responses.addClassName("verdict-responses");
+        pair.add(responses);
+        return pair;
+    }
+
+    private static Component response(String side, String keysHint, Deal.Shown shown) {
+        Div card = new Div();
+        card.addClassNames("verdict-response", "verdict-response-" + side.toLowerCase());
+        Div head = new Div(new H3(side), keyHint(keysHint));
+        head.addClassName("verdict-response-head");
+        card.add(head);
+        if (shown.text().isBlank()) {
+            Span empty = new Span("This response is empty: the model answered nothing.");
+            empty.addClassName("verdict-empty-response");
+            card.add(empty);
+        } else {
+            Markdown text = new Markdown(shown.text());
+            text.addClassName("verdict-response-text");
+            card.add(text);
+        }
+        return card;
+    }
+
+    private Component verdictBar() {
+        Button left = verdictButton("Left is better", "1", Verdict.LEFT, VaadinIcon.ARROW_LEFT);
+        Button tie = verdictButton("Tie", "T", Verdict.TIE, VaadinIcon.SCALE);
+        Button bad = verdictButton("Both bad", "B", Verdict.BOTH_BAD, VaadinIcon.THUMBS_DOWN);
+        Button right = verdictButton("Right is better", "2", Verdict.RIGHT, VaadinIcon.ARROW_RIGHT);
+        right.setIconAfterText(true);
+        left.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        right.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button skip = new Button("Skip", e -> skip());
+        skip.setSuffixComponent(keyHint("S"));
+        skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        skip.addClassName("verdict-skip");
+        Div buttons = new Div(left, tie, bad, right);
+        buttons.addClassName("verdict-buttons");
+        Div extra = new Div(reason, skip);
+        extra.addClassName("verdict-bar-extra");
+        Div bar = new Div(buttons, extra);
+        bar.addClassName("verdict-bar");
+        return bar;
+    }
+
+    private Button verdictButton(String label, String key, Verdict verdict, VaadinIcon icon) {
+        Button button = new Button(label, icon.create(), e -> submit(verdict));
+        button.setSuffixComponent(keyHint(key));
+        button.addClassName("verdict-" + verdict.name().toLowerCase().replace('_', '-'));
+        button.addThemeVariants(ButtonVariant.LUMO_LARGE);
+        return button;
+    }
+
+    private static Component keyHint(String key) {
+        Span hint = new Span(key);
+        hint.addClassName("verdict-key");
+        return hint;
+    }
+
+    private static Component keyLegend() {
+        Div legend = new Div(new Span("Keys:"), keyHint("1"), new Span("or"), keyHint("←"), new Span("left"),
+                keyHint("2"), new Span("or"), keyHint("→"), new Span("right"), keyHint("T"), new Span("tie"),
+                keyHint("B"), new Span("both bad"), keyHint("S"), new Span("skip"), keyHint("Enter"),
+                new Span("start"));
+        legend.addClassName("verdict-legend");
+        return legend;
+    }
+
+    private static Component stat(String value, String label) {
+        Span number = new Span(value);
+        number.addClassName("verdict-stat-value");
+        Span caption = new Span(label);
+        caption.addClassName("verdict-stat-label");
+        Div stat = new Div(number, caption);
+        stat.addClassName("verdict-stat");
+        return stat;
+    }
+}

@@ -1,0 +1,17 @@
+package com.verdict.people;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/** What it takes to create a user; {@code team} may be null or blank for no team. */
+public record NewUser(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9._-]+",
+                message = "may contain only letters, digits, '.', '_' and '-'") String username,
+        @NotBlank @Size(max = 200) String displayName,
+        @Size(max = 100) String team,
+        @NotEmpty Set<Role> roles,
+        @NotBlank @Size(min = 4, max = 72) String password) {
+}

@@ -1,0 +1,128 @@
+package com.verdict.people;
+
+import com.verdict.base.ApiException;
+import jakarta.validation.Valid;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+/** Users and teams: the people feature's API. */
+@Service
+@Validated
+@Transactional(readOnly = true)
+public class PeopleService {
+
+    private final UserAccountRepository users;
+    private final TeamRepository teams;
+    private final PasswordEncoder passwordEncoder;
+
+    PeopleService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.teams = teams;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    public boolean hasUsers() {
+        return users.count() > 0;
+    }
+
+    /** Creates a user, and their team if it is new. A taken username is a 409. */
+    @Transactional
+    public Person create(@Valid NewUser user) {
+        if (users.existsByUsername(user.username())) {
+            throw new ApiException(HttpStatus.CONFLICT, "Username already taken: " + user.username());
+        }
+        UserAccount account = new UserAccount(user.username(), user.displayName().strip(), teamNamed(user.team()),
+                roles(user.roles()), passwordEncoder.encode(user.password()));
+        return users.save(account).toPerson();
+    }
+
+    @Transactional
+    public Person update(long id, String displayName, String team, Set<Role> roles, boolean enabled) {
+        if (displayName == null || displayName.isBlank()) {
+            throw ApiException.badRequest("Invalid user", List.of("displayName: must not be blank"));
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw ApiException.badRequest("Invalid user", List.of("roles: must not be empty"));
+        }
+        UserAccount account = account(id);
+        account.update(displayName.strip(), teamNamed(team), roles(roles), enabled);
+        return account.toPerson();
+    }
+
+    @Transactional
+    public void changePassword(long id, String password) {
+        if (password == null || password.length() < 4 || password.length() > 72) {
+            throw ApiException.badRequest("Invalid password", List.of("password: must be 4 to 72 characters"));
+        }
+        account(id).changePasswordHash(passwordEncoder.encode(password));
+    }
+
+    @Transactional
+    public String createTeam(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            throw ApiException.badRequest("Invalid team", List.of("name: must be 1 to 100 characters"));
+        }
+        if (teams.findByName(name.strip()).isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, "Team already exists: " + name.strip());
+        }
+        return teams.save(new Team(name.strip())).getName();
+    }
+
+    public List<Person> all() {
+        return users.findAllByOrderByUsername().stream().map(UserAccount::toPerson).toList();
+    }
+
+    public Optional<Person> find(long id) {
+        return users.findById(id).map(UserAccount::toPerson);
+    }
+
+    public Optional<Person> findByUsername(String username) {
+        return users.findByUsername(username).map(UserAccount::toPerson);
+    }
+
+    public Map<Long, Person> byIds(Collection<Long> ids) {
+        return users.findAllById(ids).stream()
+                .map(UserAccount::toPerson)
+                .collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    /** Team names with their member counts, by name. */
+    public List<TeamSummary> teams() {
+        return teams.findAllByOrderByName().stream()
+                .map(t -> new TeamSummary(t.getName(), users.countByTeam(t)))
+                .toList();
+    }
+
+    public record TeamSummary(String name, long members) {
+    }
+
+    private UserAccount account(long id) {
+        return users.findById(id).orElseThrow(() -> ApiException.notFound("No user with id " + id));
+    }
+
+    private Team teamNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String trimmed = name.strip();
+        return teams.findByName(trimmed).orElseGet(() -> teams.save(new Team(trimmed)));
+    }
+
+    private static Set<Role> roles(Set<Role> roles) {
+        // Every employee judges, whatever else they do.
+        EnumSet<Role> all = EnumSet.of(Role.JUDGE);
+        all.addAll(roles);
+        return all;
+    }
+}

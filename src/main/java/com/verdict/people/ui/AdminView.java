@@ -1,0 +1,165 @@
+package com.verdict.people.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.verdict.base.ApiException;
+import com.verdict.people.NewUser;
+import com.verdict.people.PeopleService;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Users and teams, for admins. */
+@Route("admin")
+@PageTitle("Admin · Verdict")
+@Menu(order = 90, icon = "vaadin:cog", title = "Admin")
+@RolesAllowed("ADMIN")
+public class AdminView extends VerticalLayout {
+
+    private final PeopleService people;
+    private final Grid<Person> users = new Grid<>(Person.class, false);
+    private final Grid<PeopleService.TeamSummary> teams = new Grid<>(PeopleService.TeamSummary.class, false);
+
+    public AdminView(PeopleService people) {
+        this.people = people;
+        addClassName("verdict-page");
+        add(new H2("Users"), userToolbar(), configureUsers(), new H2("Teams"), teamToolbar(), configureTeams());
+        refresh();
+    }
+
+    private HorizontalLayout userToolbar() {
+        Button add = new Button("Add user", VaadinIcon.PLUS.create(), e -> openEditor(null));
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return new HorizontalLayout(add);
+    }
+
+    private Grid<Person> configureUsers() {
+        users.addColumn(Person::username).setHeader("Username").setSortable(true).setAutoWidth(true);
+        users.addColumn(Person::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
+        users.addColumn(p -> p.team() == null ? "—" : p.team()).setHeader("Team").setSortable(true).setAutoWidth(true);
+        users.addColumn(p -> p.roles().stream().sorted().map(Role::name).collect(Collectors.joining(", ")))
+                .setHeader("Roles").setFlexGrow(1);
+        users.addComponentColumn(p -> new Button("Edit", VaadinIcon.EDIT.create(), e -> openEditor(p)))
+                .setHeader("").setAutoWidth(true).setFlexGrow(0);
+        users.setAllRowsVisible(true);
+        return users;
+    }
+
+    private HorizontalLayout teamToolbar() {
+        TextField name = new TextField();
+        name.setPlaceholder("New team name");
+        name.setMaxLength(100);
+        Button add = new Button("Add team", VaadinIcon.PLUS.create(), e -> {
+            if (attempt(() -> people.createTeam(name.getValue()))) {
+                name.clear();
+            }
+        });
+        add.addClickShortcut(Key.ENTER);
+        return new HorizontalLayout(name, add);
+    }
+
+    private Grid<PeopleService.TeamSummary> configureTeams() {
+        teams.addColumn(PeopleService.TeamSummary::name).setHeader("Team").setFlexGrow(1);
+        teams.addColumn(PeopleService.TeamSummary::members).setHeader("Members").setAutoWidth(true);
+        teams.setAllRowsVisible(true);
+        teams.setMaxWidth("40rem");
+        return teams;
+    }
+
+    private void openEditor(Person existing) {
+        Dialog dialog = new Dialog(existing == null ? "Add user" : "Edit " + existing.username());
+        TextField username = new TextField("Username");
+        TextField displayName = new TextField("Display name");
+        ComboBox<String> team = new ComboBox<>("Team");
+        team.setItems(people.teams().stream().map(PeopleService.TeamSummary::name).toList());
+        team.setAllowCustomValue(true);
+        team.addCustomValueSetListener(e -> team.setValue(e.getDetail()));
+        team.setClearButtonVisible(true);
+        CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
+        roles.setItems(Role.values());
+        PasswordField password = new PasswordField(existing == null ? "Password" : "New password (leave empty to keep)");
+        Checkbox enabled = new Checkbox("Can sign in", true);
+
+        if (existing != null) {
+            username.setValue(existing.username());
+            username.setReadOnly(true);
+            displayName.setValue(existing.displayName());
+            team.setValue(existing.team());
+            roles.setValue(existing.roles());
+        } else {
+            roles.setValue(Set.of(Role.JUDGE));
+            enabled.setVisible(false);
+        }
+        FormLayout form = new FormLayout(username, displayName, team, password, roles, enabled);
+        dialog.add(form);
+
+        Button save = new Button("Save", e -> {
+            Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.of(Role.JUDGE) : EnumSet.copyOf(roles.getValue());
+            boolean saved = attempt(() -> {
+                if (existing == null) {
+                    people.create(new NewUser(username.getValue().strip(), displayName.getValue(), team.getValue(),
+                            chosen, password.getValue()));
+                } else {
+                    people.update(existing.id(), displayName.getValue(), team.getValue(), chosen, enabled.getValue());
+                    if (!password.isEmpty()) {
+                        people.changePassword(existing.id(), password.getValue());
+                    }
+                }
+            });
+            if (saved) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    /** Runs a change, shows what went wrong if it failed, and refreshes the lists if it worked. */
+    private boolean attempt(Runnable change) {
+        try {
+            change.run();
+        } catch (ApiException e) {
+            String details = e.details().isEmpty() ? "" : ": " + String.join("; ", e.details());
+            Notification.show(e.getMessage() + details, 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            String details = e.getConstraintViolations().stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; "));
+            Notification.show("Invalid user: " + details, 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+        refresh();
+        Notification.show("Saved", 2000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        return true;
+    }
+
+    private void refresh() {
+        users.setItems(people.all());
+        teams.setItems(people.teams());
+    }
+}
