@@ -59,11 +59,12 @@ create table pair (
 create index pair_interaction on pair (interaction_id);
 
 -- judging ------------------------------------------------------------------
--- One row a pair that may be dealt. reserved = judgments + open assignments; a deal takes a slot with
--- a conditional update, so two judges can never both take the last slot.
+-- One row a pair that may be dealt. reserved = judgments + open assignments, slots = how many it may
+-- have; a deal takes a slot with a conditional update, so two judges can never both take the last slot.
 create table pair_pool (
     pair_id   bigint not null primary key references pair (id) on delete cascade,
     reserved  int    not null default 0,
+    slots     int    not null,
     judgments int    not null default 0,
     created_at timestamp with time zone not null
 );

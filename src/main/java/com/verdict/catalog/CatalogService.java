@@ -38,7 +38,7 @@ public class CatalogService {
         return pairs.findWithContent(pairId).map(p -> {
             Interaction i = p.getInteraction();
             return new PairContent(p.getId(), i.getId(), i.getExternalId(), i.getInstruction(), i.getContext(),
-                    i.getCategory(), p.getA().view(), p.getB().view());
+                    i.getCategory(), p.getA().view(), p.getB().view(), null);
         });
     }
 

@@ -80,9 +80,8 @@ public class JudgingService {
             round.finish();
             return Optional.empty();
         }
-        int slots = properties.judging().judgmentsPerPair();
-        for (long pairId : pool.choicesFor(judgeId, slots)) {
-            if (pool.reserve(pairId, slots)) {
+        for (long pairId : pool.choicesFor(judgeId)) {
+            if (pool.reserve(pairId)) {
                 PairContent pair = catalog.pair(pairId).orElseThrow();
                 long left = ThreadLocalRandom.current().nextBoolean() ? pair.a().id() : pair.b().id();
                 Assignment assignment = assignments.save(new Assignment(judgeId, pairId,
@@ -130,7 +129,8 @@ public class JudgingService {
                 onTask.toMillis(), tooFast, now));
         pool.judged(assignment.getPairId());
         judgment.rewarded(scorekeeper.award(new JudgmentRecorded(judgment.getId(), judgeId, pair.pairId(),
-                pair.interactionId(), pair.a().id(), pair.b().id(), outcome, aShownLeft, onTask, tooFast, now)));
+                pair.interactionId(), pair.a().id(), pair.b().id(), outcome, gold(pair), aShownLeft, onTask, tooFast,
+                now)));
         meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
         timeOnTask.record(onTask);
         return result(judgment, assignment, pair);
@@ -142,6 +142,14 @@ public class JudgingService {
         if (assignments.close(assignmentId, Assignment.State.SKIPPED, Instant.now()) == 1) {
             pool.release(assignment.getPairId());
         }
+    }
+
+    /**
+     * Sets how many judgments a pair may collect (open assignments count until answered): scoring raises
+     * it for a pair still undecided and lowers it to stop dealing one.
+     */
+    public void limitJudgments(long pairId, int judgments) {
+        pool.limit(pairId, judgments);
     }
 
     public Scorekeeper.Standing standing(long judgeId) {
@@ -178,6 +186,17 @@ public class JudgingService {
         return new Deal(assignment.getId(), pair.externalId(), pair.instruction(), pair.context(), pair.category(),
                 new Deal.Shown(left.position(), left.text()), new Deal.Shown(right.position(), right.text()),
                 round == null ? null : progress(round));
+    }
+
+    /** The known answer of a gold pair in candidate terms; null for other pairs. */
+    private static Outcome gold(PairContent pair) {
+        if (pair.goldBest() == null) {
+            return null;
+        }
+        if (pair.goldBest() == pair.a().position()) {
+            return Outcome.A;
+        }
+        return pair.goldBest() == pair.b().position() ? Outcome.B : null;
     }
 
     private static JudgmentResult result(Judgment judgment, Assignment assignment, PairContent pair) {

@@ -1,0 +1,87 @@
+package com.verdict;
+
+import com.verdict.catalog.CatalogService;
+import com.verdict.catalog.ImportMode;
+import com.verdict.catalog.ImportResult;
+import com.verdict.people.NewUser;
+import com.verdict.people.PeopleService;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/** Builds what a test needs: a clean catalog, users, interactions, a signed-in user. */
+@Component
+public class TestData {
+
+    public static final String PASSWORD = "secret-pw";
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final JdbcTemplate jdbc;
+    private final PeopleService people;
+    private final CatalogService catalog;
+    private final UserDetailsService userDetails;
+
+    TestData(JdbcTemplate jdbc, PeopleService people, CatalogService catalog, UserDetailsService userDetails) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.catalog = catalog;
+        this.userDetails = userDetails;
+    }
+
+    /** Removes every interaction, judgment and score; users stay. */
+    public void clearCatalog() {
+        for (String table : new String[] {"interaction_decision", "pair_tally", "points_entry", "judge_score",
+                "judgment", "assignment", "round", "pair_pool", "pair", "candidate", "interaction"}) {
+            jdbc.update("delete from " + table);
+        }
+    }
+
+    /** A new judge in no team, with a unique username starting with {@code prefix}. */
+    public Person user(String prefix) {
+        return user(prefix, null);
+    }
+
+    /** A new user with a unique username starting with {@code prefix}, in {@code team}. */
+    public Person user(String prefix, String team, Role... roles) {
+        String username = prefix + "-" + NAMES.incrementAndGet();
+        return people.create(new NewUser(username, "Test " + username, team,
+                roles.length == 0 ? Set.of(Role.JUDGE) : Set.of(roles), PASSWORD));
+    }
+
+    /** Imports {@code count} two-response interactions with ids {@code prefix-0 …}; each has one pair. */
+    public ImportResult interactions(String prefix, int count) {
+        return importJsonl(IntStream.range(0, count)
+                .mapToObj(i -> interactionLine(prefix + "-" + i, 2))
+                .collect(Collectors.joining("\n")));
+    }
+
+    public ImportResult importJsonl(String jsonl) {
+        return catalog.importJsonl(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
+                ImportMode.ALL_OR_NOTHING);
+    }
+
+    public static String interactionLine(String id, int responses) {
+        String candidates = IntStream.range(0, responses)
+                .mapToObj(i -> "{\"text\": \"Answer " + i + " to " + id + "\", \"source\": \"model-" + i + "\"}")
+                .collect(Collectors.joining(", "));
+        return "{\"id\": \"" + id + "\", \"instruction\": \"Question " + id + "?\", \"context\": \"\", "
+                + "\"category\": \"open_qa\", \"responses\": [" + candidates + "]}";
+    }
+
+    /** Runs the rest of the test as this user, as after signing in. */
+    public void signIn(Person person) {
+        var details = userDetails.loadUserByUsername(person.username());
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(details, details.getPassword(), details.getAuthorities()));
+    }
+}

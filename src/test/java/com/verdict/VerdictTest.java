@@ -1,0 +1,27 @@
+package com.verdict;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * A full application on a private in-memory database, without demo data, reading time 0s. Every test
+ * class with the same settings shares one Spring context, so keep them the same where you can.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:verdict-test;DB_CLOSE_DELAY=-1",
+        "verdict.demo.enabled=false",
+        "VERDICT_ADMIN_PASSWORD=admin-test-password",
+        "verdict.judging.min-reading-time=0s",
+        "verdict.judging.judgments-per-pair=3",
+        "verdict.rounds.size=10"})
+public @interface VerdictTest {
+
+    @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
+    SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
+}

@@ -1,0 +1,232 @@
+package com.verdict.judging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.base.ApiException;
+import com.verdict.people.Person;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@VerdictTest
+class JudgingServiceTests {
+
+    @Autowired
+    JudgingService judging;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void cleanCatalog() {
+        data.clearCatalog();
+    }
+
+    @Test
+    void dealsThePairWithFewestJudgmentsFirst() {
+        data.interactions("few", 2);
+        Person first = data.user("judge");
+        Deal dealt = judging.next(first.id(), null).orElseThrow();
+        judging.judge(first.id(), dealt.assignmentId(), Verdict.LEFT, null);
+
+        Person second = data.user("judge");
+        Deal next = judging.next(second.id(), null).orElseThrow();
+
+        assertThat(next.interactionId()).isNotEqualTo(dealt.interactionId());
+    }
+
+    @Test
+    void repeatedSubmitReturnsTheFirstResultAndChangesNothing() {
+        data.interactions("idem", 1);
+        Person judge = data.user("judge");
+        Deal deal = judging.next(judge.id(), null).orElseThrow();
+
+        JudgmentResult first = judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, "clearer");
+        JudgmentResult again = judging.judge(judge.id(), deal.assignmentId(), Verdict.RIGHT, "changed my mind");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(count("judgment")).isEqualTo(1);
+        assertThat(count("points_entry")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select verdict from judgment", String.class)).isEqualTo("LEFT");
+        assertThat(jdbc.queryForObject("select points from judge_score where judge_id = ?", Long.class, judge.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void concurrentRepeatedSubmitsRecordOneJudgment() throws Exception {
+        data.interactions("race", 1);
+        Person judge = data.user("judge");
+        Deal deal = judging.next(judge.id(), null).orElseThrow();
+
+        List<JudgmentResult> results = all(8, i -> judging.judge(judge.id(), deal.assignmentId(), Verdict.TIE, null));
+
+        assertThat(new HashSet<>(results)).hasSize(1);
+        assertThat(count("judgment")).isEqualTo(1);
+        assertThat(count("points_entry")).isEqualTo(1);
+    }
+
+    @Test
+    void neverDealsAJudgeAPairTheyAlreadyJudgedOrSkipped() {
+        data.interactions("once", 3);
+        Person judge = data.user("judge");
+        Set<String> seen = new HashSet<>();
+        Deal first = judging.next(judge.id(), null).orElseThrow();
+        judging.skip(judge.id(), first.assignmentId());
+        seen.add(first.interactionId());
+        Optional<Deal> next;
+        while ((next = judging.next(judge.id(), null)).isPresent()) {
+            assertThat(seen.add(next.get().interactionId())).as("dealt again: " + next.get().interactionId()).isTrue();
+            judging.judge(judge.id(), next.get().assignmentId(), Verdict.LEFT, null);
+        }
+        assertThat(seen).hasSize(3);
+    }
+
+    @Test
+    void stopsDealingAPairOnceItHasEnoughJudgments() {
+        data.interactions("k", 1);
+        for (int i = 0; i < 3; i++) {
+            Person judge = data.user("judge");
+            Deal deal = judging.next(judge.id(), null).orElseThrow();
+            judging.judge(judge.id(), deal.assignmentId(), Verdict.RIGHT, null);
+        }
+        Person fourth = data.user("judge");
+
+        assertThat(judging.next(fourth.id(), null)).isEmpty();
+    }
+
+    @Test
+    void openAssignmentsHoldSlotsAndASkipGivesItsSlotBack() {
+        data.interactions("slots", 1);
+        List<Deal> deals = new ArrayList<>();
+        List<Person> judges = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            judges.add(data.user("judge"));
+            deals.add(judging.next(judges.get(i).id(), null).orElseThrow());
+        }
+        Person late = data.user("judge");
+        assertThat(judging.next(late.id(), null)).isEmpty();
+
+        judging.skip(judges.get(0).id(), deals.get(0).assignmentId());
+
+        assertThat(judging.next(late.id(), null)).isPresent();
+    }
+
+    @Test
+    void concurrentJudgesNeverTakeThePairsLastSlotTwice() throws Exception {
+        data.interactions("last", 1);
+        for (int i = 0; i < 2; i++) {
+            Person judge = data.user("judge");
+            judging.next(judge.id(), null).orElseThrow();
+        }
+        List<Person> rivals = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            rivals.add(data.user("rival"));
+        }
+
+        List<Optional<Deal>> deals = all(rivals.size(), i -> judging.next(rivals.get(i).id(), null));
+
+        assertThat(deals.stream().filter(Optional::isPresent).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select reserved from pair_pool", Integer.class)).isEqualTo(3);
+        assertThat(count("assignment")).isEqualTo(3);
+    }
+
+    @Test
+    void reopeningResumesTheOpenAssignment() {
+        data.interactions("resume", 2);
+        Person judge = data.user("judge");
+        Deal first = judging.next(judge.id(), null).orElseThrow();
+
+        assertThat(judging.next(judge.id(), null).orElseThrow().assignmentId()).isEqualTo(first.assignmentId());
+    }
+
+    @Test
+    void someoneElsesAssignmentIsNotFound() {
+        data.interactions("mine", 1);
+        Person owner = data.user("judge");
+        Person other = data.user("judge");
+        Deal deal = judging.next(owner.id(), null).orElseThrow();
+
+        assertThatThrownBy(() -> judging.judge(other.id(), deal.assignmentId(), Verdict.LEFT, null))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
+        assertThat(count("judgment")).isZero();
+    }
+
+    @Test
+    void verdictIsStoredInCandidateTermsWhateverTheSide() {
+        data.interactions("side", 1);
+        Person judge = data.user("judge");
+        Deal deal = judging.next(judge.id(), null).orElseThrow();
+
+        judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null);
+
+        String expected = deal.left().response() == 0 ? "A" : "B";
+        assertThat(jdbc.queryForObject("select outcome from judgment", String.class)).isEqualTo(expected);
+        long left = jdbc.queryForObject("select left_candidate from assignment", Long.class);
+        assertThat(jdbc.queryForObject("select position from candidate where id = ?", Integer.class, left))
+                .isEqualTo(deal.left().response());
+    }
+
+    @Test
+    void aRoundDealsItsSizeThenEnds() {
+        data.interactions("round", 12);
+        Person judge = data.user("judge");
+        RoundProgress round = judging.startRound(judge.id());
+        int judged = 0;
+        Optional<Deal> deal;
+        while ((deal = judging.next(judge.id(), round.roundId())).isPresent()) {
+            assertThat(deal.get().progress().done()).isEqualTo(judged);
+            judging.judge(judge.id(), deal.get().assignmentId(), Verdict.TIE, null);
+            judged++;
+        }
+        RoundProgress done = judging.progress(judge.id(), round.roundId());
+
+        assertThat(judged).isEqualTo(10);
+        assertThat(done.done()).isEqualTo(10);
+        assertThat(done.points()).isEqualTo(10);
+        assertThat(done.finished()).isTrue();
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    /** Runs the task on {@code threads} threads released together; the task gets its thread's index. */
+    private static <T> List<T> all(int threads, IntFunction<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.apply(index);
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
