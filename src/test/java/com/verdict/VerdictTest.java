@@ -4,15 +4,20 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * A full application on a private in-memory database, without demo data, reading time 0s. Every test
+ * A full application on a private in-memory database and a random port, without demo data, reading time
+ * 0s, with MockMvc and TestRestTemplate for the REST API. Every test
  * class with the same settings shares one Spring context, so keep them the same where you can.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:verdict-test;DB_CLOSE_DELAY=-1",
         "verdict.demo.enabled=false",
@@ -23,5 +28,5 @@ import org.springframework.core.annotation.AliasFor;
 public @interface VerdictTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")
-    SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.MOCK;
+    SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.RANDOM_PORT;
 }

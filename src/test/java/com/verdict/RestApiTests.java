@@ -1,0 +1,177 @@
+package com.verdict;
+
+import static com.verdict.ApiSecurityTests.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The REST API end to end: import, deal, judge, leaderboard, export, admin. */
+@VerdictTest
+class RestApiTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    ObjectMapper json;
+
+    Person engineer;
+    Person judge;
+
+    @BeforeEach
+    void setUp() {
+        data.clearCatalog();
+        engineer = data.user("engineer", "Research", Role.ENGINEER);
+        judge = data.user("judge", "Platform");
+    }
+
+    @Test
+    void importsValidJsonl() throws Exception {
+        String body = TestData.interactionLine("api-1", 2) + "\n" + TestData.interactionLine("api-2", 3) + "\n";
+        mvc.perform(post("/api/interactions").with(basic(engineer)).contentType("application/x-ndjson").content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(2))
+                .andExpect(jsonPath("$.skipped").value(0));
+    }
+
+    @Test
+    void rejectsInvalidJsonlWholeWithLineAndField() throws Exception {
+        String body = TestData.interactionLine("ok-1", 2) + "\n{\"id\": \"bad\", \"instruction\": \"Q\", "
+                + "\"category\": \"poetry\", \"responses\": [{\"text\": \"a\"}, {\"text\": \"b\"}]}\n";
+        mvc.perform(post("/api/interactions").with(basic(engineer)).contentType("application/x-ndjson").content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].field").value("category"))
+                .andExpect(jsonPath("$.totalErrors").value(1));
+        mvc.perform(post("/api/assignments/next").with(basic(judge))).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void dealsBlindJudgesAndRevealsSourcesAfterwards() throws Exception {
+        data.interactions("play", 1);
+        JsonNode deal = body(mvc.perform(post("/api/assignments/next").with(basic(judge)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.interaction.id").value("play-0"))
+                .andExpect(jsonPath("$.interaction.category").value("open_qa"))
+                .andExpect(jsonPath("$.left.source").doesNotExist())
+                .andExpect(jsonPath("$.right.source").doesNotExist())
+                .andReturn());
+        long assignment = deal.get("assignment").asLong();
+        int leftResponse = deal.get("left").get("response").asInt();
+        assertThat(deal.get("left").get("text").asText()).isEqualTo("Answer " + leftResponse + " to play-0");
+
+        mvc.perform(post("/api/assignments/{id}/judgment", assignment).with(basic(judge))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"LEFT\", \"reason\": \"clear\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.points").value(1))
+                .andExpect(jsonPath("$.totalPoints").value(1))
+                .andExpect(jsonPath("$.sources.left").value("model-" + leftResponse));
+        mvc.perform(post("/api/assignments/next").with(basic(judge))).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void refusesUnknownVerdictsAndOthersAssignments() throws Exception {
+        data.interactions("bad", 1);
+        long assignment = body(mvc.perform(post("/api/assignments/next").with(basic(judge))).andReturn())
+                .get("assignment").asLong();
+        mvc.perform(post("/api/assignments/{id}/judgment", assignment).with(basic(judge))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"MAYBE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0]").value(containsString("MAYBE")));
+        mvc.perform(post("/api/assignments/{id}/judgment", assignment).with(basic(judge))
+                        .contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("Malformed request body"));
+        Person other = data.user("judge");
+        mvc.perform(post("/api/assignments/{id}/judgment", assignment).with(basic(other))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"LEFT\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/assignments/{id}/judgment", 987654321L).with(basic(judge))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"LEFT\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void leaderboardShowsTheCallersOwnRow() throws Exception {
+        mvc.perform(get("/api/leaderboard").with(basic(judge)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].username", hasItem(judge.username())))
+                .andExpect(jsonPath("$[-1].team").value("Platform"))
+                .andExpect(jsonPath("$[-1].points").value(0));
+    }
+
+    @Test
+    void dollyExportHasExactlyTheFourKeysInOrderForDecidedInteractions() throws Exception {
+        data.interactions("dolly", 2);
+        long assignment = body(mvc.perform(post("/api/assignments/next").with(basic(judge))).andReturn())
+                .get("assignment").asLong();
+        mvc.perform(post("/api/assignments/{id}/judgment", assignment).with(basic(judge))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"RIGHT\"}")).andExpect(status().isOk());
+
+        MvcResult started = mvc.perform(get("/api/export/dolly.jsonl").with(basic(engineer)))
+                .andExpect(request().asyncStarted()).andReturn();
+        String jsonl = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(jsonl).endsWith("\n");
+        List<String> lines = jsonl.lines().toList();
+        assertThat(lines).hasSize(1);
+        JsonNode record = json.readTree(lines.get(0));
+        List<String> keys = new ArrayList<>();
+        record.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("instruction", "context", "response", "category");
+        assertThat(record.get("context").asText()).isEmpty();
+        assertThat(record.get("category").asText()).isEqualTo("open_qa");
+        assertThat(record.get("response").asText()).startsWith("Answer ");
+    }
+
+    @Test
+    void adminCreatesUsersAndDuplicatesConflict() throws Exception {
+        Person admin = data.user("admin", null, Role.ADMIN);
+        String user = "{\"username\": \"newbie-%s\", \"displayName\": \"New Bie\", \"team\": \"Platform\", "
+                + "\"roles\": [\"JUDGE\", \"LEAD\"], \"password\": \"pw-1234\"}";
+        String body = user.formatted(System.nanoTime());
+        mvc.perform(post("/api/admin/users").with(basic(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.team").value("Platform"))
+                .andExpect(jsonPath("$.password").doesNotExist());
+        mvc.perform(post("/api/admin/users").with(basic(admin)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value(startsWith("Username already taken")));
+        mvc.perform(post("/api/admin/users").with(basic(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"has space\", \"displayName\": \"\", \"roles\": [], \"password\": \"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details", hasItem(startsWith("username:"))))
+                .andExpect(jsonPath("$.details", hasItem(startsWith("roles:"))));
+        mvc.perform(post("/api/admin/users").with(basic(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"x\", \"roles\": [\"KING\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.trace").doesNotExist());
+    }
+
+    private JsonNode body(MvcResult result) throws Exception {
+        return json.readTree(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
