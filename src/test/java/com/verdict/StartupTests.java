@@ -1,0 +1,50 @@
+package com.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.verdict.people.PeopleService;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the app does when it starts: refuse bad settings clearly, and never start without an admin. */
+class StartupTests {
+
+    @Test
+    void aBadSettingStopsTheAppNamingIt() {
+        assertThatThrownBy(() -> start("verdict.rounds.size=0"))
+                .hasStackTraceContaining("verdict.rounds.size");
+        assertThatThrownBy(() -> start("verdict.judging.min-reading-time=-2s"))
+                .hasStackTraceContaining("verdict.judging.min-reading-time");
+    }
+
+    @Test
+    void anEmptyDatabaseWithoutDemoNeedsTheAdminPassword() {
+        assertThatThrownBy(() -> start("verdict.demo.enabled=false"))
+                .hasStackTraceContaining("VERDICT_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void theAdminPasswordCreatesTheFirstAdmin() {
+        try (ConfigurableApplicationContext app = start("verdict.demo.enabled=false",
+                "VERDICT_ADMIN_PASSWORD=first-admin-pw")) {
+            assertThat(app.getBean(PeopleService.class).all()).singleElement()
+                    .satisfies(admin -> assertThat(admin.username()).isEqualTo("admin"));
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... properties) {
+        // As command-line arguments: they override config/application.yml, which the working directory supplies.
+        List<String> args = new ArrayList<>();
+        for (String property : properties) {
+            args.add("--" + property);
+        }
+        args.add("--spring.datasource.url=jdbc:h2:mem:startup-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        args.add("--server.port=0");
+        args.add("--spring.main.banner-mode=off");
+        return new SpringApplicationBuilder(VerdictApplication.class).run(args.toArray(String[]::new));
+    }
+}

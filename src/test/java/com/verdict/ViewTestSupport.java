@@ -1,0 +1,42 @@
+package com.verdict;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.verdict.people.Person;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Vaadin views without a browser (Karibu-Testing), signed in as a given user so access rules apply. */
+public final class ViewTestSupport {
+
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("com.verdict");
+
+    private ViewTestSupport() {
+    }
+
+    /** A fresh Vaadin session and UI, signed in as {@code person}. Call {@link #tearDown()} after the test. */
+    public static void signInAndSetUp(ApplicationContext context, Person person) {
+        UserDetails details = context.getBean(UserDetailsService.class).loadUserByUsername(person.username());
+        Authentication authentication = new UsernamePasswordAuthenticationToken(details, null,
+                details.getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(authentication);
+        request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+    }
+
+    public static void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+}

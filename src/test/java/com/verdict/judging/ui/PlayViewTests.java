@@ -1,0 +1,114 @@
+package com.verdict.judging.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.markdown.Markdown;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.TextField;
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.ViewTestSupport;
+import com.verdict.people.Person;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@VerdictTest
+class PlayViewTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Person judge;
+
+    @BeforeEach
+    void setUp() {
+        data.clearCatalog();
+        data.interactions("view", 15);
+        judge = data.user("player");
+        ViewTestSupport.signInAndSetUp(context, judge);
+        UI.getCurrent().navigate(PlayView.class);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ViewTestSupport.tearDown();
+    }
+
+    @Test
+    void playsAWholeRoundWithTheButtons() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        String[] verdicts = {"Left is better", "Right is better", "Tie", "Both bad"};
+        for (int i = 0; i < 10; i++) {
+            assertThat(_get(Span.class, spec -> spec.withClasses("verdict-progress-label")).getText())
+                    .isEqualTo((i + 1) + " of 10");
+            assertThat(_get(ProgressBar.class).getValue()).isEqualTo(i);
+            assertThat(_find(Markdown.class)).hasSizeGreaterThanOrEqualTo(3);
+            String verdict = verdicts[i % verdicts.length];
+            _click(_get(Button.class, spec -> spec.withText(verdict)));
+            if (i < 9) {
+                assertThat(_get(Span.class, spec -> spec.withClasses("verdict-points-earned")).getText())
+                        .isEqualTo("+1 point");
+            }
+        }
+        assertThat(_get(H2.class, spec -> spec.withText("Round complete!"))).isNotNull();
+        assertThat(_find(Span.class, spec -> spec.withText("+10"))).hasSize(1);
+        assertThat(_find(Span.class, spec -> spec.withText("#1"))).hasSize(1);
+        assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
+                .isEqualTo(10);
+    }
+
+    @Test
+    void keysJudgeSkipAndStart() {
+        PlayView view = _get(PlayView.class);
+        view.onKey("Enter");
+        view.onKey("1");
+        view.onKey("ArrowRight");
+        view.onKey("T");
+        view.onKey("b");
+        view.onKey("s");
+        view.onKey("x");
+
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-progress-label")).getText()).isEqualTo("6 of 10");
+        assertThat(jdbc.queryForList("select verdict from judgment where judge_id = ? order by id", String.class,
+                judge.id())).containsExactly("LEFT", "RIGHT", "TIE", "BOTH_BAD");
+        assertThat(jdbc.queryForObject("select count(*) from assignment where judge_id = ? and state = 'SKIPPED'",
+                Long.class, judge.id())).isEqualTo(1);
+    }
+
+    @Test
+    void theReasonIsStoredWithTheVerdict() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        _get(TextField.class, spec -> spec.withClasses("verdict-reason")).setValue("  more accurate  ");
+        _click(_get(Button.class, spec -> spec.withText("Right is better")));
+
+        assertThat(jdbc.queryForObject("select reason from judgment where judge_id = ?", String.class, judge.id()))
+                .isEqualTo("more accurate");
+    }
+
+    @Test
+    void sourcesStayHiddenUntilTheVerdictIsIn() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        assertThat(_find(Span.class, spec -> spec.withClasses("verdict-sources"))).isEmpty();
+        assertThat(UI.getCurrent().getElement().getOuterHTML()).doesNotContain("model-0").doesNotContain("model-1");
+
+        _click(_get(Button.class, spec -> spec.withText("Tie")));
+
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-sources")).getText())
+                .matches("Left was model-[01], right was model-[01]\\.");
+    }
+}
