@@ -38,9 +38,10 @@ public class TestData {
         this.userDetails = userDetails;
     }
 
-    /** Removes every interaction, judgment and score; users stay. */
+    /** Removes every interaction, judgment, score and board row; users and seasons stay. */
     public void clearCatalog() {
-        for (String table : new String[] {"interaction_decision", "pair_tally", "points_entry", "judge_score",
+        for (String table : new String[] {"board_score", "team_board_score", "judge_badge", "judge_streak",
+                "judge_preference", "interaction_decision", "pair_tally", "points_entry", "judge_score",
                 "judgment", "assignment", "round", "pair_pool", "pair", "candidate", "interaction"}) {
             jdbc.update("delete from " + table);
         }

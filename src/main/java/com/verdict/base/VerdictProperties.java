@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,7 +20,8 @@ public record VerdictProperties(
         @Valid @DefaultValue Demo demo,
         @Valid @DefaultValue Rounds rounds,
         @Valid @DefaultValue Judging judging,
-        @Valid @DefaultValue Catalog catalog) {
+        @Valid @DefaultValue Catalog catalog,
+        @Valid @DefaultValue Leaderboard leaderboard) {
 
     /** Demo accounts and interactions, created on an empty database. */
     public record Demo(@DefaultValue("false") boolean enabled) {
@@ -40,5 +42,9 @@ public record VerdictProperties(
     }
 
     public record Catalog(@Min(1) @Max(1_000_000) @DefaultValue("20000") int maxTextChars) {
+    }
+
+    /** Boards count days, weeks (ISO, from Monday) and months in this time zone. */
+    public record Leaderboard(@NotNull @DefaultValue("UTC") ZoneId zone) {
     }
 }

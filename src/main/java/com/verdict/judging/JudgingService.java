@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,11 +36,13 @@ public class JudgingService {
     private final Scorekeeper scorekeeper;
     private final VerdictProperties properties;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
     private final Timer timeOnTask;
 
     JudgingService(PairPool pool, AssignmentRepository assignments, JudgmentRepository judgments,
             RoundRepository rounds, CatalogService catalog, Scorekeeper scorekeeper, VerdictProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters, ApplicationEventPublisher events, JdbcTemplate jdbc) {
         this.pool = pool;
         this.assignments = assignments;
         this.judgments = judgments;
@@ -47,6 +51,8 @@ public class JudgingService {
         this.scorekeeper = scorekeeper;
         this.properties = properties;
         this.meters = meters;
+        this.events = events;
+        this.jdbc = jdbc;
         this.timeOnTask = Timer.builder("verdict.judging.time-on-task")
                 .description("Time from dealing a pair to its judgment")
                 .publishPercentileHistogram()
@@ -128,9 +134,12 @@ public class JudgingService {
         Judgment judgment = judgments.saveAndFlush(new Judgment(assignment, verdict, outcome, trimmedReason,
                 onTask.toMillis(), tooFast, now));
         pool.judged(assignment.getPairId());
-        judgment.rewarded(scorekeeper.award(new JudgmentRecorded(judgment.getId(), judgeId, pair.pairId(),
+        JudgmentRecorded recorded = new JudgmentRecorded(judgment.getId(), judgeId, pair.pairId(),
                 pair.interactionId(), pair.a().id(), pair.b().id(), outcome, gold(pair), aShownLeft, onTask, tooFast,
-                now)));
+                now);
+        judgment.rewarded(scorekeeper.award(recorded));
+        events.publishEvent(recorded);
+        closedInRound(assignment, now);
         meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
         timeOnTask.record(onTask);
         return result(judgment, assignment, pair);
@@ -139,8 +148,10 @@ public class JudgingService {
     /** Passes on an open assignment: its slot goes back to the pool and the judge is not dealt it again. */
     public void skip(long judgeId, long assignmentId) {
         Assignment assignment = assignment(judgeId, assignmentId);
-        if (assignments.close(assignmentId, Assignment.State.SKIPPED, Instant.now()) == 1) {
+        Instant now = Instant.now();
+        if (assignments.close(assignmentId, Assignment.State.SKIPPED, now) == 1) {
             pool.release(assignment.getPairId());
+            closedInRound(assignment, now);
         }
     }
 
@@ -152,8 +163,27 @@ public class JudgingService {
         pool.limit(pairId, judgments);
     }
 
+    /** In how many of the task categories this judge has judged pairs. */
+    @Transactional(readOnly = true)
+    public int categoriesJudged(long judgeId) {
+        return jdbc.queryForObject("select count(distinct i.category) from judgment j join pair p on p.id = j.pair_id "
+                + "join interaction i on i.id = p.interaction_id where j.judge_id = ?", Integer.class, judgeId);
+    }
+
     public Scorekeeper.Standing standing(long judgeId) {
         return scorekeeper.standing(judgeId);
+    }
+
+    /** Tells the game when this closed the last open pair of a full round. */
+    private void closedInRound(Assignment assignment, Instant at) {
+        if (assignment.getRoundId() == null) {
+            return;
+        }
+        Round round = rounds.findById(assignment.getRoundId()).orElseThrow();
+        if (assignments.countByRoundIdAndStateNot(round.getId(), Assignment.State.OPEN) == round.getSize()) {
+            round.finish();
+            events.publishEvent(new RoundCompleted(round.getJudgeId(), round.getId(), round.getSize(), at));
+        }
     }
 
     private Assignment assignment(long judgeId, long assignmentId) {

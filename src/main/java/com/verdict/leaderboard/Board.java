@@ -3,16 +3,19 @@ package com.verdict.leaderboard;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The top of a board, and the viewer's own row, wherever they stand. */
-public record Board(List<LeaderboardRow> top, LeaderboardRow me) {
+/**
+ * A board as one viewer sees it: the rows shown (the top, or the viewer's neighbours) and the viewer's
+ * own row, wherever they stand. {@code season} is set on season boards.
+ */
+public record Board(Period period, List<LeaderboardRow> rows, LeaderboardRow me, Season season) {
 
-    /** The top rows, and the viewer's row after them when it is not among them. */
+    /** The rows, and the viewer's row after them when it is not among them. */
     public List<LeaderboardRow> rowsWithMe() {
-        if (top.stream().anyMatch(r -> r.username().equals(me.username()))) {
-            return top;
+        if (rows.stream().anyMatch(r -> r.username().equals(me.username()))) {
+            return rows;
         }
-        List<LeaderboardRow> rows = new ArrayList<>(top);
-        rows.add(me);
-        return rows;
+        List<LeaderboardRow> all = new ArrayList<>(rows);
+        all.add(me);
+        return all;
     }
 }

@@ -1,8 +1,13 @@
 package com.verdict.leaderboard;
 
+import com.verdict.base.ApiException;
 import com.verdict.people.CurrentUser;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -16,9 +21,36 @@ class LeaderboardApiController {
         this.currentUser = currentUser;
     }
 
-    /** The all-time top rows, with the caller's own row after them when it is not among them. */
+    /**
+     * A board: the top rows with the caller's own row after them when it is not among them, or with
+     * {@code around=me} the caller's neighbours.
+     */
     @GetMapping("/api/leaderboard")
-    List<LeaderboardRow> leaderboard() {
-        return leaderboards.allTime(currentUser.id()).rowsWithMe();
+    List<LeaderboardRow> leaderboard(@RequestParam(defaultValue = "all") String period,
+            @RequestParam(required = false) String team, @RequestParam(required = false) String around) {
+        if (around != null && !around.equals("me")) {
+            throw ApiException.badRequest("Invalid request parameter", List.of("around: only 'me' is supported"));
+        }
+        Board board = leaderboards.board(Period.fromParam(period), team == null || team.isBlank() ? null : team,
+                currentUser.person(), around != null);
+        return board.rowsWithMe();
+    }
+
+    @GetMapping("/api/leaderboard/teams")
+    List<TeamRow> teams(@RequestParam(defaultValue = "all") String period) {
+        return leaderboards.teams(Period.fromParam(period));
+    }
+
+    record Preferences(Boolean showOnLeaderboard) {
+    }
+
+    @PutMapping("/api/me/preferences")
+    ResponseEntity<Preferences> preferences(@RequestBody Preferences preferences) {
+        if (preferences.showOnLeaderboard() == null) {
+            throw ApiException.badRequest("Invalid preferences", List.of("showOnLeaderboard: is required (true or false)"));
+        }
+        long me = currentUser.id();
+        leaderboards.showOnLeaderboard(me, preferences.showOnLeaderboard());
+        return ResponseEntity.ok(new Preferences(leaderboards.showsOnLeaderboard(me)));
     }
 }

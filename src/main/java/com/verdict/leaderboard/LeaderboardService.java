@@ -1,41 +1,184 @@
 package com.verdict.leaderboard;
 
+import com.verdict.base.ApiException;
+import com.verdict.base.VerdictProperties;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
-import com.verdict.scoring.ScoreRow;
-import com.verdict.scoring.ScoringService;
+import com.verdict.people.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Leaderboards: the leaderboard feature's API. */
+/** Leaderboards by period, for judges and teams: the leaderboard feature's API. */
 @Service
+@Transactional(readOnly = true)
 public class LeaderboardService {
 
     static final int TOP = 20;
+    static final int NEIGHBOURS = 5;
 
-    private final ScoringService scoring;
+    /** Hidden judges are left out of public boards; the viewer always sees themselves. */
+    private static final String VISIBLE = " and (b.judge_id = ? or not exists (select 1 from judge_preference p "
+            + "where p.judge_id = b.judge_id and p.show_on_leaderboard = false))";
+
+    private final JdbcTemplate jdbc;
     private final PeopleService people;
+    private final Seasons seasons;
+    private final VerdictProperties properties;
 
-    LeaderboardService(ScoringService scoring, PeopleService people) {
-        this.scoring = scoring;
+    LeaderboardService(JdbcTemplate jdbc, PeopleService people, Seasons seasons, VerdictProperties properties) {
+        this.jdbc = jdbc;
         this.people = people;
+        this.seasons = seasons;
+        this.properties = properties;
     }
 
-    /** The all-time top {@value #TOP}, and the viewer's own row. */
-    public Board allTime(long viewerId) {
-        List<ScoreRow> top = scoring.top(TOP);
-        ScoreRow mine = scoring.row(viewerId);
-        Map<Long, Person> persons = people.byIds(
-                Stream.concat(top.stream().map(ScoreRow::judgeId), Stream.of(viewerId))
-                        .toList());
-        return new Board(top.stream().map(r -> row(r, persons.get(r.judgeId()))).toList(),
-                row(mine, persons.get(viewerId)));
+    /**
+     * The board of a period as {@code viewer} sees it: the top {@value #TOP}, or with {@code aroundMe} the
+     * viewer's neighbours; {@code team} narrows it to one team. Leads and admins also see hidden judges.
+     */
+    public Board board(Period period, String team, Person viewer, boolean aroundMe) {
+        Season season = period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null;
+        String key = key(period, season);
+        Query query = new Query(key, team, viewer.id(), viewer.has(Role.LEAD) || viewer.has(Role.ADMIN));
+        long[] mine = query.row(viewer.id());
+        List<long[]> rows = aroundMe ? query.around(mine) : query.top(TOP);
+        Map<Long, Person> persons = people.byIds(Stream.concat(rows.stream().map(r -> r[0]), Stream.of(viewer.id()))
+                .distinct().toList());
+        List<LeaderboardRow> shown = rows.stream()
+                .map(r -> row(query.rank(r[1]), persons.get(r[0]), r[1], r[2]))
+                .toList();
+        LeaderboardRow me = row(query.rank(mine[1]), viewer, mine[1], mine[2]);
+        return new Board(period, shown, me, season);
     }
 
-    private static LeaderboardRow row(ScoreRow score, Person person) {
-        return new LeaderboardRow(score.rank(), person.username(), person.displayName(), person.team(),
-                score.points(), score.judgments());
+    /** All-time board, top rows. */
+    public Board allTime(Person viewer) {
+        return board(Period.ALL, null, viewer, false);
+    }
+
+    /** Teams ranked by points per active member. */
+    public List<TeamRow> teams(Period period) {
+        String key = key(period, period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null);
+        List<TeamRow> unranked = jdbc.query("select team, points, active_members from team_board_score "
+                        + "where period_key = ?",
+                (rs, i) -> new TeamRow(0, rs.getString(1), rs.getLong(2), rs.getInt(3),
+                        rs.getInt(3) == 0 ? 0 : (double) rs.getLong(2) / rs.getInt(3), null), key);
+        List<TeamRow> sorted = new ArrayList<>(unranked);
+        sorted.sort((a, b) -> Double.compare(b.pointsPerMember(), a.pointsPerMember()));
+        List<TeamRow> ranked = new ArrayList<>(sorted.size());
+        for (int i = 0; i < sorted.size(); i++) {
+            TeamRow t = sorted.get(i);
+            long rank = i > 0 && t.pointsPerMember() == sorted.get(i - 1).pointsPerMember()
+                    ? ranked.get(i - 1).rank() : i + 1;
+            ranked.add(new TeamRow(rank, t.team(), t.points(), t.members(), t.pointsPerMember(), t.agreement()));
+        }
+        return ranked;
+    }
+
+    public Season currentSeason() {
+        return seasons.current(Instant.now()).orElse(null);
+    }
+
+    public List<Season> seasons() {
+        return seasons.all();
+    }
+
+    @Transactional
+    public Season createSeason(String title, String prize, Instant startsAt, Instant endsAt) {
+        return seasons.create(title, prize, startsAt, endsAt);
+    }
+
+    public boolean showsOnLeaderboard(long judgeId) {
+        return jdbc.queryForList("select show_on_leaderboard from judge_preference where judge_id = ?", Boolean.class,
+                judgeId).stream().findFirst().orElse(true);
+    }
+
+    @Transactional
+    public void showOnLeaderboard(long judgeId, boolean show) {
+        if (jdbc.update("update judge_preference set show_on_leaderboard = ? where judge_id = ?", show, judgeId) == 0) {
+            jdbc.update("insert into judge_preference (judge_id, show_on_leaderboard) values (?, ?)", judgeId, show);
+        }
+    }
+
+    private String key(Period period, Season season) {
+        if (period == Period.SEASON) {
+            if (season == null) {
+                throw ApiException.notFound("There is no season yet");
+            }
+            return Period.seasonKey(season.id());
+        }
+        return period.key(Instant.now(), properties.leaderboard().zone());
+    }
+
+    private static LeaderboardRow row(long rank, Person person, long points, long judgments) {
+        return new LeaderboardRow(rank, person.username(), person.displayName(), person.team(), points, judgments);
+    }
+
+    /** Reads of one board: rows are {judgeId, points, judgments}. */
+    private final class Query {
+        private final String key;
+        private final String filter;
+        private final List<Object> args = new ArrayList<>();
+
+        Query(String key, String team, long viewerId, boolean seesHidden) {
+            this.key = key;
+            StringBuilder where = new StringBuilder(" b.period_key = ?");
+            args.add(key);
+            if (team != null) {
+                where.append(" and b.team = ?");
+                args.add(team);
+            }
+            if (!seesHidden) {
+                where.append(VISIBLE);
+                args.add(viewerId);
+            }
+            this.filter = where.toString();
+        }
+
+        long[] row(long judgeId) {
+            return jdbc.query("select judge_id, points, judgments from board_score where period_key = ? "
+                            + "and judge_id = ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+                    key, judgeId).stream().findFirst().orElse(new long[] {judgeId, 0, 0});
+        }
+
+        List<long[]> top(int limit) {
+            return select("", "order by b.points desc, b.judge_id", limit);
+        }
+
+        /** The viewer's row with up to {@value #NEIGHBOURS} rows above and below it. */
+        List<long[]> around(long[] mine) {
+            List<long[]> above = new ArrayList<>(select(" and (b.points > ? or (b.points = ? and b.judge_id < ?))",
+                    "order by b.points asc, b.judge_id desc", NEIGHBOURS, mine[1], mine[1], mine[0]));
+            Collections.reverse(above);
+            List<long[]> below = select(" and (b.points < ? or (b.points = ? and b.judge_id > ?))",
+                    "order by b.points desc, b.judge_id", NEIGHBOURS, mine[1], mine[1], mine[0]);
+            List<long[]> rows = new ArrayList<>(above);
+            rows.add(mine);
+            rows.addAll(below);
+            return rows;
+        }
+
+        /** Competition ranking: one more than the number of visible judges with more points. */
+        long rank(long points) {
+            List<Object> all = new ArrayList<>(args);
+            all.add(points);
+            return 1 + jdbc.queryForObject("select count(*) from board_score b where" + filter + " and b.points > ?",
+                    Long.class, all.toArray());
+        }
+
+        private List<long[]> select(String condition, String order, int limit, Object... extra) {
+            List<Object> all = new ArrayList<>(args);
+            all.addAll(List.of(extra));
+            return jdbc.query("select b.judge_id, b.points, b.judgments from board_score b where" + filter + condition
+                            + " " + order + " fetch first " + limit + " rows only",
+                    (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, all.toArray());
+        }
     }
 }

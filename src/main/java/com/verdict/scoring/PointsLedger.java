@@ -4,6 +4,7 @@ import com.verdict.base.SequenceIds;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Scorekeeper;
 import java.sql.Timestamp;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +20,13 @@ class PointsLedger implements Scorekeeper {
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
     private final PairTally tally;
+    private final ApplicationEventPublisher events;
 
-    PointsLedger(JdbcTemplate jdbc, SequenceIds ids, PairTally tally) {
+    PointsLedger(JdbcTemplate jdbc, SequenceIds ids, PairTally tally, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.tally = tally;
+        this.events = events;
     }
 
     @Override
@@ -42,6 +45,8 @@ class PointsLedger implements Scorekeeper {
                     updated_at = s.updated_at
                 when not matched then insert (judge_id, points, judgments, updated_at)
                     values (s.judge_id, s.points, 1, s.updated_at)""", judgment.judgeId(), points, at);
+        events.publishEvent(new PointsAwarded(judgment.judgeId(), judgment.judgmentId(), BASE, points,
+                judgment.at()));
         tally.count(judgment);
         long total = jdbc.queryForObject("select points from judge_score where judge_id = ?", Long.class,
                 judgment.judgeId());

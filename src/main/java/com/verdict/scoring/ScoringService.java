@@ -58,4 +58,10 @@ public class ScoringService {
     public long rankedJudges() {
         return ledger.rankedJudges();
     }
+
+    /** How many gold pairs this judge answered as known. */
+    public long goldMatches(long judgeId) {
+        return jdbc.queryForObject("select count(*) from points_entry where judge_id = ? and kind = 'GOLD' "
+                + "and amount > 0", Long.class, judgeId);
+    }
 }

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.RouteAlias;
 import com.verdict.judging.Deal;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentResult;
+import com.verdict.judging.PlayerProgress;
 import com.verdict.judging.RoundProgress;
 import com.verdict.judging.Scorekeeper;
 import com.verdict.judging.Verdict;
@@ -45,17 +46,20 @@ public class PlayView extends Div {
     static final int LONG_CONTEXT_CHARS = 600;
 
     private final JudgingService judging;
+    private final PlayerProgress progress;
     private final long judgeId;
 
     private final Div stage = new Div();
     private final Div feedback = new Div();
     private final TextField reason = new TextField();
     private RoundProgress round;
+    private long rankBeforeRound;
     private Deal deal;
     private DomListenerRegistration keys;
 
-    public PlayView(JudgingService judging, CurrentUser currentUser) {
+    public PlayView(JudgingService judging, PlayerProgress progress, CurrentUser currentUser) {
         this.judging = judging;
+        this.progress = progress;
         this.judgeId = currentUser.id();
         addClassNames("verdict-page", "verdict-play");
         stage.addClassName("verdict-stage");
@@ -116,10 +120,11 @@ public class PlayView extends Div {
                 stat(String.valueOf(standing.judgments()), "judgments"),
                 stat(standing.points() == 0 ? "—" : "#" + standing.rank(), "rank"));
         stats.addClassName("verdict-stats");
+        PlayerProgress.Progress mine = progress.of(judgeId);
         Button start = new Button("Start a round", VaadinIcon.PLAY.create(), e -> startRound());
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         start.addClassName("verdict-start");
-        card.add(title, intro, stats, start, keyLegend());
+        card.add(title, intro, stats, progression(mine), start, keyLegend());
         stage.removeAll();
         stage.add(card);
     }
@@ -129,6 +134,7 @@ public class PlayView extends Div {
     }
 
     void startRound() {
+        rankBeforeRound = judging.standing(judgeId).rank();
         round = judging.startRound(judgeId);
         feedback.removeAll();
         showNext();
@@ -196,7 +202,8 @@ public class PlayView extends Div {
                     stat(String.valueOf(standing.points()), "points in all"),
                     stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
             stats.addClassName("verdict-stats");
-            card.add(new Paragraph("You judged " + done.done() + " of " + done.size() + " pairs."), stats);
+            card.add(new Paragraph("You judged " + done.done() + " of " + done.size() + " pairs."), stats,
+                    rankChange(rankBeforeRound, standing.rank()), progression(progress.of(judgeId)));
         }
         Button again = new Button("Play another round", VaadinIcon.PLAY.create(), e -> startRound());
         again.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -209,6 +216,38 @@ public class PlayView extends Div {
         card.add(actions);
         stage.removeAll();
         stage.add(feedback, card);
+    }
+
+    private static Component rankChange(long before, long after) {
+        Span change = new Span(after < before ? "▲ You climbed " + (before - after) + (before - after == 1 ? " place" : " places")
+                : after == before ? "You held your place" : "▼ You dropped " + (after - before) + " places");
+        change.addClassNames("verdict-rank-change", after < before ? "verdict-up" : "verdict-steady");
+        return change;
+    }
+
+    /** Streak, level with its bar, and badges. */
+    private static Component progression(PlayerProgress.Progress mine) {
+        Span streak = new Span("🔥 " + mine.streakDays() + (mine.streakDays() == 1 ? " day" : " days"));
+        streak.addClassName("verdict-streak");
+        streak.getElement().setAttribute("title", "Days in a row with at least one full round");
+        ProgressBar bar = new ProgressBar(0, 1, mine.levelProgress());
+        bar.addClassName("verdict-level-bar");
+        Span level = new Span("Level " + mine.level());
+        level.addClassName("verdict-level");
+        Span next = new Span(mine.pointsToNextLevel() + " points to level " + (mine.level() + 1));
+        next.addClassName("verdict-level-next");
+        Div levelBox = new Div(level, bar, next);
+        levelBox.addClassName("verdict-level-box");
+        Div badges = new Div();
+        badges.addClassName("verdict-badges");
+        mine.badges().forEach(b -> {
+            Span badge = new Span("🏅 " + b);
+            badge.getElement().getThemeList().add("badge contrast pill");
+            badges.add(badge);
+        });
+        Div box = new Div(streak, levelBox, badges);
+        box.addClassName("verdict-progression");
+        return box;
     }
 
     private Component progress() {

@@ -1,41 +1,203 @@
 package com.verdict.leaderboard.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import com.verdict.leaderboard.Board;
+import com.verdict.leaderboard.BoardUpdates;
 import com.verdict.leaderboard.LeaderboardRow;
 import com.verdict.leaderboard.LeaderboardService;
+import com.verdict.leaderboard.Period;
+import com.verdict.leaderboard.Season;
+import com.verdict.leaderboard.TeamRow;
 import com.verdict.people.CurrentUser;
+import com.verdict.people.PeopleService;
+import com.verdict.people.Person;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The all-time board: the top judges, and the viewer's own row wherever they stand. */
+/**
+ * The boards: judges or teams, by period, with the viewer's own row always shown. Updates live when
+ * anyone scores.
+ */
 @Route("leaderboard")
 @PageTitle("Leaderboard · Verdict")
 @Menu(order = 10, icon = "vaadin:trophy", title = "Leaderboard")
 @PermitAll
 public class LeaderboardView extends Div {
 
-    public LeaderboardView(LeaderboardService leaderboards, CurrentUser currentUser) {
+    private final LeaderboardService leaderboards;
+    private final BoardUpdates updates;
+    private final Person viewer;
+
+    private final Map<Tab, Period> periods = new LinkedHashMap<>();
+    private final Tabs periodTabs = new Tabs();
+    private final Tabs kindTabs = new Tabs(new Tab("Judges"), new Tab("Teams"));
+    private final ComboBox<String> team = new ComboBox<>();
+    private final Checkbox aroundMe = new Checkbox("Around me");
+    private final Div seasonBanner = new Div();
+    private final Grid<LeaderboardRow> judges = new Grid<>(LeaderboardRow.class, false);
+    private final Grid<TeamRow> teams = new Grid<>(TeamRow.class, false);
+    private Registration subscription;
+
+    public LeaderboardView(LeaderboardService leaderboards, BoardUpdates updates, PeopleService people,
+            CurrentUser currentUser) {
+        this.leaderboards = leaderboards;
+        this.updates = updates;
+        this.viewer = currentUser.person();
         addClassNames("verdict-page", "verdict-leaderboard");
-        Board board = leaderboards.allTime(currentUser.id());
-        Grid<LeaderboardRow> grid = new Grid<>(LeaderboardRow.class, false);
-        grid.addColumn(r -> "#" + r.rank()).setHeader("Rank").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LeaderboardRow::displayName).setHeader("Judge").setFlexGrow(1);
-        grid.addColumn(r -> r.team() == null ? "—" : r.team()).setHeader("Team").setAutoWidth(true);
-        grid.addColumn(LeaderboardRow::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LeaderboardRow::judgments).setHeader("Judgments").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(board.rowsWithMe());
-        grid.setPartNameGenerator(r -> r.username().equals(board.me().username()) ? "me" : null);
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
-        Paragraph how = new Paragraph("One point for every judgment. Your own row is highlighted, wherever you stand.");
-        how.addClassName("verdict-muted");
-        add(new H2("Leaderboard — all time"), how, grid);
+
+        Arrays.stream(Period.values()).forEach(p -> {
+            Tab tab = new Tab(p.label());
+            periods.put(tab, p);
+            periodTabs.add(tab);
+        });
+        periodTabs.setSelectedIndex(Period.ALL.ordinal());
+        periodTabs.addSelectedChangeListener(e -> refresh());
+        kindTabs.addSelectedChangeListener(e -> refresh());
+        team.setPlaceholder("All teams");
+        team.setItems(people.teams().stream().map(PeopleService.TeamSummary::name).toList());
+        team.setClearButtonVisible(true);
+        team.addValueChangeListener(e -> refresh());
+        aroundMe.addValueChangeListener(e -> refresh());
+        seasonBanner.addClassName("verdict-season-banner");
+
+        Button formula = new Button("How points work", VaadinIcon.QUESTION_CIRCLE_O.create(), e -> showFormula());
+        formula.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div header = new Div(new H2("Leaderboard"), formula);
+        header.addClassName("verdict-board-header");
+        Div filters = new Div(kindTabs, team, aroundMe);
+        filters.addClassName("verdict-board-filters");
+
+        configureJudges();
+        configureTeams();
+        add(header, seasonBanner, periodTabs, filters, judges, teams);
+        refresh();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        subscription = updates.subscribe(() -> ui.access(this::refresh));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+        }
+    }
+
+    private void configureJudges() {
+        judges.addColumn(r -> "#" + r.rank()).setHeader("Rank").setAutoWidth(true).setFlexGrow(0);
+        judges.addColumn(LeaderboardRow::displayName).setHeader("Judge").setFlexGrow(1);
+        judges.addColumn(r -> r.team() == null ? "—" : r.team()).setHeader("Team").setAutoWidth(true);
+        judges.addColumn(LeaderboardRow::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0);
+        judges.addColumn(LeaderboardRow::judgments).setHeader("Judgments").setAutoWidth(true).setFlexGrow(0);
+        judges.setPartNameGenerator(r -> r.username().equals(viewer.username()) ? "me" : null);
+        judges.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        judges.setAllRowsVisible(true);
+        judges.setEmptyStateText("No points in this period yet. Play a round to be first!");
+    }
+
+    private void configureTeams() {
+        teams.addColumn(t -> "#" + t.rank()).setHeader("Rank").setAutoWidth(true).setFlexGrow(0);
+        teams.addColumn(TeamRow::team).setHeader("Team").setFlexGrow(1);
+        teams.addColumn(t -> "%.1f".formatted(t.pointsPerMember())).setHeader("Points per active member")
+                .setAutoWidth(true);
+        teams.addColumn(TeamRow::points).setHeader("Points").setAutoWidth(true);
+        teams.addColumn(TeamRow::members).setHeader("Active members").setAutoWidth(true);
+        teams.addColumn(t -> t.agreement() == null ? "—" : "%.0f%%".formatted(100 * t.agreement()))
+                .setHeader("Agreement").setAutoWidth(true);
+        teams.setPartNameGenerator(t -> t.team().equals(viewer.team()) ? "me" : null);
+        teams.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        teams.setAllRowsVisible(true);
+        teams.setEmptyStateText("No team has scored in this period yet.");
+    }
+
+    void refresh() {
+        Period period = periods.get(periodTabs.getSelectedTab());
+        boolean showTeams = kindTabs.getSelectedIndex() == 1;
+        Season season = leaderboards.currentSeason();
+        showSeason(season);
+        judges.setVisible(!showTeams);
+        teams.setVisible(showTeams);
+        team.setVisible(!showTeams);
+        aroundMe.setVisible(!showTeams);
+        if (period == Period.SEASON && season == null) {
+            judges.setItems();
+            teams.setItems();
+            return;
+        }
+        if (showTeams) {
+            teams.setItems(leaderboards.teams(period));
+        } else {
+            Board board = leaderboards.board(period, team.getValue(), viewer, aroundMe.getValue());
+            judges.setItems(board.rowsWithMe());
+        }
+    }
+
+    private void showSeason(Season season) {
+        seasonBanner.removeAll();
+        seasonBanner.setVisible(season != null);
+        if (season == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        Span title = new Span(VaadinIcon.FLAG_CHECKERED.create(), new Span(season.title()));
+        title.addClassName("verdict-season-title");
+        String when = season.runningAt(now) ? "ends in " + human(season.timeLeft(now))
+                : now.isBefore(season.startsAt()) ? "starts in " + human(Duration.between(now, season.startsAt()))
+                : "ended — final standings are frozen";
+        Span time = new Span(when);
+        time.addClassName("verdict-season-time");
+        seasonBanner.add(title, time);
+        if (!season.prize().isBlank()) {
+            Span prize = new Span("Prize: " + season.prize());
+            prize.addClassName("verdict-season-prize");
+            seasonBanner.add(prize);
+        }
+    }
+
+    private static String human(Duration d) {
+        if (d.toDays() > 0) {
+            return d.toDays() + " d " + d.toHoursPart() + " h";
+        }
+        return d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min" : d.toMinutes() + " min";
+    }
+
+    private void showFormula() {
+        Dialog dialog = new Dialog("How points work");
+        dialog.add(new Paragraph("You earn one point for every judgment you make."),
+                new Paragraph("Boards count points earned in the period shown: today, this week (from Monday) and "
+                        + "this month in the company's time zone, all time, or the current season."),
+                new Paragraph("Teams rank by points per active member — members who scored in the period — so a "
+                        + "small team can beat a big one."));
+        Button close = new Button("Got it", e -> dialog.close());
+        close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(close);
+        dialog.open();
     }
 }

@@ -1,0 +1,17 @@
+package com.verdict.judging;
+
+import java.util.List;
+
+/**
+ * What the game shows a judge about their progress beyond points: streak, level, badges, rank on the
+ * boards. The leaderboard feature provides it; judging only displays it.
+ */
+public interface PlayerProgress {
+
+    Progress of(long judgeId);
+
+    /** {@code levelProgress} is 0..1 towards the next level; {@code weekRank} is 0 when unranked this week. */
+    record Progress(int streakDays, int level, long pointsToNextLevel, double levelProgress, long weekRank,
+            List<String> badges) {
+    }
+}

@@ -1,0 +1,40 @@
+package com.verdict.leaderboard;
+
+import com.vaadin.flow.shared.Registration;
+import com.verdict.scoring.PointsAwarded;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Tells open boards that scores changed: at most once a second, however many points arrive, so that a
+ * rush of judgments does not become a rush of repaints.
+ */
+@Component
+public class BoardUpdates {
+
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean changed = new AtomicBoolean();
+
+    /** Runs {@code listener} after scores change; it must hand the work to its UI with {@code ui.access}. */
+    public Registration subscribe(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(PointsAwarded points) {
+        changed.set(true);
+    }
+
+    @Scheduled(fixedDelayString = "PT1S")
+    void notifyListeners() {
+        if (changed.getAndSet(false)) {
+            listeners.forEach(Runnable::run);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.verdict.leaderboard;
+
+import com.verdict.base.VerdictProperties;
+import com.verdict.catalog.Category;
+import com.verdict.judging.JudgingService;
+import com.verdict.judging.JudgmentRecorded;
+import com.verdict.judging.PlayerProgress;
+import com.verdict.judging.RoundCompleted;
+import com.verdict.scoring.PointsAwarded;
+import com.verdict.scoring.ScoringService;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Streaks, levels and badges: what keeps a judge coming back, kept as the game's events arrive. */
+@Component
+class Progression implements PlayerProgress {
+
+    static final int GOLD_MASTER_MATCHES = 10;
+
+    private final JdbcTemplate jdbc;
+    private final JudgingService judging;
+    private final ScoringService scoring;
+    private final VerdictProperties properties;
+
+    Progression(JdbcTemplate jdbc, JudgingService judging, ScoringService scoring,
+            VerdictProperties properties) {
+        this.jdbc = jdbc;
+        this.judging = judging;
+        this.scoring = scoring;
+        this.properties = properties;
+    }
+
+    /** A day counts towards the streak when the judge finishes at least one full round on it. */
+    @EventListener
+    @Order(1)
+    void on(RoundCompleted round) {
+        LocalDate today = round.at().atZone(properties.leaderboard().zone()).toLocalDate();
+        List<Object[]> streak = jdbc.query("select current_days, longest_days, last_day from judge_streak "
+                        + "where judge_id = ?",
+                (rs, i) -> new Object[] {rs.getInt(1), rs.getInt(2), rs.getDate(3).toLocalDate()}, round.judgeId());
+        int current;
+        if (streak.isEmpty()) {
+            current = 1;
+            jdbc.update("insert into judge_streak (judge_id, current_days, longest_days, last_day) values (?, 1, 1, ?)",
+                    round.judgeId(), Date.valueOf(today));
+        } else {
+            LocalDate last = (LocalDate) streak.get(0)[2];
+            if (!today.isAfter(last)) {
+                return;
+            }
+            current = last.plusDays(1).equals(today) ? (int) streak.get(0)[0] + 1 : 1;
+            int longest = Math.max(current, (int) streak.get(0)[1]);
+            jdbc.update("update judge_streak set current_days = ?, longest_days = ?, last_day = ? where judge_id = ?",
+                    current, longest, Date.valueOf(today), round.judgeId());
+        }
+        award(round.judgeId(), Badge.FIRST_ROUND, round.at());
+        if (current >= 7) {
+            award(round.judgeId(), Badge.STREAK_7, round.at());
+        }
+    }
+
+    @EventListener
+    @Order(1)
+    void on(JudgmentRecorded judgment) {
+        long judgments = jdbc.queryForObject("select coalesce(max(judgments), 0) from board_score "
+                + "where period_key = 'all' and judge_id = ?", Long.class, judgment.judgeId());
+        if (judgments >= 100) {
+            award(judgment.judgeId(), Badge.JUDGMENTS_100, judgment.at());
+        }
+        if (judgments >= 1000) {
+            award(judgment.judgeId(), Badge.JUDGMENTS_1000, judgment.at());
+        }
+        if (!has(judgment.judgeId(), Badge.ALL_CATEGORIES)
+                && judging.categoriesJudged(judgment.judgeId()) == Category.values().length) {
+            award(judgment.judgeId(), Badge.ALL_CATEGORIES, judgment.at());
+        }
+    }
+
+    @EventListener
+    @Order(1)
+    void on(PointsAwarded points) {
+        if ("GOLD".equals(points.kind()) && points.amount() > 0 && !has(points.judgeId(), Badge.GOLD_MASTER)) {
+            if (scoring.goldMatches(points.judgeId()) >= GOLD_MASTER_MATCHES) {
+                award(points.judgeId(), Badge.GOLD_MASTER, points.at());
+            }
+        }
+    }
+
+    @Override
+    public Progress of(long judgeId) {
+        long points = jdbc.queryForList("select points from board_score where period_key = 'all' and judge_id = ?",
+                Long.class, judgeId).stream().findFirst().orElse(0L);
+        int level = Levels.level(points);
+        LocalDate today = LocalDate.now(properties.leaderboard().zone());
+        int streak = jdbc.query("select current_days, last_day from judge_streak where judge_id = ?",
+                        (rs, i) -> rs.getDate(2).toLocalDate().isBefore(today.minusDays(1)) ? 0 : rs.getInt(1), judgeId)
+                .stream().findFirst().orElse(0);
+        String week = Period.WEEK.key(Instant.now(), properties.leaderboard().zone());
+        long weekRank = jdbc.query("select points from board_score where period_key = ? and judge_id = ?",
+                        (rs, i) -> rs.getLong(1), week, judgeId).stream().findFirst()
+                .map(p -> 1 + jdbc.queryForObject("select count(*) from board_score where period_key = ? "
+                        + "and points > ?", Long.class, week, p))
+                .orElse(0L);
+        return new Progress(streak, level, Levels.threshold(level + 1) - points, Levels.progress(points), weekRank,
+                badges(judgeId).stream().map(Badge::title).toList());
+    }
+
+    List<Badge> badges(long judgeId) {
+        List<String> names = jdbc.queryForList("select badge from judge_badge where judge_id = ? order by earned_at",
+                String.class, judgeId);
+        return Arrays.stream(Badge.values()).filter(b -> names.contains(b.name())).toList();
+    }
+
+    private boolean has(long judgeId, Badge badge) {
+        return jdbc.queryForObject("select count(*) from judge_badge where judge_id = ? and badge = ?", Long.class,
+                judgeId, badge.name()) > 0;
+    }
+
+    private void award(long judgeId, Badge badge, Instant at) {
+        if (!has(judgeId, badge)) {
+            jdbc.update("insert into judge_badge (judge_id, badge, earned_at) values (?, ?, ?)", judgeId, badge.name(),
+                    Timestamp.from(at));
+        }
+    }
+}

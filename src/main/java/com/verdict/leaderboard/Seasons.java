@@ -1,0 +1,97 @@
+package com.verdict.leaderboard;
+
+import com.verdict.base.ApiException;
+import com.verdict.base.SequenceIds;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Seasons (contests): admins set them up; when one ends its standings are frozen and kept. */
+@Component
+class Seasons {
+
+    private static final Logger log = LoggerFactory.getLogger(Seasons.class);
+    private static final RowMapper<Season> SEASON = (rs, i) -> new Season(rs.getLong("id"), rs.getString("title"),
+            rs.getString("prize"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+            rs.getTimestamp("frozen_at") == null ? null : rs.getTimestamp("frozen_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+    private final SequenceIds ids;
+
+    Seasons(JdbcTemplate jdbc, SequenceIds ids) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    Season create(String title, String prize, Instant startsAt, Instant endsAt) {
+        List<String> problems = new ArrayList<>();
+        if (title == null || title.isBlank() || title.length() > 200) {
+            problems.add("title: must be 1 to 200 characters");
+        }
+        if (prize != null && prize.length() > 2000) {
+            problems.add("prize: at most 2000 characters");
+        }
+        if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
+            problems.add("endsAt: must be after startsAt");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid season", problems);
+        }
+        long id = ids.block("season_seq").next();
+        jdbc.update("insert into season (id, title, prize, starts_at, ends_at) values (?, ?, ?, ?, ?)", id,
+                title.strip(), prize == null ? "" : prize.strip(), Timestamp.from(startsAt), Timestamp.from(endsAt));
+        return find(id).orElseThrow();
+    }
+
+    Optional<Season> find(long id) {
+        return jdbc.query("select * from season where id = ?", SEASON, id).stream().findFirst();
+    }
+
+    List<Season> all() {
+        return jdbc.query("select * from season order by starts_at desc", SEASON);
+    }
+
+    /** The season running now, or else the one that ended last; empty when there was never one. */
+    Optional<Season> current(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.query("select * from season where starts_at <= ? order by "
+                + "case when ends_at > ? then 0 else 1 end, ends_at desc fetch first 1 rows only", SEASON, at, at)
+                .stream().findFirst();
+    }
+
+    List<Long> runningAt(Instant at) {
+        Timestamp t = Timestamp.from(at);
+        return jdbc.queryForList("select id from season where starts_at <= ? and ends_at > ? and frozen_at is null",
+                Long.class, t, t);
+    }
+
+    /** Freezes every season that has ended: its standings are copied and never change again. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT10S")
+    @Transactional
+    public void freezeEnded() {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Season season : jdbc.query("select * from season where ends_at <= ? and frozen_at is null", SEASON, now)) {
+            freeze(season, now);
+        }
+    }
+
+    private void freeze(Season season, Timestamp now) {
+        jdbc.update("""
+                insert into season_standing (season_id, judge_id, rank, points, judgments)
+                select ?, b.judge_id,
+                       1 + (select count(*) from board_score o where o.period_key = b.period_key and o.points > b.points),
+                       b.points, b.judgments
+                from board_score b where b.period_key = ?""", season.id(), Period.seasonKey(season.id()));
+        jdbc.update("update season set frozen_at = ? where id = ?", now, season.id());
+        log.info("Froze the standings of season {} ({})", season.id(), season.title());
+    }
+}
