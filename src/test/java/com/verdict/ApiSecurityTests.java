@@ -1,5 +1,6 @@
 package com.verdict;
 
+import static com.verdict.TestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -10,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.verdict.people.Person;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.verdict.people.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,9 +86,5 @@ class ApiSecurityTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.error").value("Not found: /api/no-such-endpoint"))
                 .andExpect(jsonPath("$.trace").doesNotExist());
-    }
-
-    static RequestPostProcessor basic(Person person) {
-        return httpBasic(person.username(), TestData.PASSWORD);
     }
 }

@@ -1,6 +1,6 @@
 package com.verdict;
 
-import static com.verdict.ApiSecurityTests.basic;
+import static com.verdict.TestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;

@@ -14,12 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Builds what a test needs: a clean catalog, users, interactions, a signed-in user. */
+/** Builds what a test needs: a clean catalog, users, interactions, credentials. */
 @Component
 public class TestData {
 
@@ -29,13 +28,11 @@ public class TestData {
     private final JdbcTemplate jdbc;
     private final PeopleService people;
     private final CatalogService catalog;
-    private final UserDetailsService userDetails;
 
-    TestData(JdbcTemplate jdbc, PeopleService people, CatalogService catalog, UserDetailsService userDetails) {
+    TestData(JdbcTemplate jdbc, PeopleService people, CatalogService catalog) {
         this.jdbc = jdbc;
         this.people = people;
         this.catalog = catalog;
-        this.userDetails = userDetails;
     }
 
     /** Removes every interaction, judgment, score and board row; users and seasons stay. */
@@ -79,10 +76,8 @@ public class TestData {
                 + "\"category\": \"open_qa\", \"responses\": [" + candidates + "]}";
     }
 
-    /** Runs the rest of the test as this user, as after signing in. */
-    public void signIn(Person person) {
-        var details = userDetails.loadUserByUsername(person.username());
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, details.getPassword(), details.getAuthorities()));
+    /** HTTP Basic credentials of a user made by this class, for MockMvc. */
+    public static RequestPostProcessor basic(Person person) {
+        return SecurityMockMvcRequestPostProcessors.httpBasic(person.username(), PASSWORD);
     }
 }

@@ -1,0 +1,218 @@
+package com.verdict.leaderboard;
+
+import static com.verdict.TestData.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.judging.JudgmentRecorded;
+import com.verdict.judging.Outcome;
+import com.verdict.judging.RoundCompleted;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import com.verdict.scoring.PointsAwarded;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@VerdictTest
+class LeaderboardServiceTests {
+
+    @Autowired
+    LeaderboardService leaderboards;
+    @Autowired
+    TestData data;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Seasons seasons;
+    @Autowired
+    Progression progression;
+    @Autowired
+    MockMvc mvc;
+
+    @BeforeEach
+    void clean() {
+        data.clearCatalog();
+        jdbc.update("delete from season");
+    }
+
+    @Test
+    void aScoreJustBeforeMidnightIsNotOnTodaysBoard() {
+        Instant midnight = LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Person late = data.user("late");
+        Person early = data.user("early");
+        score(late, 5, midnight.minus(1, ChronoUnit.MINUTES));
+        score(early, 3, midnight.plus(1, ChronoUnit.MINUTES));
+
+        assertThat(names(leaderboards.board(Period.DAY, null, early, false).rows())).containsExactly(early.username());
+        assertThat(names(leaderboards.board(Period.ALL, null, early, false).rows()))
+                .containsExactly(late.username(), early.username());
+    }
+
+    @Test
+    void theLastRankedJudgeSeesTheirNeighboursAndRank() {
+        List<Person> judges = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            judges.add(data.user("ranked"));
+            score(judges.get(i), 100 - i, Instant.now());
+        }
+        Person last = judges.get(11);
+
+        Board board = leaderboards.board(Period.ALL, null, last, true);
+
+        assertThat(board.me().rank()).isEqualTo(12);
+        assertThat(board.rows()).hasSize(6);
+        assertThat(board.rows().get(5).username()).isEqualTo(last.username());
+        assertThat(board.rows().get(0).rank()).isEqualTo(7);
+        assertThat(board.rowsWithMe()).hasSize(6);
+    }
+
+    @Test
+    void aJudgeWithoutPointsStillSeesTheirOwnRow() {
+        Person scorer = data.user("scorer");
+        score(scorer, 4, Instant.now());
+        Person newcomer = data.user("newcomer");
+
+        Board board = leaderboards.board(Period.WEEK, null, newcomer, false);
+
+        assertThat(board.me().points()).isZero();
+        assertThat(board.me().rank()).isEqualTo(2);
+        assertThat(names(board.rowsWithMe())).containsExactly(scorer.username(), newcomer.username());
+    }
+
+    @Test
+    void hiddenJudgesLeaveThePublicBoardButSeeThemselvesAndLeadsSeeThem() {
+        Person shy = data.user("shy");
+        Person other = data.user("other");
+        Person lead = data.user("lead", null, Role.LEAD);
+        score(shy, 50, Instant.now());
+        score(other, 10, Instant.now());
+        leaderboards.showOnLeaderboard(shy.id(), false);
+
+        Board othersView = leaderboards.board(Period.ALL, null, other, false);
+        assertThat(names(othersView.rows())).containsExactly(other.username());
+        assertThat(othersView.me().rank()).isEqualTo(1);
+        assertThat(leaderboards.board(Period.ALL, null, shy, false).me().rank()).isEqualTo(1);
+        assertThat(names(leaderboards.board(Period.ALL, null, shy, false).rows())).contains(shy.username());
+        assertThat(names(leaderboards.board(Period.ALL, null, lead, false).rows()))
+                .containsExactly(shy.username(), other.username());
+    }
+
+    @Test
+    void teamsRankByPointsPerActiveMember() {
+        Person solo = data.user("solo", "Small");
+        score(solo, 10, Instant.now());
+        for (int i = 0; i < 3; i++) {
+            score(data.user("crowd", "Big"), 7, Instant.now());
+        }
+        data.user("idle", "Big");
+
+        List<TeamRow> teams = leaderboards.teams(Period.ALL);
+
+        assertThat(teams).extracting(TeamRow::team).containsExactly("Small", "Big");
+        assertThat(teams.get(1).points()).isEqualTo(21);
+        assertThat(teams.get(1).members()).isEqualTo(3);
+        assertThat(teams.get(1).pointsPerMember()).isEqualTo(7.0);
+        assertThat(teams.get(0).rank()).isEqualTo(1);
+    }
+
+    @Test
+    void streaksCountConsecutiveDaysWithAFullRound() {
+        Person judge = data.user("streaker");
+        Instant day1 = Instant.now().minus(Duration.ofDays(5));
+        round(judge, day1);
+        round(judge, day1.plus(Duration.ofHours(1)));
+        round(judge, day1.plus(Duration.ofDays(1)));
+        assertThat(streak(judge)).containsExactly(2, 2);
+
+        round(judge, day1.plus(Duration.ofDays(3)));
+        assertThat(streak(judge)).containsExactly(1, 2);
+        assertThat(progression.badges(judge.id())).containsExactly(Badge.FIRST_ROUND);
+    }
+
+    @Test
+    void aSeasonCountsOnlyWhileItRunsAndIsFrozenWhenItEnds() {
+        Instant now = Instant.now();
+        Season season = seasons.create("Autumn cup", "A team lunch", now.minus(Duration.ofDays(2)),
+                now.minus(Duration.ofMinutes(1)));
+        Person judge = data.user("contender");
+        score(judge, 8, now.minus(Duration.ofDays(1)));
+        score(judge, 5, now);
+
+        seasons.freezeEnded();
+
+        assertThat(jdbc.queryForObject("select points from season_standing where season_id = ? and judge_id = ?",
+                Long.class, season.id(), judge.id())).isEqualTo(8);
+        assertThat(seasons.find(season.id()).orElseThrow().frozenAt()).isNotNull();
+        Board board = leaderboards.board(Period.SEASON, null, judge, false);
+        assertThat(board.season().title()).isEqualTo("Autumn cup");
+        assertThat(board.me().points()).isEqualTo(8);
+    }
+
+    @Test
+    void restServesBoardsTeamsAndPreferences() throws Exception {
+        Person judge = data.user("rest", "Platform");
+        score(judge, 3, Instant.now());
+        mvc.perform(get("/api/leaderboard?period=week&around=me").with(basic(judge)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].username").value(judge.username()))
+                .andExpect(jsonPath("$[0].rank").value(1))
+                .andExpect(jsonPath("$[0].points").value(3))
+                .andExpect(jsonPath("$[0].judgments").value(1));
+        mvc.perform(get("/api/leaderboard/teams?period=day").with(basic(judge)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].team").value("Platform"))
+                .andExpect(jsonPath("$[0].pointsPerMember").value(3.0));
+        mvc.perform(get("/api/leaderboard?period=year").with(basic(judge)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(put("/api/me/preferences").with(basic(judge)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"showOnLeaderboard\": false}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.showOnLeaderboard").value(false));
+        mvc.perform(put("/api/me/preferences").with(basic(judge)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    private void score(Person judge, int points, Instant at) {
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(new PointsAwarded(judge.id(), null, "BASE", points, at));
+            events.publishEvent(new JudgmentRecorded(0, judge.id(), 0, 0, 0, 0, Outcome.A, null, true,
+                    Duration.ofSeconds(5), false, at));
+        });
+    }
+
+    private void round(Person judge, Instant at) {
+        tx.executeWithoutResult(s -> events.publishEvent(new RoundCompleted(judge.id(), 1, 10, at)));
+    }
+
+    private List<Integer> streak(Person judge) {
+        return jdbc.queryForObject("select current_days, longest_days from judge_streak where judge_id = ?",
+                (rs, i) -> List.of(rs.getInt(1), rs.getInt(2)), judge.id());
+    }
+
+    private static List<String> names(List<LeaderboardRow> rows) {
+        return rows.stream().map(LeaderboardRow::username).toList();
+    }
+}
