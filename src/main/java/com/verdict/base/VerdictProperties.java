@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,7 +22,8 @@ public record VerdictProperties(
         @Valid @DefaultValue Rounds rounds,
         @Valid @DefaultValue Judging judging,
         @Valid @DefaultValue Catalog catalog,
-        @Valid @DefaultValue Leaderboard leaderboard) {
+        @Valid @DefaultValue Leaderboard leaderboard,
+        @Valid @DefaultValue Dataset dataset) {
 
     /** Demo accounts and interactions, created on an empty database. */
     public record Demo(@DefaultValue("false") boolean enabled) {
@@ -46,5 +48,12 @@ public record VerdictProperties(
 
     /** Boards count days, weeks (ISO, from Monday) and months in this time zone. */
     public record Leaderboard(@NotNull @DefaultValue("UTC") ZoneId zone) {
+    }
+
+    /**
+     * How many decided interactions the dataset should have per category ({@code open_qa: 2000}, …), shown
+     * to leads against what is decided. Keys are checked against the categories when the app starts.
+     */
+    public record Dataset(@NotNull @DefaultValue Map<String, @Min(0) Integer> targets) {
     }
 }

@@ -2,6 +2,12 @@ package com.verdict.leaderboard;
 
 import com.verdict.base.ApiException;
 import com.verdict.base.VerdictProperties;
+import com.verdict.catalog.Category;
+import com.verdict.scoring.ScoringService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import org.springframework.http.HttpStatus;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
@@ -22,6 +28,7 @@ public class LeaderboardService {
 
     static final int TOP = 20;
     static final int NEIGHBOURS = 5;
+    static final int TEAM_DAYS = 30;
 
     /** Hidden judges are left out of public boards; the viewer always sees themselves. */
     private static final String VISIBLE = " and (b.judge_id = ? or not exists (select 1 from judge_preference p "
@@ -30,13 +37,65 @@ public class LeaderboardService {
     private final JdbcTemplate jdbc;
     private final PeopleService people;
     private final Seasons seasons;
+    private final Notices notices;
+    private final ScoringService scoring;
+    private final DatasetTargets targets;
     private final VerdictProperties properties;
 
-    LeaderboardService(JdbcTemplate jdbc, PeopleService people, Seasons seasons, VerdictProperties properties) {
+    LeaderboardService(JdbcTemplate jdbc, PeopleService people, Seasons seasons, Notices notices,
+            ScoringService scoring, DatasetTargets targets, VerdictProperties properties) {
         this.jdbc = jdbc;
         this.people = people;
         this.seasons = seasons;
+        this.notices = notices;
+        this.scoring = scoring;
+        this.targets = targets;
         this.properties = properties;
+    }
+
+    /** A team's members and activity; a lead sees their own team, an admin any. Others get a 403. */
+    public TeamActivity team(Person viewer, String team) {
+        boolean allowed = viewer.has(Role.ADMIN) || (viewer.has(Role.LEAD) && team.equals(viewer.team()));
+        if (!allowed) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Only the team's lead or an admin may see team " + team);
+        }
+        if (people.teams().stream().noneMatch(t -> t.name().equals(team))) {
+            throw ApiException.notFound("No team named " + team);
+        }
+        ZoneId zone = properties.leaderboard().zone();
+        String week = Period.WEEK.key(Instant.now(), zone);
+        List<Person> members = people.all().stream().filter(p -> team.equals(p.team())).toList();
+        List<MemberRow> rows = members.stream().map(p -> {
+            long[] all = boardRow("all", p.id());
+            return new MemberRow(p.username(), p.displayName(), all[1], all[0], boardRow(week, p.id())[0],
+                    !showsOnLeaderboard(p.id()));
+        }).toList();
+        LocalDate today = LocalDate.now(zone);
+        List<String> days = new ArrayList<>();
+        List<Long> perDay = new ArrayList<>();
+        for (int back = TEAM_DAYS - 1; back >= 0; back--) {
+            LocalDate day = today.minusDays(back);
+            days.add(day.toString());
+            perDay.add(jdbc.queryForList("select judgments from team_board_score where period_key = ? and team = ?",
+                    Long.class, "day:" + day, team).stream().findFirst().orElse(0L));
+        }
+        Map<Category, long[]> decided = scoring.decidedByCategory();
+        return new TeamActivity(team, rows, days, perDay,
+                Arrays.stream(Category.values()).map(Category::label).toList(),
+                Arrays.stream(Category.values()).map(c -> decided.getOrDefault(c, new long[2])[0]).toList(),
+                Arrays.stream(Category.values()).map(targets::of).toList());
+    }
+
+    /** {points, judgments} of a judge on a board, zeros when absent. */
+    private long[] boardRow(String key, long judgeId) {
+        return jdbc.query("select points, judgments from board_score where period_key = ? and judge_id = ?",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, key, judgeId).stream().findFirst()
+                .orElse(new long[2]);
+    }
+
+    /** The newest in-app notices, such as the nightly summaries. */
+    public List<Notice> notices(int limit) {
+        return notices.latest(limit);
     }
 
     /**

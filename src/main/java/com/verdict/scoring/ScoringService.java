@@ -1,7 +1,11 @@
 package com.verdict.scoring;
 
 import java.util.ArrayList;
+import com.verdict.catalog.Category;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import com.verdict.judging.Scorekeeper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -63,5 +67,18 @@ public class ScoringService {
     public long goldMatches(long judgeId) {
         return jdbc.queryForObject("select count(*) from points_entry where judge_id = ? and kind = 'GOLD' "
                 + "and amount > 0", Long.class, judgeId);
+    }
+
+    /** Per category: {decided interactions, all interactions}. */
+    public Map<Category, long[]> decidedByCategory() {
+        Map<Category, long[]> counts = new EnumMap<>(Category.class);
+        jdbc.query("select i.category, count(d.best_candidate), count(*) from interaction i "
+                + "left join interaction_decision d on d.interaction_id = i.id group by i.category", rs -> {
+                    Optional<Category> category = Category.fromKey(rs.getString(1));
+                    if (category.isPresent()) {
+                        counts.put(category.get(), new long[] {rs.getLong(2), rs.getLong(3)});
+                    }
+                });
+        return counts;
     }
 }

@@ -227,7 +227,8 @@ public class PlayView extends Div {
 
     /** Streak, level with its bar, and badges. */
     private static Component progression(PlayerProgress.Progress mine) {
-        Span streak = new Span("🔥 " + mine.streakDays() + (mine.streakDays() == 1 ? " day" : " days"));
+        Span streak = new Span(VaadinIcon.FIRE.create(),
+                new Span(mine.streakDays() + " day streak"));
         streak.addClassName("verdict-streak");
         streak.getElement().setAttribute("title", "Days in a row with at least one full round");
         ProgressBar bar = new ProgressBar(0, 1, mine.levelProgress());
@@ -241,7 +242,7 @@ public class PlayView extends Div {
         Div badges = new Div();
         badges.addClassName("verdict-badges");
         mine.badges().forEach(b -> {
-            Span badge = new Span("🏅 " + b);
+            Span badge = new Span(VaadinIcon.MEDAL.create(), new Span(b));
             badge.getElement().getThemeList().add("badge contrast pill");
             badges.add(badge);
         });

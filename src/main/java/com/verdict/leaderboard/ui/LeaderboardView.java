@@ -7,6 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.Menu;
@@ -25,6 +27,7 @@ import com.verdict.leaderboard.Board;
 import com.verdict.leaderboard.BoardUpdates;
 import com.verdict.leaderboard.LeaderboardRow;
 import com.verdict.leaderboard.LeaderboardService;
+import com.verdict.leaderboard.Notice;
 import com.verdict.leaderboard.Period;
 import com.verdict.leaderboard.Season;
 import com.verdict.leaderboard.TeamRow;
@@ -94,6 +97,7 @@ public class LeaderboardView extends Div {
         configureJudges();
         configureTeams();
         add(header, seasonBanner, periodTabs, filters, judges, teams);
+        leaderboards.notices(1).forEach(this::addNotice);
         refresh();
     }
 
@@ -157,6 +161,12 @@ public class LeaderboardView extends Div {
             Board board = leaderboards.board(period, team.getValue(), viewer, aroundMe.getValue());
             judges.setItems(board.rowsWithMe());
         }
+    }
+
+    private void addNotice(Notice notice) {
+        Details card = new Details(notice.title(), new Markdown(notice.body()));
+        card.addClassName("verdict-notice");
+        add(card);
     }
 
     private void showSeason(Season season) {

@@ -1,0 +1,95 @@
+package com.verdict.base.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.html.Div;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A chart drawn in the browser by Apache ECharts, loaded at runtime from its webjar (no frontend build).
+ * Views pass data only: category labels and named series of numbers.
+ */
+@JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
+public class Chart extends Div {
+
+    /** One line or set of bars; {@code values} align with the chart's labels (null for a gap). */
+    public record Series(String name, List<? extends Number> values, boolean line) {
+
+        public static Series bars(String name, List<? extends Number> values) {
+            return new Series(name, values, false);
+        }
+
+        public static Series line(String name, List<? extends Number> values) {
+            return new Series(name, values, true);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The theme's violet and amber first, then calm contrasts. */
+    private static final List<String> PALETTE = List.of("#6c3fd1", "#f59e0b", "#10b981", "#3b82f6", "#ef4444");
+
+    private final String title;
+    private String option = "{}";
+
+    public Chart(String title) {
+        addClassName("verdict-chart");
+        getElement().setAttribute("role", "img");
+        getElement().setAttribute("aria-label", title);
+        setWidthFull();
+        setHeight("320px");
+        this.title = title;
+    }
+
+    /** Shows these series over the labels; replaces whatever the chart showed before. */
+    public void show(List<String> labels, List<Series> series, Double yMax) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("title", Map.of("text", title, "left", "left", "textStyle", Map.of("fontSize", 15)));
+        option.put("color", PALETTE);
+        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("legend", Map.of("top", 2, "right", 8));
+        option.put("grid", Map.of("left", 48, "right", 24, "top", 48, "bottom", 40));
+        option.put("xAxis", Map.of("type", "category", "data", labels));
+        Map<String, Object> yAxis = new LinkedHashMap<>(Map.of("type", "value"));
+        if (yMax != null) {
+            yAxis.put("max", yMax);
+        }
+        option.put("yAxis", yAxis);
+        option.put("series", series.stream().map(s -> Map.of("name", s.name(), "type", s.line() ? "line" : "bar",
+                "data", s.values())).toList());
+        try {
+            this.option = JSON.writeValueAsString(option);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Chart data cannot be written as JSON", e);
+        }
+        draw();
+    }
+
+    /** The option as given to ECharts, for tests. */
+    public String option() {
+        return option;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        draw();
+    }
+
+    private void draw() {
+        // ECharts may still be loading when the chart first attaches: wait for it.
+        getElement().executeJs("""
+                const el = this, option = JSON.parse($0);
+                (function draw() {
+                  if (!window.echarts) { setTimeout(draw, 50); return; }
+                  const chart = echarts.getInstanceByDom(el) || echarts.init(el);
+                  chart.setOption(option, true);
+                  if (!el.__verdictResize) {
+                    el.__verdictResize = new ResizeObserver(() => chart.resize());
+                    el.__verdictResize.observe(el);
+                  }
+                })();""", option);
+    }
+}

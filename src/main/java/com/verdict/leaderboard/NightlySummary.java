@@ -1,0 +1,89 @@
+package com.verdict.leaderboard;
+
+import com.verdict.base.SequenceIds;
+import com.verdict.base.VerdictProperties;
+import com.verdict.catalog.Category;
+import com.verdict.people.PeopleService;
+import com.verdict.people.Person;
+import com.verdict.scoring.ScoringService;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each night, what Databricks posted during its contest: yesterday's top judges and how far the dataset
+ * has come in each category, as an in-app notice.
+ */
+@Component
+class NightlySummary {
+
+    static final int TOP_JUDGES = 3;
+
+    private final JdbcTemplate jdbc;
+    private final SequenceIds ids;
+    private final PeopleService people;
+    private final ScoringService scoring;
+    private final VerdictProperties properties;
+
+    NightlySummary(JdbcTemplate jdbc, SequenceIds ids, PeopleService people, ScoringService scoring,
+            VerdictProperties properties) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.people = people;
+        this.scoring = scoring;
+        this.properties = properties;
+    }
+
+    @Scheduled(cron = "0 5 0 * * *", zone = "${verdict.leaderboard.zone:UTC}")
+    @Transactional
+    public void postForYesterday() {
+        post(LocalDate.now(properties.leaderboard().zone()).minusDays(1));
+    }
+
+    /** Posts the summary of {@code day} unless it was posted already. */
+    Notice post(LocalDate day) {
+        String title = "Yesterday on Verdict — " + day;
+        Optional<Notice> posted = jdbc.query("select * from notice where title = ?", Notices.NOTICE, title).stream()
+                .findFirst();
+        if (posted.isPresent()) {
+            return posted.get();
+        }
+        long id = ids.block("notice_seq").next();
+        Instant now = Instant.now();
+        jdbc.update("insert into notice (id, created_at, title, body) values (?, ?, ?, ?)", id, Timestamp.from(now),
+                title, body(day));
+        return new Notice(id, now, title, body(day));
+    }
+
+    private String body(LocalDate day) {
+        StringBuilder body = new StringBuilder("**Top judges**\n\n");
+        List<long[]> top = jdbc.query("select judge_id, points, judgments from board_score where period_key = ? "
+                        + "and not exists (select 1 from judge_preference p where p.judge_id = board_score.judge_id "
+                        + "and p.show_on_leaderboard = false) order by points desc, judge_id fetch first ? rows only",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, "day:" + day, TOP_JUDGES);
+        if (top.isEmpty()) {
+            body.append("Nobody judged yesterday — today is your chance to top the board.\n");
+        }
+        Map<Long, Person> persons = people.byIds(top.stream().map(r -> r[0]).toList());
+        for (int i = 0; i < top.size(); i++) {
+            long[] row = top.get(i);
+            body.append(i + 1).append(". ").append(persons.get(row[0]).displayName()).append(" — ").append(row[1])
+                    .append(" points, ").append(row[2]).append(" judgments\n");
+        }
+        body.append("\n**The dataset**\n\n");
+        Map<Category, long[]> progress = scoring.decidedByCategory();
+        for (Category category : Category.values()) {
+            long[] counts = progress.getOrDefault(category, new long[] {0, 0});
+            body.append("- ").append(category.label()).append(": ").append(counts[0]).append(" of ").append(counts[1])
+                    .append(" interactions decided\n");
+        }
+        return body.toString();
+    }
+}

@@ -1,0 +1,11 @@
+package com.verdict.leaderboard;
+
+import java.util.List;
+
+/**
+ * A team's activity for its lead: members, judgments per day (oldest first, {@code days} labels), and the
+ * dataset's decided interactions per category against the targets.
+ */
+public record TeamActivity(String team, List<MemberRow> members, List<String> days, List<Long> judgmentsPerDay,
+        List<String> categories, List<Long> decided, List<Integer> targets) {
+}

@@ -1,0 +1,93 @@
+package com.verdict.leaderboard.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.verdict.base.ApiException;
+import com.verdict.base.VerdictProperties;
+import com.verdict.leaderboard.LeaderboardService;
+import com.verdict.leaderboard.Season;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Admins set up seasons (contests): title, prize, start and end. */
+@Route("admin/seasons")
+@PageTitle("Seasons · Verdict")
+@Menu(order = 91, icon = "vaadin:flag-checkered", title = "Seasons")
+@RolesAllowed("ADMIN")
+public class SeasonsView extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final LeaderboardService leaderboards;
+    private final ZoneId zone;
+    private final Grid<Season> seasons = new Grid<>(Season.class, false);
+
+    public SeasonsView(LeaderboardService leaderboards, VerdictProperties properties) {
+        this.leaderboards = leaderboards;
+        this.zone = properties.leaderboard().zone();
+        addClassName("verdict-page");
+        seasons.addColumn(Season::title).setHeader("Title").setFlexGrow(1);
+        seasons.addColumn(s -> format(s.startsAt())).setHeader("Starts").setAutoWidth(true);
+        seasons.addColumn(s -> format(s.endsAt())).setHeader("Ends").setAutoWidth(true);
+        seasons.addColumn(Season::prize).setHeader("Prize").setFlexGrow(1);
+        seasons.addColumn(s -> s.frozenAt() != null ? "Frozen" : s.runningAt(Instant.now()) ? "Running" : "")
+                .setHeader("State").setAutoWidth(true);
+        seasons.setAllRowsVisible(true);
+        Paragraph help = new Paragraph("A season has its own board. When it ends its standings are frozen and kept. "
+                + "Times are in " + zone + ".");
+        help.addClassName("verdict-muted");
+        add(new H2("Seasons"), help, form(), seasons);
+        seasons.setItems(leaderboards.seasons());
+    }
+
+    private FormLayout form() {
+        TextField title = new TextField("Title");
+        title.setMaxLength(200);
+        TextArea prize = new TextArea("Prize");
+        prize.setMaxLength(2000);
+        DateTimePicker start = new DateTimePicker("Starts");
+        DateTimePicker end = new DateTimePicker("Ends");
+        start.setValue(LocalDateTime.now(zone).withSecond(0).withNano(0));
+        end.setValue(start.getValue().plusWeeks(1));
+        Button create = new Button("Create season", VaadinIcon.PLUS.create(), e -> {
+            try {
+                leaderboards.createSeason(title.getValue(), prize.getValue(),
+                        start.getValue() == null ? null : start.getValue().atZone(zone).toInstant(),
+                        end.getValue() == null ? null : end.getValue().atZone(zone).toInstant());
+                title.clear();
+                prize.clear();
+                seasons.setItems(leaderboards.seasons());
+                Notification.show("Season created", 2000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ApiException ex) {
+                Notification.show(String.join("; ", ex.details()), 5000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FormLayout form = new FormLayout(title, start, end, prize, create);
+        form.setMaxWidth("60rem");
+        return form;
+    }
+
+    private String format(Instant at) {
+        return WHEN.format(at.atZone(zone));
+    }
+}

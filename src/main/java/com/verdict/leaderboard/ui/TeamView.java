@@ -1,0 +1,91 @@
+package com.verdict.leaderboard.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.verdict.base.ui.Chart;
+import com.verdict.leaderboard.LeaderboardService;
+import com.verdict.leaderboard.MemberRow;
+import com.verdict.leaderboard.TeamActivity;
+import com.verdict.people.CurrentUser;
+import com.verdict.people.PeopleService;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** A team at a glance for its lead (admins pick any team): members, activity, and the dataset's coverage. */
+@Route("team")
+@PageTitle("Team · Verdict")
+@Menu(order = 20, icon = "vaadin:users", title = "Team")
+@RolesAllowed({"LEAD", "ADMIN"})
+public class TeamView extends Div {
+
+    private final LeaderboardService leaderboards;
+    private final Person viewer;
+    private final H2 title = new H2();
+    private final Grid<MemberRow> members = new Grid<>(MemberRow.class, false);
+    private final Chart activity = new Chart("Judgments per day, last 30 days");
+    private final Chart coverage = new Chart("Decided interactions per category");
+    private final Paragraph empty = new Paragraph();
+
+    public TeamView(LeaderboardService leaderboards, PeopleService people, CurrentUser currentUser) {
+        this.leaderboards = leaderboards;
+        this.viewer = currentUser.person();
+        addClassNames("verdict-page", "verdict-team");
+        configureMembers();
+        Div charts = new Div(activity, coverage);
+        charts.addClassName("verdict-charts");
+        empty.addClassName("verdict-muted");
+        add(title);
+        if (viewer.has(Role.ADMIN)) {
+            ComboBox<String> team = new ComboBox<>("Team");
+            team.setItems(people.teams().stream().map(PeopleService.TeamSummary::name).toList());
+            team.addValueChangeListener(e -> show(e.getValue()));
+            add(team);
+            team.setValue(viewer.team() != null ? viewer.team()
+                    : people.teams().stream().map(PeopleService.TeamSummary::name).findFirst().orElse(null));
+        }
+        add(empty, members, charts);
+        if (!viewer.has(Role.ADMIN)) {
+            show(viewer.team());
+        }
+    }
+
+    private void configureMembers() {
+        members.addColumn(MemberRow::displayName).setHeader("Member").setSortable(true).setFlexGrow(1);
+        members.addColumn(MemberRow::judgments).setHeader("Judgments").setSortable(true).setAutoWidth(true);
+        members.addColumn(MemberRow::points).setHeader("Points").setSortable(true).setAutoWidth(true);
+        members.addColumn(MemberRow::weekPoints).setHeader("Points this week").setSortable(true).setAutoWidth(true);
+        members.addColumn(m -> m.hidden() ? "Hidden" : "").setHeader("On public boards").setAutoWidth(true);
+        members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        members.setAllRowsVisible(true);
+    }
+
+    void show(String team) {
+        boolean hasTeam = team != null;
+        members.setVisible(hasTeam);
+        activity.setVisible(hasTeam);
+        coverage.setVisible(hasTeam);
+        empty.setVisible(!hasTeam);
+        if (!hasTeam) {
+            title.setText("Team");
+            empty.setText(viewer.has(Role.ADMIN) ? "There are no teams yet: add one in Admin."
+                    : "You are not in a team yet: ask an admin to add you to one.");
+            return;
+        }
+        TeamActivity data = leaderboards.team(viewer, team);
+        title.setText("Team " + data.team());
+        members.setItems(data.members());
+        activity.show(data.days().stream().map(d -> d.substring(5)).toList(),
+                List.of(Chart.Series.bars("Judgments", data.judgmentsPerDay())), null);
+        coverage.show(data.categories(), List.of(Chart.Series.bars("Decided", data.decided()),
+                Chart.Series.line("Target", data.targets())), null);
+    }
+}
