@@ -22,6 +22,12 @@ class StartupTests {
     }
 
     @Test
+    void aDatasetTargetForAnUnknownCategoryStopsTheApp() {
+        assertThatThrownBy(() -> start("verdict.dataset.targets.poetry=10"))
+                .hasStackTraceContaining("verdict.dataset.targets has unknown categories [poetry]");
+    }
+
+    @Test
     void anEmptyDatabaseWithoutDemoNeedsTheAdminPassword() {
         assertThatThrownBy(() -> start("verdict.demo.enabled=false"))
                 .hasStackTraceContaining("VERDICT_ADMIN_PASSWORD");

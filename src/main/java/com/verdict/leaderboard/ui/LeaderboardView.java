@@ -86,6 +86,9 @@ public class LeaderboardView extends Div {
         team.addValueChangeListener(e -> refresh());
         aroundMe.addValueChangeListener(e -> refresh());
         seasonBanner.addClassName("verdict-season-banner");
+        kindTabs.addClassName("verdict-kind-tabs");
+        judges.addClassName("verdict-judges");
+        teams.addClassName("verdict-teams");
 
         Button formula = new Button("How points work", VaadinIcon.QUESTION_CIRCLE_O.create(), e -> showFormula());
         formula.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -1,0 +1,89 @@
+package com.verdict.leaderboard.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.GridKt._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.ViewTestSupport;
+import com.verdict.leaderboard.LeaderboardRow;
+import com.verdict.leaderboard.TeamRow;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import com.verdict.scoring.PointsAwarded;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@VerdictTest
+class LeaderboardViewTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate tx;
+
+    Person viewer;
+    Person leader;
+
+    @BeforeEach
+    void setUp() {
+        data.clearCatalog();
+        leader = data.user("leader", "Eagles");
+        viewer = data.user("viewer", "Hawks");
+        score(leader, 9);
+        score(viewer, 4);
+        ViewTestSupport.signInAndSetUp(context, viewer);
+        UI.getCurrent().navigate(LeaderboardView.class);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ViewTestSupport.tearDown();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void showsTheBoardWithTheViewersRow() {
+        Grid<LeaderboardRow> judges = _get(Grid.class, spec -> spec.withClasses("verdict-judges"));
+        assertThat(_size(judges)).isEqualTo(2);
+        assertThat(_get(judges, 0).username()).isEqualTo(leader.username());
+        assertThat(_get(judges, 1).rank()).isEqualTo(2);
+
+        _get(Checkbox.class, spec -> spec.withLabel("Around me")).setValue(true);
+        assertThat(_size(judges)).isEqualTo(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void switchesToTeamsAndRefreshesLive() {
+        _get(Tabs.class, spec -> spec.withClasses("verdict-kind-tabs")).setSelectedIndex(1);
+        Grid<TeamRow> teams = _get(Grid.class, spec -> spec.withClasses("verdict-teams"));
+        assertThat(_size(teams)).isEqualTo(2);
+        assertThat(_get(teams, 0).team()).isEqualTo("Eagles");
+
+        score(viewer, 10);
+        _get(LeaderboardView.class).refresh();
+        assertThat(_get(teams, 0).team()).isEqualTo("Hawks");
+    }
+
+    private void score(Person judge, int points) {
+        tx.executeWithoutResult(s -> events.publishEvent(new PointsAwarded(judge.id(), null, "BASE", points,
+                Instant.now())));
+    }
+}
