@@ -10,6 +10,7 @@ create table board_score (
     primary key (period_key, judge_id)
 );
 create index board_score_rank on board_score (period_key, points desc, judge_id);
+create index board_score_team_rank on board_score (period_key, team, points desc, judge_id);
 
 create table team_board_score (
     period_key     varchar(32)  not null,

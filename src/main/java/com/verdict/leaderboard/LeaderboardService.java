@@ -110,10 +110,18 @@ public class LeaderboardService {
         List<long[]> rows = aroundMe ? query.around(mine) : query.top(TOP);
         Map<Long, Person> persons = people.byIds(Stream.concat(rows.stream().map(r -> r[0]), Stream.of(viewer.id()))
                 .distinct().toList());
-        List<LeaderboardRow> shown = rows.stream()
-                .map(r -> row(query.rank(r[1]), persons.get(r[0]), r[1], r[2]))
-                .toList();
-        LeaderboardRow me = row(query.rank(mine[1]), viewer, mine[1], mine[2]);
+        // The rows are a contiguous run of the board: one count gives the first rank, the rest follow.
+        List<LeaderboardRow> shown = new ArrayList<>(rows.size());
+        long rank = rows.isEmpty() ? 0 : query.rank(rows.get(0)[1]);
+        for (int i = 0; i < rows.size(); i++) {
+            long[] r = rows.get(i);
+            if (i > 0 && r[1] != rows.get(i - 1)[1]) {
+                rank = shown.get(0).rank() + i;
+            }
+            shown.add(row(rank, persons.get(r[0]), r[1], r[2]));
+        }
+        LeaderboardRow me = shown.stream().filter(r -> r.username().equals(viewer.username())).findFirst()
+                .orElseGet(() -> row(query.rank(mine[1]), viewer, mine[1], mine[2]));
         return new Board(period, shown, me, season);
     }
 
