@@ -23,7 +23,8 @@ public record VerdictProperties(
         @Valid @DefaultValue Judging judging,
         @Valid @DefaultValue Catalog catalog,
         @Valid @DefaultValue Leaderboard leaderboard,
-        @Valid @DefaultValue Dataset dataset) {
+        @Valid @DefaultValue Dataset dataset,
+        @Valid @DefaultValue Security security) {
 
     /** Demo accounts and interactions, created on an empty database. */
     public record Demo(@DefaultValue("false") boolean enabled) {
@@ -55,5 +56,14 @@ public record VerdictProperties(
      * to leads against what is decided. Keys are checked against the categories when the app starts.
      */
     public record Dataset(@NotNull @DefaultValue Map<String, @Min(0) Integer> targets) {
+    }
+
+    /**
+     * After {@code maxFailedLogins} failed sign-ins in a row, an account is locked for {@code lockout}; a
+     * success resets the count.
+     */
+    public record Security(
+            @Min(1) @Max(100) @DefaultValue("5") int maxFailedLogins,
+            @NotNull @DefaultValue("15m") Duration lockout) {
     }
 }

@@ -1,6 +1,7 @@
 package com.verdict.leaderboard;
 
 import com.verdict.base.ApiException;
+import com.verdict.base.AuditLog;
 import com.verdict.base.VerdictProperties;
 import com.verdict.catalog.Category;
 import com.verdict.scoring.ScoringService;
@@ -40,16 +41,18 @@ public class LeaderboardService {
     private final Notices notices;
     private final ScoringService scoring;
     private final DatasetTargets targets;
+    private final AuditLog audit;
     private final VerdictProperties properties;
 
     LeaderboardService(JdbcTemplate jdbc, PeopleService people, Seasons seasons, Notices notices,
-            ScoringService scoring, DatasetTargets targets, VerdictProperties properties) {
+            ScoringService scoring, DatasetTargets targets, AuditLog audit, VerdictProperties properties) {
         this.jdbc = jdbc;
         this.people = people;
         this.seasons = seasons;
         this.notices = notices;
         this.scoring = scoring;
         this.targets = targets;
+        this.audit = audit;
         this.properties = properties;
     }
 
@@ -159,7 +162,9 @@ public class LeaderboardService {
 
     @Transactional
     public Season createSeason(String title, String prize, Instant startsAt, Instant endsAt) {
-        return seasons.create(title, prize, startsAt, endsAt);
+        Season season = seasons.create(title, prize, startsAt, endsAt);
+        audit.record("season.created", season.title() + " " + season.startsAt() + " – " + season.endsAt());
+        return season;
     }
 
     public boolean showsOnLeaderboard(long judgeId) {

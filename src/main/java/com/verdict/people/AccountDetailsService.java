@@ -11,9 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountDetailsService implements UserDetailsService {
 
     private final UserAccountRepository users;
+    private final LoginThrottle throttle;
 
-    AccountDetailsService(UserAccountRepository users) {
+    AccountDetailsService(UserAccountRepository users, LoginThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
     }
 
     @Override
@@ -22,7 +24,7 @@ class AccountDetailsService implements UserDetailsService {
         UserAccount account = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
         return new SignedInUser(account.getId(), account.getUsername(), account.getPasswordHash(),
-                account.isEnabled(),
+                account.isEnabled(), !throttle.isLocked(username),
                 account.getRoles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
     }
 }

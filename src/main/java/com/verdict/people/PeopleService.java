@@ -1,6 +1,7 @@
 package com.verdict.people;
 
 import com.verdict.base.ApiException;
+import com.verdict.base.AuditLog;
 import jakarta.validation.Valid;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -25,11 +26,14 @@ public class PeopleService {
     private final UserAccountRepository users;
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
+    private final AuditLog audit;
 
-    PeopleService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder) {
+    PeopleService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
+            AuditLog audit) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
     }
 
     public boolean hasUsers() {
@@ -44,7 +48,9 @@ public class PeopleService {
         }
         UserAccount account = new UserAccount(user.username(), user.displayName().strip(), teamNamed(user.team()),
                 roles(user.roles()), passwordEncoder.encode(user.password()));
-        return users.save(account).toPerson();
+        Person created = users.save(account).toPerson();
+        audit.record("user.created", created.username() + " " + created.roles() + " team=" + created.team());
+        return created;
     }
 
     @Transactional
@@ -57,7 +63,10 @@ public class PeopleService {
         }
         UserAccount account = account(id);
         account.update(displayName.strip(), teamNamed(team), roles(roles), enabled);
-        return account.toPerson();
+        Person updated = account.toPerson();
+        audit.record("user.updated", updated.username() + " " + updated.roles() + " team=" + updated.team()
+                + " enabled=" + enabled);
+        return updated;
     }
 
     @Transactional
@@ -65,7 +74,9 @@ public class PeopleService {
         if (password == null || password.length() < 4 || password.length() > 72) {
             throw ApiException.badRequest("Invalid password", List.of("password: must be 4 to 72 characters"));
         }
-        account(id).changePasswordHash(passwordEncoder.encode(password));
+        UserAccount account = account(id);
+        account.changePasswordHash(passwordEncoder.encode(password));
+        audit.record("user.password-changed", account.getUsername());
     }
 
     @Transactional
@@ -76,6 +87,7 @@ public class PeopleService {
         if (teams.findByName(name.strip()).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "Team already exists: " + name.strip());
         }
+        audit.record("team.created", name.strip());
         return teams.save(new Team(name.strip())).getName();
     }
 

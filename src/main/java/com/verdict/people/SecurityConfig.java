@@ -25,6 +25,16 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfig extends VaadinWebSecurity {
 
+    /**
+     * What the UI may load: only our own origin. Vaadin's client needs inline scripts, eval (for
+     * executeJs) and inline styles, and talks back over websockets (Push).
+     */
+    static final String UI_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self' ws: wss:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; "
+            + "object-src 'none'";
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -49,6 +59,7 @@ class SecurityConfig extends VaadinWebSecurity {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) ->
                                 new ApiError("Access denied").writeTo(response, 403, mapper)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -57,6 +68,9 @@ class SecurityConfig extends VaadinWebSecurity {
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/webjars/**", "/images/**").permitAll());
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(UI_POLICY))
+                .frameOptions(frame -> frame.deny()));
         super.configure(http);
         setLoginView(http, LoginView.class);
     }

@@ -9,9 +9,9 @@ class SignedInUser extends User {
 
     private final long id;
 
-    SignedInUser(long id, String username, String passwordHash, boolean enabled,
+    SignedInUser(long id, String username, String passwordHash, boolean enabled, boolean accountNonLocked,
             Collection<? extends GrantedAuthority> authorities) {
-        super(username, passwordHash, enabled, true, true, true, authorities);
+        super(username, passwordHash, enabled, true, true, accountNonLocked, authorities);
         this.id = id;
     }
 

@@ -1,0 +1,90 @@
+package com.verdict;
+
+import static com.verdict.TestData.basic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.verdict.base.AuditLog;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Password guessing is slowed, responses carry protective headers, and admin actions are audited. */
+@VerdictTest
+class SecurityHardeningTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    TestData data;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void anAccountIsLockedAfterTooManyFailedLogins() throws Exception {
+        Person victim = data.user("victim");
+        Person bystander = data.user("bystander");
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/leaderboard").with(httpBasic(victim.username(), "guess-" + i)))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        mvc.perform(get("/api/leaderboard").with(basic(victim))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/leaderboard").with(basic(bystander))).andExpect(status().isOk());
+    }
+
+    @Test
+    void aSuccessResetsTheFailureCount() throws Exception {
+        Person forgetful = data.user("forgetful");
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                mvc.perform(get("/api/leaderboard").with(httpBasic(forgetful.username(), "typo")))
+                        .andExpect(status().isUnauthorized());
+            }
+            mvc.perform(get("/api/leaderboard").with(basic(forgetful))).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void pagesAndApiCarrySecurityHeaders() {
+        ResponseEntity<String> login = http.getForEntity("/login", String.class);
+        HttpHeaders headers = login.getHeaders();
+        assertThat(headers.getFirst("Content-Security-Policy")).contains("frame-ancestors 'none'")
+                .contains("default-src 'self'");
+        assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+
+        HttpHeaders api = http.getForEntity("/api/leaderboard", String.class).getHeaders();
+        assertThat(api.getFirst("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+        assertThat(api.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    }
+
+    @Test
+    void adminActionsAreAudited() throws Exception {
+        Person admin = data.user("auditor", null, Role.ADMIN);
+        String username = "audited-" + System.nanoTime();
+        mvc.perform(post("/api/admin/users").with(basic(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\": \"" + username + "\", \"displayName\": \"Audited\", "
+                                + "\"roles\": [\"JUDGE\"], \"password\": \"pw-1234\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(header().doesNotExist("Set-Cookie"));
+
+        assertThat(audit.latest(5)).anySatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo(admin.username());
+            assertThat(entry.action()).isEqualTo("user.created");
+            assertThat(entry.details()).startsWith(username);
+        });
+    }
+}
