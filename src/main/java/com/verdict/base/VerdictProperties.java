@@ -3,6 +3,7 @@ package com.verdict.base;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,7 +25,8 @@ public record VerdictProperties(
         @Valid @DefaultValue Catalog catalog,
         @Valid @DefaultValue Leaderboard leaderboard,
         @Valid @DefaultValue Dataset dataset,
-        @Valid @DefaultValue Security security) {
+        @Valid @DefaultValue Security security,
+        @Valid @DefaultValue Backup backup) {
 
     /** Demo accounts and interactions, created on an empty database. */
     public record Demo(@DefaultValue("false") boolean enabled) {
@@ -65,5 +67,9 @@ public record VerdictProperties(
     public record Security(
             @Min(1) @Max(100) @DefaultValue("5") int maxFailedLogins,
             @NotNull @DefaultValue("15m") Duration lockout) {
+    }
+
+    /** Where online backups of the embedded H2 database are written. */
+    public record Backup(@NotBlank @DefaultValue("./data/backups") String directory) {
     }
 }

@@ -1,0 +1,83 @@
+package com.verdict.operations;
+
+import com.verdict.base.ApiException;
+import com.verdict.base.AuditLog;
+import com.verdict.base.VerdictProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Consistent online backups of the embedded H2 database with H2's {@code BACKUP TO}: the app keeps
+ * running and the zip holds one consistent state. PostgreSQL deployments use their own tools.
+ */
+@Service
+public class BackupService {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    public record Backup(String file, long bytes) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+    private final Path directory;
+    private final boolean h2;
+
+    BackupService(JdbcTemplate jdbc, DataSource dataSource, AuditLog audit, VerdictProperties properties)
+            throws SQLException {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.directory = Path.of(properties.backup().directory()).toAbsolutePath().normalize();
+        try (Connection connection = dataSource.getConnection()) {
+            this.h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+        }
+    }
+
+    @Transactional
+    public Backup backUp() {
+        if (!h2) {
+            throw new ApiException(HttpStatus.CONFLICT, "Online backup is for the embedded H2 database; "
+                    + "back up PostgreSQL with pg_dump or your platform's snapshots");
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot create the backup directory " + directory);
+        }
+        Path file = directory.resolve("verdict-" + STAMP.format(LocalDateTime.now()) + ".zip");
+        jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+        audit.record("database.backup", file.toString());
+        try {
+            return new Backup(file.toString(), Files.size(file));
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "The backup was written but cannot be read");
+        }
+    }
+
+    /** Backups on disk, newest first. */
+    public List<Backup> list() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".zip"))
+                    .sorted((a, b) -> b.getFileName().compareTo(a.getFileName()))
+                    .map(f -> new Backup(f.toString(), f.toFile().length()))
+                    .toList();
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot list " + directory);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.verdict.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.verdict.VerdictApplication;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import org.h2.tools.Restore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** An online backup of the file database restores to a database with the same content. */
+class BackupTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOnlineBackupRestoresToTheSameData() throws Exception {
+        BackupService.Backup backup;
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VerdictApplication.class).run(
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("live/verdict"),
+                "--verdict.backup.directory=" + dir.resolve("backups"), "--verdict.demo.enabled=true",
+                "--server.port=0", "--spring.main.banner-mode=off")) {
+            backup = app.getBean(BackupService.class).backUp();
+            assertThat(app.getBean(BackupService.class).list()).containsExactly(backup);
+        }
+        assertThat(Files.size(Path.of(backup.file()))).isEqualTo(backup.bytes()).isPositive();
+
+        Path restored = dir.resolve("restored");
+        Restore.execute(backup.file(), restored.toString(), "verdict");
+
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + restored.resolve("verdict"), "sa", "")) {
+            assertThat(count(db, "interaction")).isEqualTo(48);
+            assertThat(count(db, "app_user")).isEqualTo(9);
+            assertThat(count(db, "pair_pool")).isEqualTo(count(db, "pair"));
+        }
+    }
+
+    private static long count(Connection db, String table) throws Exception {
+        try (ResultSet rs = db.createStatement().executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
