@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,7 @@ class NightlySummary {
     }
 
     @Scheduled(cron = "0 5 0 * * *", zone = "${verdict.leaderboard.zone:UTC}")
+    @SchedulerLock(name = "nightly-summary")
     @Transactional
     public void postForYesterday() {
         post(LocalDate.now(properties.leaderboard().zone()).minusDays(1));

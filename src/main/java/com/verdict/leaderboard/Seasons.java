@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -76,6 +77,7 @@ class Seasons {
 
     /** Freezes every season that has ended: its standings are copied and never change again. */
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT10S")
+    @SchedulerLock(name = "freeze-seasons")
     @Transactional
     public void freezeEnded() {
         Timestamp now = Timestamp.from(Instant.now());

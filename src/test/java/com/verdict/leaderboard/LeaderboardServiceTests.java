@@ -162,6 +162,8 @@ class LeaderboardServiceTests {
 
         seasons.freezeEnded();
 
+        assertThat(jdbc.queryForObject("select count(*) from shedlock where name = 'freeze-seasons'", Long.class))
+                .as("the job ran under its cluster-wide lock").isEqualTo(1);
         assertThat(jdbc.queryForObject("select points from season_standing where season_id = ? and judge_id = ?",
                 Long.class, season.id(), judge.id())).isEqualTo(8);
         assertThat(seasons.find(season.id()).orElseThrow().frozenAt()).isNotNull();
