@@ -10,7 +10,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * A full application on a private in-memory database and a random port, without demo data, reading time
+ * A full application on a private in-memory H2 database (or the database named by the system property
+ * {@code verdict.test.datasource.url}, e.g. PostgreSQL in CI's second pass) and a random port, without demo data, reading time
  * 0s, with MockMvc and TestRestTemplate for the REST API. Every test
  * class with the same settings shares one Spring context, so keep them the same where you can.
  */
@@ -19,7 +20,9 @@ import org.springframework.core.annotation.AliasFor;
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(properties = {
-        "spring.datasource.url=jdbc:h2:mem:verdict-test;DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=${verdict.test.datasource.url:jdbc:h2:mem:verdict-test;DB_CLOSE_DELAY=-1}",
+        "spring.datasource.username=${verdict.test.datasource.username:sa}",
+        "spring.datasource.password=${verdict.test.datasource.password:}",
         "verdict.demo.enabled=false",
         "VERDICT_ADMIN_PASSWORD=admin-test-password",
         "verdict.judging.min-reading-time=0s",
