@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.verdict.Browser;
 import com.verdict.BrowserTest;
+import com.verdict.TestData;
+import com.verdict.judging.Deal;
+import com.verdict.judging.JudgingService;
+import com.verdict.people.Person;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +41,6 @@ import org.springframework.http.ResponseEntity;
 @BrowserTest
 class SafeMarkdownBrowserTests {
 
-    private static final String JUDGE = "inert-judge";
-    private static final String PASSWORD = "inert-pass";
     private static final String INJECTED = "window.verdictInjected=true";
     private static final Set<String> DEMO_IDS_WITH_HTML = Set.of("demo-028", "demo-037");
 
@@ -59,6 +62,10 @@ class SafeMarkdownBrowserTests {
     TestRestTemplate rest;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    TestData data;
+    @Autowired
+    JudgingService judging;
 
     @BeforeEach
     void openBrowser() {
@@ -67,10 +74,10 @@ class SafeMarkdownBrowserTests {
 
     @Test
     void htmlAndScriptInInteractionsNeverRun() throws Exception {
-        createJudgeWithNothingLeftToJudge();
+        Person judge = judgeWithNothingLeftToJudge();
         importProbes();
 
-        browser.logIn(JUDGE, PASSWORD);
+        browser.logIn(judge.username(), TestData.PASSWORD);
         browser.find(".verdict-welcome");
         browser.press(Keys.ENTER);
         StringBuilder shown = new StringBuilder();
@@ -95,22 +102,13 @@ class SafeMarkdownBrowserTests {
     }
 
     /** A new judge who has passed on every demo pair, so that a round deals only the probes imported next. */
-    private void createJudgeWithNothingLeftToJudge() {
-        Map<String, Object> judge = Map.of("username", JUDGE, "displayName", "Inert Judge", "roles", List.of("JUDGE"),
-                "password", PASSWORD);
-        assertThat(rest.withBasicAuth("admin", "demo").postForEntity("/api/admin/users", judge, JsonNode.class)
-                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        TestRestTemplate asJudge = rest.withBasicAuth(JUDGE, PASSWORD);
-        for (int dealt = 0; dealt < 10_000; dealt++) {
-            ResponseEntity<JsonNode> next = asJudge.postForEntity("/api/assignments/next", null, JsonNode.class);
-            if (next.getStatusCode() == HttpStatus.NO_CONTENT) {
-                return;
-            }
-            long assignment = next.getBody().get("assignment").asLong();
-            assertThat(asJudge.postForEntity("/api/assignments/" + assignment + "/skip", null, Void.class)
-                    .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    private Person judgeWithNothingLeftToJudge() {
+        Person judge = data.user("inert-judge");
+        Optional<Deal> deal;
+        while ((deal = judging.next(judge.id(), null)).isPresent()) {
+            judging.skip(judge.id(), deal.get().assignmentId());
         }
-        throw new AssertionError("The demo pairs never ran out");
+        return judge;
     }
 
     /** The demo interactions with HTML in their answers, and one with script in every field. */
