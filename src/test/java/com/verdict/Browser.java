@@ -22,7 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -107,10 +106,6 @@ public class Browser implements AfterTestExecutionCallback, AfterEachCallback {
 
     public void waitForVaadin() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
-    }
-
-    public <T> T waitUntil(ExpectedCondition<T> condition) {
-        return wait.until(condition);
     }
 
     /** Waits until an element matching {@code css} shows exactly {@code text}. */
