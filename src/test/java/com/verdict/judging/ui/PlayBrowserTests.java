@@ -1,0 +1,85 @@
+package com.verdict.judging.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.verdict.Browser;
+import com.verdict.BrowserTest;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+@BrowserTest
+class PlayBrowserTests {
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate rest;
+
+    @BeforeEach
+    void openBrowser() {
+        browser.open(port);
+    }
+
+    @Test
+    void aDemoJudgeFinishesARoundWithTheKeyboardOnly() throws InterruptedException {
+        browser.logIn("bob", "demo");
+        browser.find(".verdict-welcome");
+
+        browser.press(Keys.ENTER);
+        browser.waitForText(".verdict-progress-label", "1 of 10");
+        browser.screenshot("play-pair");
+
+        WebElement reason = browser.find(".verdict-reason input");
+        reason.sendKeys("1");
+        // Nothing may happen now; give a wrongly sent key event the time to reach the server and come back.
+        Thread.sleep(500);
+        browser.waitForVaadin();
+        assertThat(browser.find(".verdict-progress-label").getText()).isEqualTo("1 of 10");
+        assertThat(reason.getDomProperty("value")).isEqualTo("1");
+
+        browser.press("1");
+        browser.waitForText(".verdict-progress-label", "2 of 10");
+        assertThat(browser.find(".verdict-points-earned").getText()).startsWith("+");
+        assertThat(browser.find(".verdict-sources").getText()).startsWith("Left was ");
+
+        CharSequence[] rest = {Keys.ARROW_LEFT, "2", Keys.ARROW_RIGHT, "T", "B", "S", "t", "b"};
+        for (int i = 0; i < rest.length; i++) {
+            browser.press(rest[i]);
+            browser.waitForText(".verdict-progress-label", (i + 3) + " of 10");
+        }
+        browser.press(Keys.ARROW_RIGHT);
+
+        browser.waitForText(".verdict-summary h2", "Round complete!");
+        browser.screenshot("play-summary");
+        assertThat(browser.find(".verdict-summary p").getText()).isEqualTo("You judged 10 of 10 pairs.");
+        long pointsInAll = Long.parseLong(browser.find(".verdict-summary .verdict-stat:nth-child(2) .verdict-stat-value")
+                .getText());
+
+        JsonNode bob = leaderboardRow("bob");
+        assertThat(bob.get("judgments").asLong()).as("nine verdicts and one skip").isEqualTo(9);
+        assertThat(bob.get("points").asLong()).isEqualTo(pointsInAll);
+    }
+
+    private JsonNode leaderboardRow(String username) {
+        ResponseEntity<JsonNode> board = rest.withBasicAuth(username, "demo").getForEntity("/api/leaderboard",
+                JsonNode.class);
+        assertThat(board.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return StreamSupport.stream(board.getBody().spliterator(), false)
+                .filter(row -> row.get("username").asText().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(username + " is not on the leaderboard: " + board.getBody()));
+    }
+}
