@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.dom.DomListenerRegistration;
@@ -20,6 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.judging.Deal;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentResult;
@@ -269,11 +269,11 @@ public class PlayView extends Div {
         Span category = new Span(deal.category().label());
         category.addClassNames("verdict-category");
         category.getElement().getThemeList().add("badge");
-        Div instruction = new Div(new Markdown(deal.instruction()));
+        Div instruction = new Div(new SafeMarkdown(deal.instruction()));
         instruction.addClassName("verdict-instruction");
         pair.add(category, instruction);
         if (!deal.context().isBlank()) {
-            Details context = new Details("Context", new Markdown(deal.context()));
+            Details context = new Details("Context", new SafeMarkdown(deal.context()));
             context.addClassName("verdict-context");
             context.setOpened(deal.context().length() <= LONG_CONTEXT_CHARS);
             pair.add(context);
@@ -295,7 +295,7 @@ public class PlayView extends Div {
             empty.addClassName("verdict-empty-response");
             card.add(empty);
         } else {
-            Markdown text = new Markdown(shown.text());
+            SafeMarkdown text = new SafeMarkdown(shown.text());
             text.addClassName("verdict-response-text");
             card.add(text);
         }

@@ -16,13 +16,13 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.leaderboard.Board;
 import com.verdict.leaderboard.BoardUpdates;
 import com.verdict.leaderboard.LeaderboardRow;
@@ -167,7 +167,7 @@ public class LeaderboardView extends Div {
     }
 
     private void addNotice(Notice notice) {
-        Details card = new Details(notice.title(), new Markdown(notice.body()));
+        Details card = new Details(notice.title(), new SafeMarkdown(notice.body()));
         card.addClassName("verdict-notice");
         add(card);
     }

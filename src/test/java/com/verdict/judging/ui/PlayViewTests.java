@@ -9,12 +9,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.markdown.Markdown;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
+import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.people.Person;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +57,7 @@ class PlayViewTests {
             assertThat(_get(Span.class, spec -> spec.withClasses("verdict-progress-label")).getText())
                     .isEqualTo((i + 1) + " of 10");
             assertThat(_get(ProgressBar.class).getValue()).isEqualTo(i);
-            assertThat(_find(Markdown.class)).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(_find(SafeMarkdown.class)).hasSizeGreaterThanOrEqualTo(3);
             String verdict = verdicts[i % verdicts.length];
             _click(_get(Button.class, spec -> spec.withText(verdict)));
             if (i < 9) {

@@ -44,10 +44,14 @@ class SafeMarkdownBrowserTests {
     private static final String INJECTED = "window.verdictInjected=true";
     private static final Set<String> DEMO_IDS_WITH_HTML = Set.of("demo-028", "demo-037");
 
-    /** Elements that run code or load documents, event handlers and script URLs: none may come out of the text. */
+    /**
+     * Elements that run code, load anything, restyle the page or take input, event handlers and script URLs:
+     * none may come out of the text.
+     */
     private static final String ACTIVE_CONTENT = """
             const pair = document.querySelector('.verdict-pair');
-            const active = ['script', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base'];
+            const active = ['script', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'style', 'img',
+                'svg', 'form', 'input', 'textarea', 'button', 'video', 'audio'];
             return [...pair.querySelectorAll('*')]
                 .filter(e => active.includes(e.localName)
                     || [...e.attributes].some(a => a.name.startsWith('on') || /^\\s*(javascript|data):/i.test(a.value)))
@@ -90,6 +94,7 @@ class SafeMarkdownBrowserTests {
             assertThat(browser.script("return window.verdictInjected")).as("the canary script ran").isNull();
             assertThat(browser.script(ACTIVE_CONTENT)).as("active content on the page").asList().isEmpty();
             shown.append(browser.find(".verdict-pair").getText()).append('\n');
+            assertThat(browser.find(".verdict-pair").isDisplayed()).as("the page is not blanked").isTrue();
             browser.press("s");
         }
         browser.waitForText(".verdict-summary h2", "Round complete!");
@@ -97,8 +102,11 @@ class SafeMarkdownBrowserTests {
         assertThat(shown.toString())
                 .contains("Why is it risky to put user comments into a web page with innerHTML?")
                 .contains("How can I show a simple popup message in the browser using JavaScript?")
-                .as("a code block shows markup literally")
-                .contains("<script>" + INJECTED + "</script>");
+                .as("markup is shown to the judge as the model wrote it")
+                .contains("<script>" + INJECTED + "</script>")
+                .contains("<img src=x onerror=alert(1)>")
+                .contains("<script>alert('hi')</script>")
+                .contains("<style>body{display:none}</style>");
     }
 
     /** A new judge who has passed on every demo pair, so that a round deals only the probes imported next. */
@@ -131,7 +139,7 @@ class SafeMarkdownBrowserTests {
                 "id", "probe-script-everywhere",
                 "category", "open_qa",
                 "instruction", "Which reply explains this snippet better? <img src=x onerror=\"" + INJECTED + "\">",
-                "context", "Snippet found in a comment: <script>" + INJECTED + "</script>"
+                "context", "Snippet found in a comment: <style>body{display:none}</style><script>" + INJECTED + "</script>"
                         + "<svg onload=\"" + INJECTED + "\"></svg><iframe src=\"javascript:parent.verdictInjected=true\">"
                         + "</iframe><object data=\"javascript:parent.verdictInjected=true\"></object>",
                 "responses", List.of(
