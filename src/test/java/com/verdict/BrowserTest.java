@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "VERDICT_ADMIN_PASSWORD=admin-test-password",
         "verdict.judging.min-reading-time=0s",
         "verdict.judging.judgments-per-pair=3",
-        "verdict.rounds.size=10"})
+        "verdict.rounds.size=10",
+        "vaadin.devmode.devTools.enabled=false"})
 public @interface BrowserTest {
 }

@@ -29,6 +29,11 @@ public enum Category {
         return label;
     }
 
+    /** Categories whose instructions are answered from the given context. */
+    public boolean needsContext() {
+        return this == CLOSED_QA || this == INFORMATION_EXTRACTION || this == SUMMARIZATION;
+    }
+
     public static Optional<Category> fromKey(String key) {
         return Arrays.stream(values()).filter(c -> c.key().equals(key)).findFirst();
     }

@@ -195,8 +195,8 @@ public class PlayView extends Div {
         boolean nothingDealt = done.done() == 0;
         card.add(new H2(nothingDealt ? "Nothing left to judge" : "Round complete!"));
         if (nothingDealt) {
-            card.add(new Paragraph("You have judged every pair that still needs a verdict. Thank you! "
-                    + "New pairs arrive when engineers import more interactions."));
+            card.add(new Paragraph("Every pair that still needs a verdict has been dealt to you already. "
+                    + "Thank you! New pairs arrive when engineers import more interactions."));
         } else {
             Div stats = new Div(stat("+" + done.points(), "points this round"),
                     stat(String.valueOf(standing.points()), "points in all"),
@@ -256,7 +256,7 @@ public class PlayView extends Div {
         bar.addClassName("verdict-progress-bar");
         Span label = new Span((round.done() + 1) + " of " + round.size());
         label.addClassName("verdict-progress-label");
-        Span points = new Span(round.points() + " points this round");
+        Span points = new Span(round.points() + (round.points() == 1 ? " point" : " points") + " this round");
         points.addClassName("verdict-round-points");
         Div header = new Div(label, bar, points);
         header.addClassName("verdict-progress");
@@ -275,7 +275,8 @@ public class PlayView extends Div {
         if (!deal.context().isBlank()) {
             Details context = new Details("Context", new SafeMarkdown(deal.context()));
             context.addClassName("verdict-context");
-            context.setOpened(deal.context().length() <= LONG_CONTEXT_CHARS);
+            // Where the answer must come from the context, the judge needs it open, however long.
+            context.setOpened(deal.category().needsContext() || deal.context().length() <= LONG_CONTEXT_CHARS);
             pair.add(context);
         }
         Div responses = new Div(response("Left", "1 or ←", deal.left()), response("Right", "2 or →", deal.right()));
@@ -338,12 +339,25 @@ public class PlayView extends Div {
     }
 
     private static Component keyLegend() {
-        Div legend = new Div(new Span("Keys:"), keyHint("1"), new Span("or"), keyHint("←"), new Span("left"),
-                keyHint("2"), new Span("or"), keyHint("→"), new Span("right"), keyHint("T"), new Span("tie"),
-                keyHint("B"), new Span("both bad"), keyHint("S"), new Span("skip"), keyHint("Enter"),
-                new Span("start"));
+        Div legend = new Div(new Span("Keys:"),
+                legendEntry("left", "1", "←"), legendEntry("right", "2", "→"), legendEntry("tie", "T"),
+                legendEntry("both bad", "B"), legendEntry("skip", "S"), legendEntry("start", "Enter"));
         legend.addClassName("verdict-legend");
         return legend;
+    }
+
+    /** Keys and what they do, kept together on one line. */
+    private static Component legendEntry(String action, String... keys) {
+        Span entry = new Span();
+        entry.addClassName("verdict-legend-entry");
+        for (int i = 0; i < keys.length; i++) {
+            if (i > 0) {
+                entry.add(new Span(" or "));
+            }
+            entry.add(keyHint(keys[i]));
+        }
+        entry.add(new Span(" " + action));
+        return entry;
     }
 
     private static Component stat(String value, String label) {

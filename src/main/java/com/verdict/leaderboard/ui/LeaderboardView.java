@@ -9,6 +9,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -121,8 +122,10 @@ public class LeaderboardView extends Div {
         judges.addColumn(r -> "#" + r.rank()).setHeader("Rank").setAutoWidth(true).setFlexGrow(0);
         judges.addColumn(LeaderboardRow::displayName).setHeader("Judge").setFlexGrow(1);
         judges.addColumn(r -> r.team() == null ? "—" : r.team()).setHeader("Team").setAutoWidth(true);
-        judges.addColumn(LeaderboardRow::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0);
-        judges.addColumn(LeaderboardRow::judgments).setHeader("Judgments").setAutoWidth(true).setFlexGrow(0);
+        judges.addColumn(LeaderboardRow::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        judges.addColumn(LeaderboardRow::judgments).setHeader("Judgments").setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
         judges.setPartNameGenerator(r -> r.username().equals(viewer.username()) ? "me" : null);
         judges.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         judges.setAllRowsVisible(true);
@@ -134,8 +137,9 @@ public class LeaderboardView extends Div {
         teams.addColumn(TeamRow::team).setHeader("Team").setFlexGrow(1);
         teams.addColumn(t -> "%.1f".formatted(t.pointsPerMember())).setHeader("Points per active member")
                 .setAutoWidth(true);
-        teams.addColumn(TeamRow::points).setHeader("Points").setAutoWidth(true);
-        teams.addColumn(TeamRow::members).setHeader("Active members").setAutoWidth(true);
+        teams.addColumn(TeamRow::points).setHeader("Points").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        teams.addColumn(TeamRow::members).setHeader("Active members").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         teams.addColumn(t -> t.agreement() == null ? "—" : "%.0f%%".formatted(100 * t.agreement()))
                 .setHeader("Agreement").setAutoWidth(true);
         teams.setPartNameGenerator(t -> t.team().equals(viewer.team()) ? "me" : null);

@@ -26,6 +26,8 @@ import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -145,10 +147,12 @@ public class AdminView extends VerticalLayout {
             Notification.show(e.getMessage() + details, 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
-        } catch (jakarta.validation.ConstraintViolationException e) {
+        } catch (ConstraintViolationException e) {
+            // "create.user.displayName" names the field the admin knows as "displayName".
             String details = e.getConstraintViolations().stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; "));
-            Notification.show("Invalid user: " + details, 5000, Notification.Position.MIDDLE)
+                    .map(v -> lastNode(v.getPropertyPath()) + " " + v.getMessage()).sorted().distinct()
+                    .collect(Collectors.joining("; "));
+            Notification.show("Please check: " + details, 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
         }
@@ -156,6 +160,14 @@ public class AdminView extends VerticalLayout {
         Notification.show("Saved", 2000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         return true;
+    }
+
+    private static String lastNode(Path path) {
+        String name = "";
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 
     private void refresh() {

@@ -26,7 +26,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
         addClassName("verdict-login");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
-        setJustifyContentMode(JustifyContentMode.CENTER);
 
         H1 title = new H1("Verdict");
         title.addClassName("verdict-login-title");
