@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit and Spring tests (Surefire), then the real-browser tests (Failsafe), which need
-# Debian's chromium and chromium-driver. Installs them first when they are missing.
+# Debian's chromium and chromium-driver (installed first when missing); then the Spring tests again on a
+# throwaway PostgreSQL server (scripts/test-postgres.sh, which installs Debian's postgresql when missing).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -26,4 +27,9 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     install_browser
 fi
 
-exec mvn -B verify "$@"
+mvn -B verify "$@"
+
+# The same suite once more on a real PostgreSQL server, but for the tests that start apps of their own on H2.
+scripts/test-postgres.sh \
+    -Dtest='*Tests,!*BrowserTests,!StartupTests,!BackupTests,!CrashRecoveryTests,!TwoInstancesTests'
+
