@@ -15,6 +15,8 @@ interface AssignmentRepository extends JpaRepository<Assignment, Long> {
 
     long countByRoundId(long roundId);
 
+    List<Assignment> findTop200ByStateAndDealtAtBeforeOrderByDealtAt(Assignment.State state, Instant dealtBefore);
+
     /** Closes an open assignment; 0 when it was closed already (a repeated or concurrent submit). */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update Assignment a set a.state = :state, a.closedAt = :at where a.id = :id and a.state = 'OPEN'")
