@@ -41,7 +41,7 @@ public class TestData {
     /** Removes every interaction, judgment and score; users stay. */
     public void clearCatalog() {
         for (String table : new String[] {"interaction_decision", "pair_tally", "points_entry", "judge_score",
-                "judgment", "assignment", "round", "pair_pool", "pair", "candidate", "interaction"}) {
+                "judgment", "assignment", "round", "judge_gold_due", "pair_pool", "pair", "candidate", "interaction"}) {
             jdbc.update("delete from " + table);
         }
     }
