@@ -103,9 +103,14 @@ public class JudgingService {
     /**
      * Takes a slot for the judge: a gold pair when their share of gold is due, else the least judged, oldest
      * open pair they have not been dealt. The share is kept as a running balance, so each judge's gold stays
-     * within about one pair of the gold rate, at moments nobody can predict.
+     * within about one pair of the gold rate, at moments nobody can predict. Gold comes only alongside real
+     * work: with no other pair left for the judge, nothing is dealt.
      */
     private Optional<Long> dealPair(long judgeId) {
+        List<Long> choices = pool.choicesFor(judgeId);
+        if (choices.isEmpty()) {
+            return Optional.empty();
+        }
         double rate = properties.judging().goldRate();
         double due = rate == 0 ? 0 : pool.goldDue(judgeId) + rate;
         if (due > 0 && ThreadLocalRandom.current().nextDouble() < due) {
@@ -116,7 +121,7 @@ public class JudgingService {
                 }
             }
         }
-        for (long pairId : pool.choicesFor(judgeId)) {
+        for (long pairId : choices) {
             if (pool.reserve(pairId)) {
                 if (rate > 0) {
                     // Owing more than one gold pair (none was left to deal) must not turn into a run of them later.

@@ -55,14 +55,15 @@ class PairPool {
 
     /**
      * Pairs this judge has never been dealt that still have a free slot: those with the fewest slots taken
-     * first, then the oldest; pairs equally far along come in random order.
+     * first, then the oldest; pairs equally far along come in random order. (Ordering by the constant
+     * {@code dealable} too lets H2 read the index in order instead of sorting every dealable pair.)
      */
     List<Long> choicesFor(long judgeId) {
         List<long[]> rows = jdbc.query("""
                 select pp.pair_id, pp.reserved from pair_pool pp
                 where pp.dealable = true
                   and not exists (select 1 from assignment a where a.judge_id = ? and a.pair_id = pp.pair_id)
-                order by pp.reserved, pp.created_at, pp.pair_id
+                order by pp.dealable, pp.reserved, pp.created_at, pp.pair_id
                 fetch first %d rows only""".formatted(CHOICES),
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, judgeId);
         List<Long> choices = new ArrayList<>(rows.size());
@@ -95,7 +96,7 @@ class PairPool {
                 select pp.pair_id from pair_pool pp
                 where pp.gold = true and pp.pair_id >= ?
                   and not exists (select 1 from assignment a where a.judge_id = ? and a.pair_id = pp.pair_id)
-                order by pp.pair_id
+                order by pp.gold, pp.pair_id
                 fetch first %d rows only""".formatted(GOLD_CHOICES);
         List<Long> choices = jdbc.queryForList(sql, Long.class, start, judgeId);
         return choices.isEmpty() && start > range[0] ? jdbc.queryForList(sql, Long.class, range[0], judgeId) : choices;
