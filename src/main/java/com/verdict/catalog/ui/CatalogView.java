@@ -26,6 +26,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.verdict.base.ApiException;
 import com.verdict.catalog.CandidateView;
 import com.verdict.catalog.CatalogFilter;
@@ -37,8 +38,6 @@ import com.verdict.catalog.InteractionDetail;
 import com.verdict.catalog.InteractionRow;
 import com.verdict.catalog.InteractionStatus;
 import com.verdict.catalog.JudgmentHistory;
-import com.verdict.people.CurrentUser;
-import com.verdict.people.Role;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -74,9 +73,9 @@ public class CatalogView extends Div {
     private final Div detail = new Div();
     private CatalogFilter filter = CatalogFilter.ALL;
 
-    public CatalogView(CatalogService catalog, CurrentUser currentUser) {
+    public CatalogView(CatalogService catalog, AuthenticationContext authentication) {
         this.catalog = catalog;
-        this.engineer = currentUser.person().has(Role.ENGINEER);
+        this.engineer = authentication.hasRole("ENGINEER");
         addClassNames("verdict-page", "verdict-catalog");
         counts.addClassName("verdict-catalog-counts");
         detail.addClassName("verdict-catalog-detail");
