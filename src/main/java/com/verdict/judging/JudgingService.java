@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class JudgingService {
 
     static final int MAX_REASON_CHARS = 500;
+    /** How strongly a judge's gold debt raises the chance of gold: higher is more regular but more predictable. */
+    static final double GOLD_CATCH_UP = 0.3;
 
     private final PairPool pool;
     private final AssignmentRepository assignments;
@@ -74,7 +76,7 @@ public class JudgingService {
     public Optional<Deal> next(long judgeId, Long roundId) {
         Round round = roundId == null ? null : round(judgeId, roundId);
         Instant now = Instant.now();
-        Optional<Assignment> open = assignments.findFirstByJudgeIdAndStateOrderByIdDesc(judgeId, Assignment.State.OPEN);
+        Optional<Assignment> open = assignments.latest(judgeId, Assignment.State.OPEN);
         if (open.isPresent() && overdue(open.get(), now)) {
             expire(open.get(), now);
             open = Optional.empty();
@@ -101,10 +103,10 @@ public class JudgingService {
     }
 
     /**
-     * Takes a slot for the judge: a gold pair when their share of gold is due, else the least judged, oldest
-     * open pair they have not been dealt. The share is kept as a running balance, so each judge's gold stays
-     * within about one pair of the gold rate, at moments nobody can predict. Gold comes only alongside real
-     * work: with no other pair left for the judge, nothing is dealt.
+     * Takes a slot for the judge: now and then a gold pair, else the least judged, oldest open pair they have
+     * not been dealt. Gold comes at the gold rate, nudged by how far the judge is behind or ahead of their
+     * share, so that each judge's count stays close to the rate at moments nobody can predict. Gold comes only
+     * alongside real work: with no other pair left for the judge, nothing is dealt.
      */
     private Optional<Long> dealPair(long judgeId) {
         List<Long> choices = pool.choicesFor(judgeId);
@@ -112,11 +114,12 @@ public class JudgingService {
             return Optional.empty();
         }
         double rate = properties.judging().goldRate();
-        double due = rate == 0 ? 0 : pool.goldDue(judgeId) + rate;
-        if (due > 0 && ThreadLocalRandom.current().nextDouble() < due) {
+        double owed = rate == 0 ? 0 : pool.goldOwed(judgeId);
+        double chance = Math.min(1, Math.max(0, rate + GOLD_CATCH_UP * owed));
+        if (ThreadLocalRandom.current().nextDouble() < chance) {
             for (long pairId : pool.goldChoicesFor(judgeId)) {
                 if (pool.reserveGold(pairId)) {
-                    pool.goldDue(judgeId, due - 1);
+                    pool.goldOwed(judgeId, owed + rate - 1);
                     return Optional.of(pairId);
                 }
             }
@@ -125,7 +128,7 @@ public class JudgingService {
             if (pool.reserve(pairId)) {
                 if (rate > 0) {
                     // Owing more than one gold pair (none was left to deal) must not turn into a run of them later.
-                    pool.goldDue(judgeId, Math.min(due, 1));
+                    pool.goldOwed(judgeId, Math.min(owed + rate, 1));
                 }
                 return Optional.of(pairId);
             }

@@ -130,14 +130,14 @@ class PairPool {
         jdbc.update("update pair_pool set judgments = judgments + 1 where pair_id = ?", pairId);
     }
 
-    /** How much of a gold pair the judge is owed: the gold rate is added with every deal, 1 taken per gold pair. */
-    double goldDue(long judgeId) {
+    /** How many gold pairs the judge is behind their share (negative when ahead): rate per deal, less 1 per gold. */
+    double goldOwed(long judgeId) {
         List<Double> due = jdbc.queryForList("select due from judge_gold_due where judge_id = ?", Double.class,
                 judgeId);
         return due.isEmpty() ? 0 : due.get(0);
     }
 
-    void goldDue(long judgeId, double due) {
+    void goldOwed(long judgeId, double due) {
         jdbc.update("""
                 merge into judge_gold_due t
                 using (values (cast(? as bigint), cast(? as double precision))) as s (judge_id, due)

@@ -222,6 +222,9 @@ class DealingTests {
         String goldPlan = jdbc.queryForObject("explain select pp.pair_id from pair_pool pp where pp.gold = true "
                 + "and pp.pair_id >= 0 order by pp.gold, pp.pair_id fetch first 8 rows only", String.class);
         assertThat(goldPlan).contains("PUBLIC.PAIR_POOL_GOLD: GOLD = TRUE").contains("/* index sorted */");
+        String openPlan = jdbc.queryForObject("explain select a.id from assignment a where a.judge_id = 1 "
+                + "and a.state = 'OPEN' order by a.judge_id, a.state, a.id desc fetch first 1 rows only", String.class);
+        assertThat(openPlan).contains("PUBLIC.ASSIGNMENT_JUDGE_STATE: JUDGE_ID");
     }
 
     @Test
