@@ -80,7 +80,7 @@ public class CatalogView extends Div {
         counts.addClassName("verdict-catalog-counts");
         detail.addClassName("verdict-catalog-detail");
         SplitLayout split = new SplitLayout(grid, detail);
-        split.setSplitterPosition(62);
+        split.setSplitterPosition(64);
         split.addClassName("verdict-catalog-split");
         add(new H2("Catalog"), counts, filters(), split);
         configureGrid();
@@ -113,13 +113,13 @@ public class CatalogView extends Div {
     private void configureGrid() {
         grid.addColumn(InteractionRow::externalId).setHeader("Id").setKey("externalId").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(InteractionRow::instruction).setHeader("Instruction").setFlexGrow(1)
+        grid.addColumn(InteractionRow::instruction).setHeader("Instruction").setWidth("16rem").setFlexGrow(1)
                 .setTooltipGenerator(InteractionRow::instruction);
         grid.addComponentColumn(r -> badge(r.category().label(), "contrast")).setHeader("Category")
                 .setKey("category").setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setKey("status").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(InteractionRow::candidates).setHeader("Responses").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(InteractionRow::candidates).setHeader("Resp.").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(InteractionRow::judgments).setHeader("Judgments").setKey("judgments").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
@@ -190,13 +190,14 @@ public class CatalogView extends Div {
         Span main = new Span(String.format(Locale.ROOT, "%,d", interactions));
         main.addClassName("verdict-count-value");
         int percent = interactions == 0 ? 0 : (int) Math.round(100.0 * decided / interactions);
-        Span sub = new Span(String.format(Locale.ROOT, "%,d decided (%d%%) · %,d judgments", decided, percent,
-                judgments));
+        Span sub = new Span(String.format(Locale.ROOT, "%,d decided (%d%%)", decided, percent));
+        Span judged = new Span(String.format(Locale.ROOT, "%,d judgments", judgments));
+        judged.addClassName("verdict-count-sub");
         sub.addClassName("verdict-count-sub");
         Div coverage = new Div();
         coverage.addClassName("verdict-count-coverage");
         coverage.getStyle().set("--verdict-coverage", percent + "%");
-        Div card = new Div(name, main, sub, coverage);
+        Div card = new Div(name, main, sub, judged, coverage);
         card.addClassName("verdict-count-card");
         if (total) {
             card.addClassName("verdict-count-total");
