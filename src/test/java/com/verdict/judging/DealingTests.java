@@ -64,7 +64,7 @@ class DealingTests {
     @Test
     void goldPairsLookLikeAnyOtherAndAnswerWithWhetherTheJudgeMatchedAndWhy() {
         data.importJsonl(goldLines("one-gold", 1));
-        data.interactions("work", 12);
+        data.interactions("work", 60);
         Person judge = data.user("judge");
         Deal deal = untilGold(judge);
         Verdict expected = deal.left().response() == 0 ? Verdict.LEFT : Verdict.RIGHT;
@@ -80,7 +80,7 @@ class DealingTests {
     @Test
     void aMissedGoldPairSaysWhichSideWasExpected() {
         data.importJsonl(goldLines("missed", 1));
-        data.interactions("work", 12);
+        data.interactions("work", 60);
         Person judge = data.user("judge");
         Deal deal = untilGold(judge);
         Verdict expected = deal.left().response() == 0 ? Verdict.LEFT : Verdict.RIGHT;
@@ -96,7 +96,7 @@ class DealingTests {
     @Test
     void goldPairsNeverRunOutOfSlots() {
         data.importJsonl(goldLines("forever", 1));
-        data.interactions("work", 40);
+        data.interactions("work", 150);
         for (int i = 0; i < 6; i++) {
             Person judge = data.user("judge");
             Deal deal = untilGold(judge);
@@ -247,9 +247,12 @@ class DealingTests {
         assertThat(jdbc.queryForObject("select dealable from pair_pool", Boolean.class)).isFalse();
     }
 
-    /** Deals and answers non-gold pairs until a gold pair is dealt; the running balance makes one due by the tenth. */
+    /**
+     * Deals and answers non-gold pairs until a gold pair is dealt. Once a judge is a pair behind, each deal is
+     * gold with a chance of 0.4, so 60 deals without one would happen about once in 10^13.
+     */
     private Deal untilGold(Person judge) {
-        for (int i = 0; i < 11; i++) {
+        for (int i = 0; i < 60; i++) {
             Deal deal = judging.next(judge.id(), null).orElseThrow();
             boolean gold = jdbc.queryForObject("select pp.gold from pair_pool pp join assignment a on a.pair_id = pp.pair_id"
                     + " where a.id = ?", Boolean.class, deal.assignmentId());
@@ -258,7 +261,7 @@ class DealingTests {
             }
             judging.judge(judge.id(), deal.assignmentId(), Verdict.TIE, null);
         }
-        throw new AssertionError("no gold pair dealt in 11 deals");
+        throw new AssertionError("no gold pair dealt in 60 deals");
     }
 
     private void age(long assignmentId, Duration by) {
