@@ -39,7 +39,8 @@ public class TestData {
     public void clearCatalog() {
         for (String table : new String[] {"board_score", "team_board_score", "judge_badge", "judge_streak",
                 "judge_preference", "interaction_decision", "pair_tally", "points_entry", "judge_score",
-                "judgment", "assignment", "round", "pair_pool", "pair", "candidate", "interaction"}) {
+                "judgment", "assignment", "round", "judge_gold_due", "pair_pool", "pair", "candidate",
+                "interaction"}) {
             jdbc.update("delete from " + table);
         }
     }

@@ -1,6 +1,8 @@
 package com.verdict.base;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -35,18 +38,40 @@ public record VerdictProperties(
     public record Rounds(@Min(1) @Max(100) @DefaultValue("10") int size) {
     }
 
+    /**
+     * {@code goldRate}: the share of a judge's assignments that are gold pairs; {@code assignmentTtl}: how long
+     * a dealt pair waits for its judgment before its slot goes back to the pool.
+     */
     public record Judging(
             @Min(1) @Max(50) @DefaultValue("3") int judgmentsPerPair,
-            @NotNull @DefaultValue("3s") Duration minReadingTime) {
+            @NotNull @DefaultValue("3s") Duration minReadingTime,
+            @DecimalMin("0.0") @DecimalMax("0.5") @DefaultValue("0.1") double goldRate,
+            @NotNull @DefaultValue("30m") Duration assignmentTtl) {
 
         public Judging {
             if (minReadingTime != null && minReadingTime.isNegative()) {
                 throw new IllegalArgumentException("verdict.judging.min-reading-time must not be negative");
             }
+            if (assignmentTtl != null && assignmentTtl.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("verdict.judging.assignment-ttl must be at least 1m");
+            }
         }
     }
 
-    public record Catalog(@Min(1) @Max(1_000_000) @DefaultValue("20000") int maxTextChars) {
+    /**
+     * Import limits: {@code maxTextChars} for each text, {@code maxResponses} a line (n responses make
+     * n(n-1)/2 pairs), {@code maxUploadSize} for a file uploaded in the Import view.
+     */
+    public record Catalog(
+            @Min(1) @Max(1_000_000) @DefaultValue("20000") int maxTextChars,
+            @Min(2) @Max(20) @DefaultValue("10") int maxResponses,
+            @NotNull @DefaultValue("256MB") DataSize maxUploadSize) {
+
+        public Catalog {
+            if (maxUploadSize != null && (maxUploadSize.toMegabytes() < 1 || maxUploadSize.toGigabytes() >= 2)) {
+                throw new IllegalArgumentException("verdict.catalog.max-upload-size must be from 1MB to under 2GB");
+            }
+        }
     }
 
     /** Boards count days, weeks (ISO, from Monday) and months in this time zone. */

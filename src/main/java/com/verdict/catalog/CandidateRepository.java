@@ -8,6 +8,6 @@ import org.springframework.data.repository.Repository;
 interface CandidateRepository extends Repository<Candidate, Long> {
 
     @Query("select new com.verdict.catalog.DollySource(c.id, i.externalId, i.instruction, i.context, "
-            + "i.category, c.text, c.source) from Candidate c join c.interaction i where c.id in :ids")
+            + "i.category, c.text, c.source, i.retired) from Candidate c join c.interaction i where c.id in :ids")
     List<DollySource> dollySources(Collection<Long> ids);
 }

@@ -1,10 +1,18 @@
 package com.verdict.catalog;
 
+import com.verdict.base.ApiException;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,29 +24,49 @@ public class CatalogService {
     private final JsonlImporter importer;
     private final PairRepository pairs;
     private final CandidateRepository candidates;
+    private final CatalogQueries queries;
+    private final InteractionStore store;
+    private final JudgmentHistory history;
+    private final ObjectProvider<CurrentDecisions> decisions;
+    private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
 
-    CatalogService(JsonlImporter importer, PairRepository pairs, CandidateRepository candidates, JdbcTemplate jdbc) {
+    CatalogService(JsonlImporter importer, PairRepository pairs, CandidateRepository candidates,
+            CatalogQueries queries, InteractionStore store, JudgmentHistory history,
+            ObjectProvider<CurrentDecisions> decisions, ApplicationEventPublisher events, JdbcTemplate jdbc) {
         this.importer = importer;
         this.pairs = pairs;
         this.candidates = candidates;
+        this.queries = queries;
+        this.store = store;
+        this.history = history;
+        this.decisions = decisions;
+        this.events = events;
         this.jdbc = jdbc;
     }
 
-    /**
-     * Imports JSONL, one interaction a line. All or nothing by default: any error rejects the whole file
-     * ({@link ImportRejected}); ids stored before with other content reject it too ({@link ImportConflict}).
-     */
+    /** Imports JSONL refusing ids already stored with other content: see the overload. */
     @Transactional
     public ImportResult importJsonl(InputStream in, ImportMode mode) {
-        return importer.importJsonl(in, mode);
+        return importer.importJsonl(in, mode, OnConflict.REJECT);
+    }
+
+    /**
+     * Imports JSONL, one interaction a line, streaming. All or nothing by default: any error rejects the
+     * whole file ({@link ImportRejected}). An id stored before with the same content is skipped; with other
+     * content it rejects the file ({@link ImportConflict}) unless {@code onConflict} is REPLACE and the
+     * stored interaction has no judgments, which is then replaced by a new one (status open).
+     */
+    @Transactional
+    public ImportResult importJsonl(InputStream in, ImportMode mode, OnConflict onConflict) {
+        return importer.importJsonl(in, mode, onConflict);
     }
 
     public Optional<PairContent> pair(long pairId) {
         return pairs.findWithContent(pairId).map(p -> {
             Interaction i = p.getInteraction();
             return new PairContent(p.getId(), i.getId(), i.getExternalId(), i.getInstruction(), i.getContext(),
-                    i.getCategory(), p.getA().view(), p.getB().view(), null);
+                    i.getCategory(), p.getA().view(), p.getB().view(), i.getGoldBest(), i.getGoldWhy());
         });
     }
 
@@ -49,5 +77,105 @@ public class CatalogService {
 
     public long interactionCount() {
         return jdbc.queryForObject("select count(*) from interaction", Long.class);
+    }
+
+    /** One page of the catalog's list, filtered and sorted in SQL. */
+    public List<InteractionRow> browse(CatalogFilter filter, CatalogSort sort, int offset, int limit) {
+        return queries.page(filter, sort, offset, limit);
+    }
+
+    public int count(CatalogFilter filter) {
+        return queries.count(filter);
+    }
+
+    /** The interaction with its candidates (sources included), pairs, judgments and current decision. */
+    public Optional<InteractionDetail> detail(long interactionId) {
+        return queries.detail(interactionId).map(d -> {
+            Map<Long, CandidateView> byId = d.candidates().stream()
+                    .collect(Collectors.toMap(CandidateView::id, c -> c));
+            Map<Long, long[]> pairCandidates = queries.pairs(interactionId);
+            Map<Long, List<JudgmentHistory.PairJudgment>> judgments = pairCandidates.isEmpty() ? Map.of()
+                    : history.judgmentsOf(pairCandidates.keySet()).stream()
+                            .collect(Collectors.groupingBy(JudgmentHistory.PairJudgment::pairId));
+            List<InteractionDetail.PairDetail> pairDetails = pairCandidates.entrySet().stream()
+                    .map(e -> {
+                        CandidateView a = byId.get(e.getValue()[0]);
+                        CandidateView b = byId.get(e.getValue()[1]);
+                        boolean gold = d.goldBest() != null
+                                && (d.goldBest() == a.position() || d.goldBest() == b.position());
+                        return new InteractionDetail.PairDetail(e.getKey(), a, b, gold,
+                                judgments.getOrDefault(e.getKey(), List.of()));
+                    })
+                    .toList();
+            CurrentDecisions.Decision decision = Optional.ofNullable(decisions.getIfAvailable())
+                    .flatMap(source -> source.of(interactionId)).orElse(null);
+            return new InteractionDetail(d.id(), d.externalId(), d.instruction(), d.context(), d.category(),
+                    d.status(), d.goldBest(), d.goldWhy(), d.tags(), d.judgments(), d.createdAt(), d.candidates(),
+                    pairDetails, decision);
+        });
+    }
+
+    /** Interactions, settled ones and judgments per category, every category listed. */
+    public List<CategoryCount> categoryCounts() {
+        return queries.categoryCounts();
+    }
+
+    /** Every candidate source, for filtering. */
+    public List<String> sources() {
+        return queries.sources();
+    }
+
+    /** Every tag, for filtering. */
+    public List<String> tags() {
+        return queries.tags();
+    }
+
+    /**
+     * Sets the interaction's decision state; scoring calls it when a decision changes. A retired interaction
+     * keeps the state too, and still shows as retired.
+     */
+    @Transactional
+    public void updateStatus(long interactionId, InteractionStatus status) {
+        if (status == null || status == InteractionStatus.RETIRED) {
+            throw new IllegalArgumentException("Status must be OPEN, SETTLED or CONTESTED; retire() retires");
+        }
+        if (queries.updateStatus(interactionId, status) == 0) {
+            throw ApiException.notFound("No interaction " + interactionId);
+        }
+    }
+
+    /**
+     * Stops dealing the interaction's pairs; it stays with its judgments, decision and history. Retiring a
+     * retired interaction changes nothing.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ENGINEER')")
+    public void retire(long interactionId) {
+        if (queries.retire(interactionId) == 1) {
+            events.publishEvent(new InteractionRetired(interactionId,
+                    List.copyOf(queries.pairs(interactionId).keySet())));
+        } else if (!queries.exists(interactionId)) {
+            throw ApiException.notFound("No interaction " + interactionId);
+        }
+    }
+
+    /** Deletes an interaction nobody has judged yet; a judged one can only be retired (409). */
+    @Transactional
+    @PreAuthorize("hasRole('ENGINEER')")
+    public void delete(long interactionId) {
+        if (!queries.exists(interactionId)) {
+            throw ApiException.notFound("No interaction " + interactionId);
+        }
+        if (!store.judged(Set.of(interactionId), history).isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT,
+                    "Interaction " + interactionId + " has judgments and cannot be deleted; retire it instead");
+        }
+        store.delete(Set.of(interactionId));
+    }
+
+    /** Counts a judgment just recorded on one of the interaction's pairs; judging calls it. */
+    @Transactional
+    public void judgmentRecorded(long interactionId) {
+        queries.judgmentRecorded(interactionId);
     }
 }

@@ -1,18 +1,53 @@
 package com.verdict.catalog;
 
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Ids already stored with other content: an import that would silently change them is refused whole. */
+/**
+ * Ids already stored with other content, so the import was refused whole: {@code changed} could be replaced
+ * ({@link OnConflict#REPLACE}), {@code judged} cannot, being judged already. Each list holds the first
+ * {@value JsonlImporter#MAX_REPORTED_ERRORS} ids; {@code total} counts them all.
+ */
 public class ImportConflict extends RuntimeException {
 
-    private final List<String> ids;
+    private final List<String> changed;
+    private final List<String> judged;
+    private final int total;
 
-    ImportConflict(List<String> ids) {
-        super(ids.size() + " id(s) already stored with different content");
-        this.ids = List.copyOf(ids);
+    ImportConflict(List<String> changed, List<String> judged, int total) {
+        super(message(changed, judged, total));
+        this.changed = List.copyOf(changed);
+        this.judged = List.copyOf(judged);
+        this.total = total;
     }
 
+    private static String message(List<String> changed, List<String> judged, int total) {
+        StringBuilder message = new StringBuilder(total + " id(s) already stored with different content; nothing "
+                + "was imported.");
+        if (!changed.isEmpty()) {
+            message.append(" Import them under new ids, or with on-conflict=replace to replace those not yet judged.");
+        }
+        if (!judged.isEmpty()) {
+            message.append(" Interactions already judged cannot be replaced: import them under new ids.");
+        }
+        return message.toString();
+    }
+
+    /** Every id named, the judged ones marked. */
     public List<String> ids() {
-        return ids;
+        return Stream.concat(changed.stream(), judged.stream().map(id -> id + " (has judgments)"))
+                .toList();
+    }
+
+    public List<String> changed() {
+        return changed;
+    }
+
+    public List<String> judged() {
+        return judged;
+    }
+
+    public int total() {
+        return total;
     }
 }

@@ -2,6 +2,9 @@ package com.verdict.catalog;
 
 import java.util.List;
 
-/** How an import went: interactions stored, lines skipped (already stored, or invalid), and the errors. */
-public record ImportResult(int imported, int skipped, List<ImportError> errors, int totalErrors) {
+/**
+ * How an import went: interactions stored new, lines skipped (already stored as they are, or invalid),
+ * stored interactions replaced, and the first errors with their total.
+ */
+public record ImportResult(int imported, int skipped, int replaced, List<ImportError> errors, int totalErrors) {
 }

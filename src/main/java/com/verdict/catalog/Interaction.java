@@ -20,6 +20,8 @@ class Interaction {
     private String context;
     private Category category;
     private boolean retired;
+    private Integer goldBest;
+    private String goldWhy;
     private Instant createdAt;
 
     @OneToMany(mappedBy = "interaction", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -75,6 +77,14 @@ class Interaction {
 
     boolean isRetired() {
         return retired;
+    }
+
+    Integer getGoldBest() {
+        return goldBest;
+    }
+
+    String getGoldWhy() {
+        return goldWhy;
     }
 
     List<Candidate> getCandidates() {

@@ -24,24 +24,33 @@ class InteractionApiController {
         this.catalog = catalog;
     }
 
-    /** JSONL in, one interaction a line; {@code mode=skip-invalid} imports the valid lines of a faulty file. */
+    /**
+     * JSONL in, one interaction a line; {@code mode=skip-invalid} imports the valid lines of a faulty file,
+     * {@code on-conflict=replace} replaces stored interactions whose content changed, if none is judged yet.
+     */
     @PostMapping(consumes = {"application/x-ndjson", "application/jsonl", "application/json", "text/plain"})
     @PreAuthorize("hasRole('ENGINEER')")
-    ImportResponse importJsonl(InputStream body, @RequestParam(defaultValue = "all-or-nothing") String mode)
-            throws IOException {
+    ImportResponse importJsonl(InputStream body, @RequestParam(defaultValue = "all-or-nothing") String mode,
+            @RequestParam(name = "on-conflict", defaultValue = "reject") String onConflict) throws IOException {
         ImportMode importMode = switch (mode) {
             case "all-or-nothing" -> ImportMode.ALL_OR_NOTHING;
             case "skip-invalid" -> ImportMode.SKIP_INVALID;
             default -> throw ApiException.badRequest("Invalid request parameter",
                     List.of("mode: must be all-or-nothing or skip-invalid, not '" + mode + "'"));
         };
-        ImportResult result = catalog.importJsonl(body, importMode);
-        return new ImportResponse(result.imported(), result.skipped(),
+        OnConflict conflicts = switch (onConflict) {
+            case "reject" -> OnConflict.REJECT;
+            case "replace" -> OnConflict.REPLACE;
+            default -> throw ApiException.badRequest("Invalid request parameter",
+                    List.of("on-conflict: must be reject or replace, not '" + onConflict + "'"));
+        };
+        ImportResult result = catalog.importJsonl(body, importMode, conflicts);
+        return new ImportResponse(result.imported(), result.skipped(), result.replaced(),
                 importMode == ImportMode.SKIP_INVALID ? result.errors() : null,
                 importMode == ImportMode.SKIP_INVALID ? result.totalErrors() : null);
     }
 
-    record ImportResponse(int imported, int skipped, List<ImportError> errors, Integer totalErrors) {
+    record ImportResponse(int imported, int skipped, int replaced, List<ImportError> errors, Integer totalErrors) {
     }
 
     record ImportFailure(String error, List<ImportError> errors, int totalErrors) {
@@ -54,7 +63,6 @@ class InteractionApiController {
 
     @ExceptionHandler(ImportConflict.class)
     ResponseEntity<ApiError> conflict(ImportConflict e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(
-                e.getMessage() + "; import them under new ids", e.ids()));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError(e.getMessage(), e.ids()));
     }
 }

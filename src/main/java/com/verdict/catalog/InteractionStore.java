@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,49 +28,70 @@ class InteractionStore {
         this.ids = ids;
     }
 
+    /** An interaction as stored: its database id and its content. */
+    record Stored(long id, ParsedInteraction content) {
+    }
+
     /** The stored content of those external ids that exist, by external id. */
-    Map<String, ParsedInteraction> existing(Collection<String> externalIds) {
+    Map<String, Stored> existing(Collection<String> externalIds) {
         if (externalIds.isEmpty()) {
             return Map.of();
         }
-        Map<String, Long> idsByExternal = new HashMap<>();
-        Map<Long, ParsedInteraction> byId = new LinkedHashMap<>();
-        named.query("select id, external_id, instruction, context, category from interaction "
+        Map<Long, String> externalById = new HashMap<>();
+        Map<Long, Object[]> rows = new HashMap<>();
+        named.query("select id, external_id, instruction, context, category, gold_best, gold_why from interaction "
                 + "where external_id in (:ids)", Map.of("ids", externalIds), rs -> {
                     long id = rs.getLong("id");
-                    idsByExternal.put(rs.getString("external_id"), id);
-                    byId.put(id, new ParsedInteraction(0, rs.getString("external_id"), rs.getString("instruction"),
-                            rs.getString("context"), Category.fromKey(rs.getString("category")).orElseThrow(),
-                            new ArrayList<>()));
+                    externalById.put(id, rs.getString("external_id"));
+                    rows.put(id, new Object[] {rs.getString("instruction"), rs.getString("context"),
+                            Category.fromKey(rs.getString("category")).orElseThrow(),
+                            (Integer) rs.getObject("gold_best", Integer.class), rs.getString("gold_why")});
                 });
-        if (byId.isEmpty()) {
+        if (rows.isEmpty()) {
             return Map.of();
         }
+        Map<Long, List<ParsedInteraction.Response>> responses = new HashMap<>();
         named.query("select interaction_id, text, source from candidate where interaction_id in (:ids) "
-                + "order by interaction_id, position", Map.of("ids", byId.keySet()),
+                + "order by interaction_id, position", Map.of("ids", rows.keySet()),
                 rs -> {
-                    byId.get(rs.getLong("interaction_id")).responses()
+                    responses.computeIfAbsent(rs.getLong("interaction_id"), k -> new ArrayList<>())
                             .add(new ParsedInteraction.Response(rs.getString("text"), rs.getString("source")));
                 });
-        Map<String, ParsedInteraction> result = new HashMap<>();
-        idsByExternal.forEach((external, id) -> result.put(external, byId.get(id)));
+        Map<Long, List<String>> tags = new HashMap<>();
+        named.query("select interaction_id, tag from interaction_tag where interaction_id in (:ids) "
+                + "order by interaction_id, tag", Map.of("ids", rows.keySet()),
+                rs -> {
+                    tags.computeIfAbsent(rs.getLong("interaction_id"), k -> new ArrayList<>()).add(rs.getString("tag"));
+                });
+        Map<String, Stored> result = new HashMap<>();
+        rows.forEach((id, row) -> {
+            String external = externalById.get(id);
+            result.put(external, new Stored(id, new ParsedInteraction(0, external, (String) row[0], (String) row[1],
+                    (Category) row[2], responses.getOrDefault(id, List.of()), (Integer) row[3], (String) row[4],
+                    tags.getOrDefault(id, List.of()))));
+        });
         return result;
     }
 
-    /** Inserts the interactions with their candidates and pairs; returns the pairs created. */
+    /** Inserts the interactions with their candidates, tags and pairs; returns the pairs created. */
     List<PairsAdded.NewPair> insert(List<ParsedInteraction> interactions) {
         SequenceIds.Block interactionIds = ids.block("interaction_seq");
         SequenceIds.Block candidateIds = ids.block("candidate_seq");
         SequenceIds.Block pairIds = ids.block("pair_seq");
         Timestamp now = Timestamp.from(Instant.now());
-        List<Object[]> interactionRows = new ArrayList<>();
+        List<Object[]> interactionRows = new ArrayList<>(interactions.size());
         List<Object[]> candidateRows = new ArrayList<>();
+        List<Object[]> tagRows = new ArrayList<>();
         List<Object[]> pairRows = new ArrayList<>();
         List<PairsAdded.NewPair> pairs = new ArrayList<>();
         for (ParsedInteraction interaction : interactions) {
             long interactionId = interactionIds.next();
             interactionRows.add(new Object[] {interactionId, interaction.externalId(), interaction.instruction(),
-                    interaction.context(), interaction.category().key(), now});
+                    interaction.context(), interaction.category().key(), interaction.goldBest(),
+                    interaction.goldWhy(), now});
+            for (String tag : interaction.tags()) {
+                tagRows.add(new Object[] {interactionId, tag});
+            }
             long[] candidates = new long[interaction.responses().size()];
             for (int position = 0; position < candidates.length; position++) {
                 ParsedInteraction.Response response = interaction.responses().get(position);
@@ -81,16 +103,44 @@ class InteractionStore {
                 for (int b = a + 1; b < candidates.length; b++) {
                     long pairId = pairIds.next();
                     pairRows.add(new Object[] {pairId, interactionId, candidates[a], candidates[b]});
-                    pairs.add(new PairsAdded.NewPair(pairId, interactionId));
+                    pairs.add(new PairsAdded.NewPair(pairId, interactionId, interaction.goldPair(a, b)));
                 }
             }
         }
-        jdbc.batchUpdate("insert into interaction (id, external_id, instruction, context, category, retired, "
-                + "created_at) values (?, ?, ?, ?, ?, false, ?)", interactionRows);
+        jdbc.batchUpdate("insert into interaction (id, external_id, instruction, context, category, gold_best, "
+                + "gold_why, retired, status, judgments, created_at) values (?, ?, ?, ?, ?, ?, ?, false, 'OPEN', 0, ?)",
+                interactionRows);
         jdbc.batchUpdate("insert into candidate (id, interaction_id, position, text, source) values (?, ?, ?, ?, ?)",
                 candidateRows);
         jdbc.batchUpdate("insert into pair (id, interaction_id, candidate_a, candidate_b) values (?, ?, ?, ?)",
                 pairRows);
+        if (!tagRows.isEmpty()) {
+            jdbc.batchUpdate("insert into interaction_tag (interaction_id, tag) values (?, ?)", tagRows);
+        }
         return pairs;
+    }
+
+    /** Those interactions that have at least one judgment, asking {@code history} about their pairs. */
+    Set<Long> judged(Collection<Long> interactionIds, JudgmentHistory history) {
+        if (interactionIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<Long, Long> interactionOfPair = new HashMap<>();
+        named.query("select id, interaction_id from pair where interaction_id in (:ids)", Map.of("ids", interactionIds),
+                rs -> {
+                    interactionOfPair.put(rs.getLong("id"), rs.getLong("interaction_id"));
+                });
+        if (interactionOfPair.isEmpty()) {
+            return Set.of();
+        }
+        return history.judgedPairs(interactionOfPair.keySet()).stream().map(interactionOfPair::get)
+                .collect(Collectors.toSet());
+    }
+
+    /** Deletes interactions with everything that hangs off them (candidates, pairs, pool rows, tags). */
+    void delete(Collection<Long> interactionIds) {
+        if (!interactionIds.isEmpty()) {
+            named.update("delete from interaction where id in (:ids)", Map.of("ids", interactionIds));
+        }
     }
 }

@@ -3,19 +3,16 @@ package com.verdict.catalog;
 import com.verdict.base.VerdictProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -28,97 +25,103 @@ class JsonlImporter {
 
     static final int MAX_REPORTED_ERRORS = 100;
     private static final int BATCH = 500;
+    /** Room for the JSON syntax and escapes around the texts of the largest valid line. */
+    private static final int LINE_OVERHEAD_BYTES = 1 << 20;
 
     private final InteractionStore store;
+    private final JudgmentHistory history;
     private final ApplicationEventPublisher events;
     private final VerdictProperties properties;
     private final Counter importedLines;
     private final Counter skippedLines;
+    private final Counter replacedLines;
     private final Counter invalidLines;
 
-    JsonlImporter(InteractionStore store, ApplicationEventPublisher events, VerdictProperties properties,
-            MeterRegistry meters) {
+    JsonlImporter(InteractionStore store, JudgmentHistory history, ApplicationEventPublisher events,
+            VerdictProperties properties, MeterRegistry meters) {
         this.store = store;
+        this.history = history;
         this.events = events;
         this.properties = properties;
-        this.importedLines = meters.counter("verdict.import.lines", "result", "imported");
-        this.skippedLines = meters.counter("verdict.import.lines", "result", "skipped");
-        this.invalidLines = meters.counter("verdict.import.lines", "result", "invalid");
+        this.importedLines = lines(meters, "imported");
+        this.skippedLines = lines(meters, "skipped");
+        this.replacedLines = lines(meters, "replaced");
+        this.invalidLines = lines(meters, "invalid");
     }
 
-    ImportResult importJsonl(InputStream in, ImportMode mode) {
-        Run run = new Run(mode, new LineParser(properties.catalog().maxTextChars()));
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
-            run.readAll(reader);
+    private static Counter lines(MeterRegistry meters, String result) {
+        return Counter.builder("verdict.import.lines")
+                .description("Import lines by what became of them; lines of a refused import count only as invalid")
+                .tag("result", result)
+                .register(meters);
+    }
+
+    ImportResult importJsonl(InputStream in, ImportMode mode, OnConflict onConflict) {
+        VerdictProperties.Catalog limits = properties.catalog();
+        Run run = new Run(mode, onConflict, new LineParser(limits.maxTextChars(), limits.maxResponses()));
+        // Each text may need up to 6 bytes a character when escaped (\\uXXXX).
+        long maxLineBytes = 6L * limits.maxTextChars() * (limits.maxResponses() + 3) + LINE_OVERHEAD_BYTES;
+        JsonlLines lines = new JsonlLines(in, (int) Math.min(maxLineBytes, Integer.MAX_VALUE - 16));
+        try {
+            for (JsonlLines.Line line = lines.next(); line != null; line = lines.next()) {
+                run.accept(line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the import", e);
         }
         run.flush();
+        invalidLines.increment(run.invalidLines);
         if (run.totalErrors > 0 && mode == ImportMode.ALL_OR_NOTHING) {
-            invalidLines.increment(run.invalidLines);
-            throw new ImportRejected("The file has " + run.totalErrors + " error(s); nothing was imported",
-                    run.errors, run.totalErrors);
+            throw new ImportRejected("The file has " + run.totalErrors + " error(s) on " + run.invalidLines
+                    + " line(s); nothing was imported", run.errors, run.totalErrors);
         }
-        if (!run.conflicts.isEmpty()) {
-            throw new ImportConflict(run.conflicts);
+        if (run.conflicts > 0) {
+            throw new ImportConflict(run.changed, run.judged, run.conflicts);
         }
         importedLines.increment(run.imported);
         skippedLines.increment(run.skipped);
-        invalidLines.increment(run.invalidLines);
-        return new ImportResult(run.imported, run.skipped + run.invalidLines, run.errors, run.totalErrors);
+        replacedLines.increment(run.replaced);
+        return new ImportResult(run.imported, run.skipped + run.invalidLines, run.replaced, run.errors,
+                run.totalErrors);
     }
 
     /** The state of one import as it reads its lines. */
     private final class Run {
         private final ImportMode mode;
+        private final OnConflict onConflict;
         private final LineParser parser;
         private final Map<String, Long> lineOfId = new HashMap<>();
         private final List<ParsedInteraction> batch = new ArrayList<>();
         private final List<ImportError> errors = new ArrayList<>();
-        private final List<String> conflicts = new ArrayList<>();
+        private final List<String> changed = new ArrayList<>();
+        private final List<String> judged = new ArrayList<>();
+        private int conflicts;
         private int totalErrors;
         private int invalidLines;
         private int imported;
         private int skipped;
+        private int replaced;
 
-        Run(ImportMode mode, LineParser parser) {
+        Run(ImportMode mode, OnConflict onConflict, LineParser parser) {
             this.mode = mode;
+            this.onConflict = onConflict;
             this.parser = parser;
         }
 
-        void readAll(BufferedReader reader) throws IOException {
-            long line = 0;
-            while (true) {
-                String text;
-                try {
-                    text = reader.readLine();
-                } catch (CharacterCodingException e) {
-                    // The decoder cannot resynchronise reliably: report the line and stop reading.
-                    report(List.of(new ImportError(line + 1, "", "is not valid UTF-8")));
-                    return;
-                }
-                if (text == null) {
-                    return;
-                }
-                line++;
-                if (line == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1);
-                }
-                if (!text.isBlank()) {
-                    accept(text, line);
-                }
+        void accept(JsonlLines.Line line) {
+            if (line.problem() != null) {
+                report(List.of(new ImportError(line.number(), "", line.problem())));
+                return;
             }
-        }
-
-        private void accept(String text, long line) {
+            if (line.text().isBlank()) {
+                return;
+            }
             List<ImportError> lineErrors = new ArrayList<>(0);
-            Optional<ParsedInteraction> parsed = parser.parse(text, line, lineErrors);
+            Optional<ParsedInteraction> parsed = parser.parse(line.text(), line.number(), lineErrors);
             if (parsed.isPresent()) {
-                Long first = lineOfId.putIfAbsent(parsed.get().externalId(), line);
+                Long first = lineOfId.putIfAbsent(parsed.get().externalId(), line.number());
                 if (first != null) {
-                    lineErrors.add(new ImportError(line, "id",
+                    lineErrors.add(new ImportError(line.number(), "id",
                             "duplicate id '" + parsed.get().externalId() + "' (first used on line " + first + ")"));
                 }
             }
@@ -126,12 +129,17 @@ class JsonlImporter {
                 report(lineErrors);
                 return;
             }
-            if (mode == ImportMode.SKIP_INVALID || totalErrors == 0) {
+            if (storing()) {
                 batch.add(parsed.get());
                 if (batch.size() >= BATCH) {
                     flush();
                 }
             }
+        }
+
+        /** A refused file is still read to the end, to report every error, but no longer stored. */
+        private boolean storing() {
+            return mode == ImportMode.SKIP_INVALID || totalErrors == 0;
         }
 
         private void report(List<ImportError> lineErrors) {
@@ -142,29 +150,53 @@ class JsonlImporter {
                     errors.add(error);
                 }
             }
+            if (!storing()) {
+                batch.clear();
+            }
         }
 
         void flush() {
-            if (batch.isEmpty() || (mode == ImportMode.ALL_OR_NOTHING && totalErrors > 0)) {
+            if (batch.isEmpty() || !storing()) {
                 batch.clear();
                 return;
             }
-            Map<String, ParsedInteraction> stored = store.existing(batch.stream().map(ParsedInteraction::externalId).toList());
+            Map<String, InteractionStore.Stored> stored = store.existing(
+                    batch.stream().map(ParsedInteraction::externalId).toList());
             List<ParsedInteraction> fresh = new ArrayList<>(batch.size());
+            Map<Long, ParsedInteraction> replacing = new LinkedHashMap<>();
             for (ParsedInteraction interaction : batch) {
-                ParsedInteraction existing = stored.get(interaction.externalId());
+                InteractionStore.Stored existing = stored.get(interaction.externalId());
                 if (existing == null) {
                     fresh.add(interaction);
-                } else if (existing.sameContentAs(interaction)) {
+                } else if (existing.content().sameContentAs(interaction)) {
                     skipped++;
+                } else if (onConflict == OnConflict.REPLACE) {
+                    replacing.put(existing.id(), interaction);
                 } else {
-                    conflicts.add(interaction.externalId());
+                    conflict(changed, interaction.externalId());
                 }
             }
             batch.clear();
-            if (!fresh.isEmpty() && conflicts.isEmpty()) {
+            if (!replacing.isEmpty()) {
+                Set<Long> alreadyJudged = store.judged(replacing.keySet(), history);
+                alreadyJudged.forEach(id -> conflict(judged, replacing.remove(id).externalId()));
+            }
+            if (conflicts > 0) {
+                return;
+            }
+            store.delete(replacing.keySet());
+            fresh.addAll(replacing.values());
+            if (!fresh.isEmpty()) {
                 events.publishEvent(new PairsAdded(store.insert(fresh)));
-                imported += fresh.size();
+            }
+            imported += fresh.size() - replacing.size();
+            replaced += replacing.size();
+        }
+
+        private void conflict(List<String> ids, String externalId) {
+            conflicts++;
+            if (ids.size() < MAX_REPORTED_ERRORS) {
+                ids.add(externalId);
             }
         }
     }

@@ -13,7 +13,8 @@ import java.time.Instant;
 @Entity
 class Assignment {
 
-    enum State { OPEN, JUDGED, SKIPPED }
+    /** EXPIRED: left unanswered for the assignment TTL; its slot went back to the pool. */
+    enum State { OPEN, JUDGED, SKIPPED, EXPIRED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assignment_seq")

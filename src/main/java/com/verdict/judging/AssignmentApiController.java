@@ -36,7 +36,9 @@ class AssignmentApiController {
     JudgmentResponse judge(@PathVariable long id, @RequestBody JudgmentRequest request) {
         JudgmentResult result = judging.judge(currentUser.id(), id, request.parsedVerdict(), request.reason());
         return new JudgmentResponse(result.points(), result.totalPoints(),
-                new Revealed(result.leftSource(), result.rightSource()), result.tooFast());
+                new Revealed(result.leftSource(), result.rightSource()), result.tooFast(),
+                result.gold() == null ? null : new GoldPart(result.gold().matched(), result.gold().expected().name(),
+                        result.gold().why()));
     }
 
     @PostMapping("/{id}/skip")
@@ -81,6 +83,10 @@ class AssignmentApiController {
     record Revealed(String left, String right) {
     }
 
-    record JudgmentResponse(int points, long totalPoints, Revealed sources, boolean tooFast) {
+    /** Only after a gold pair: whether the verdict matched the known answer, the expected side, and why. */
+    record GoldPart(boolean matched, String expected, String why) {
+    }
+
+    record JudgmentResponse(int points, long totalPoints, Revealed sources, boolean tooFast, GoldPart gold) {
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class JudgingService {
 
     static final int MAX_REASON_CHARS = 500;
+    /** How strongly a judge's gold debt raises the chance of gold: higher is more regular but more predictable. */
+    static final double GOLD_CATCH_UP = 0.3;
 
     private final PairPool pool;
     private final AssignmentRepository assignments;
@@ -74,11 +76,17 @@ public class JudgingService {
 
     /**
      * The judge's open assignment if they have one (so a reload or a retry resumes it), else a newly dealt
-     * pair; empty when nothing is left for this judge or the round is complete.
+     * pair; empty when nothing is left for this judge or the round is complete. An open assignment older
+     * than the assignment TTL expires here and a new pair is dealt instead.
      */
     public Optional<Deal> next(long judgeId, Long roundId) {
         Round round = roundId == null ? null : round(judgeId, roundId);
-        Optional<Assignment> open = assignments.findFirstByJudgeIdAndStateOrderByIdDesc(judgeId, Assignment.State.OPEN);
+        Instant now = Instant.now();
+        Optional<Assignment> open = assignments.latest(judgeId, Assignment.State.OPEN);
+        if (open.isPresent() && overdue(open.get(), now)) {
+            expire(open.get(), now);
+            open = Optional.empty();
+        }
         if (open.isPresent() && (round == null || round.getId().equals(open.get().getRoundId()))) {
             return Optional.of(deal(open.get(), round));
         }
@@ -86,25 +94,60 @@ public class JudgingService {
             round.finish();
             return Optional.empty();
         }
-        for (long pairId : pool.choicesFor(judgeId)) {
-            if (pool.reserve(pairId)) {
-                PairContent pair = catalog.pair(pairId).orElseThrow();
-                long left = ThreadLocalRandom.current().nextBoolean() ? pair.a().id() : pair.b().id();
-                Assignment assignment = assignments.save(new Assignment(judgeId, pairId,
-                        round == null ? null : round.getId(), left));
-                return Optional.of(deal(assignment, pair, round));
+        Optional<Long> pairId = dealPair(judgeId);
+        if (pairId.isEmpty()) {
+            if (round != null) {
+                round.finish();
+            }
+            return Optional.empty();
+        }
+        PairContent pair = catalog.pair(pairId.get()).orElseThrow();
+        long left = ThreadLocalRandom.current().nextBoolean() ? pair.a().id() : pair.b().id();
+        Assignment assignment = assignments.save(new Assignment(judgeId, pair.pairId(),
+                round == null ? null : round.getId(), left));
+        return Optional.of(deal(assignment, pair, round));
+    }
+
+    /**
+     * Takes a slot for the judge: now and then a gold pair, else the least judged, oldest open pair they have
+     * not been dealt. Gold comes at the gold rate, nudged by how far the judge is behind or ahead of their
+     * share, so that each judge's count stays close to the rate at moments nobody can predict. Gold comes only
+     * alongside real work: with no other pair left for the judge, nothing is dealt.
+     */
+    private Optional<Long> dealPair(long judgeId) {
+        List<Long> choices = pool.choicesFor(judgeId);
+        if (choices.isEmpty()) {
+            return Optional.empty();
+        }
+        double rate = properties.judging().goldRate();
+        double owed = rate == 0 ? 0 : pool.goldOwed(judgeId);
+        double chance = Math.min(1, Math.max(0, rate + GOLD_CATCH_UP * owed));
+        if (ThreadLocalRandom.current().nextDouble() < chance) {
+            for (long pairId : pool.goldChoicesFor(judgeId)) {
+                if (pool.reserveGold(pairId)) {
+                    pool.goldOwed(judgeId, owed + rate - 1);
+                    return Optional.of(pairId);
+                }
             }
         }
-        if (round != null) {
-            round.finish();
+        for (long pairId : choices) {
+            if (pool.reserve(pairId)) {
+                if (rate > 0) {
+                    // Owing more than one gold pair (none was left to deal) must not turn into a run of them later.
+                    pool.goldOwed(judgeId, Math.min(owed + rate, 1));
+                }
+                return Optional.of(pairId);
+            }
         }
         return Optional.empty();
     }
 
     /**
      * Records the verdict on an open assignment of this judge. Submitting again for the same assignment
-     * (double click, second tab, retry) returns the first result and changes nothing.
+     * (double click, second tab, retry) returns the first result and changes nothing. An assignment older
+     * than the assignment TTL is expired (kept so, though the call fails) and refused with a 409.
      */
+    @Transactional(noRollbackFor = AssignmentExpired.class)
     public JudgmentResult judge(long judgeId, long assignmentId, Verdict verdict, String reason) {
         if (verdict == null) {
             throw ApiException.badRequest("Invalid judgment", List.of("verdict: is required"));
@@ -121,21 +164,31 @@ public class JudgingService {
             return result(earlier.get(), assignment, pair);
         }
         Instant now = Instant.now();
+        if (assignment.getState() == Assignment.State.OPEN && overdue(assignment, now)) {
+            expire(assignment, now);
+            throw expired(assignmentId);
+        }
         if (assignments.close(assignmentId, Assignment.State.JUDGED, now) == 0) {
-            return judgments.findByAssignmentId(assignmentId)
-                    .map(j -> result(j, assignment, pair))
-                    .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
-                            "Assignment " + assignmentId + " was skipped; it can no longer be judged"));
+            Optional<Judgment> concurrent = judgments.findByAssignmentId(assignmentId);
+            if (concurrent.isPresent()) {
+                return result(concurrent.get(), assignment, pair);
+            }
+            boolean wasExpired = assignments.findById(assignmentId)
+                    .map(a -> a.getState() == Assignment.State.EXPIRED).orElse(false);
+            throw wasExpired ? expired(assignmentId) : new ApiException(HttpStatus.CONFLICT,
+                    "Assignment " + assignmentId + " was skipped; it can no longer be judged");
         }
         boolean aShownLeft = assignment.getLeftCandidate() == pair.a().id();
         Outcome outcome = Outcome.of(verdict, aShownLeft);
+        Outcome gold = gold(pair);
         Duration onTask = Duration.between(assignment.getDealtAt(), now);
         boolean tooFast = onTask.compareTo(properties.judging().minReadingTime()) < 0;
         Judgment judgment = judgments.saveAndFlush(new Judgment(assignment, verdict, outcome, trimmedReason,
-                onTask.toMillis(), tooFast, now));
+                onTask.toMillis(), tooFast, gold == null ? null : gold == outcome, now));
         pool.judged(assignment.getPairId());
+        catalog.judgmentRecorded(pair.interactionId());
         JudgmentRecorded recorded = new JudgmentRecorded(judgment.getId(), judgeId, pair.pairId(),
-                pair.interactionId(), pair.a().id(), pair.b().id(), outcome, gold(pair), aShownLeft, onTask, tooFast,
+                pair.interactionId(), pair.a().id(), pair.b().id(), outcome, gold, aShownLeft, onTask, tooFast,
                 now);
         judgment.rewarded(scorekeeper.award(recorded));
         events.publishEvent(recorded);
@@ -143,6 +196,51 @@ public class JudgingService {
         meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
         timeOnTask.record(onTask);
         return result(judgment, assignment, pair);
+    }
+
+    /**
+     * Expires the open assignments dealt before {@code dealtBefore}: their slots go back to the pool and a
+     * late judgment of them is refused. Returns how many expired.
+     */
+    public int expireDealtBefore(Instant dealtBefore) {
+        Instant now = Instant.now();
+        int expired = 0;
+        List<Assignment> overdue;
+        do {
+            overdue = assignments.findTop200ByStateAndDealtAtBeforeOrderByDealtAt(Assignment.State.OPEN, dealtBefore);
+            for (Assignment assignment : overdue) {
+                if (expire(assignment, now)) {
+                    expired++;
+                }
+            }
+        } while (overdue.size() == 200);
+        if (expired > 0) {
+            meters.counter("verdict.judging.expired").increment(expired);
+        }
+        return expired;
+    }
+
+    /** How often the judge matched the known answer of the gold pairs they judged. */
+    public GoldAccuracy goldAccuracy(long judgeId) {
+        return judgments.goldAccuracy(judgeId);
+    }
+
+    private boolean overdue(Assignment assignment, Instant now) {
+        return assignment.getDealtAt().plus(properties.judging().assignmentTtl()).isBefore(now);
+    }
+
+    private boolean expire(Assignment assignment, Instant now) {
+        if (assignments.close(assignment.getId(), Assignment.State.EXPIRED, now) == 1) {
+            pool.release(assignment.getPairId());
+            return true;
+        }
+        return false;
+    }
+
+    private AssignmentExpired expired(long assignmentId) {
+        return new AssignmentExpired("Assignment " + assignmentId + " expired: it waited more than "
+                + properties.judging().assignmentTtl().toMinutes() + " minutes for a verdict, so its pair went back "
+                + "to the pool. Ask for the next pair.");
     }
 
     /** Passes on an open assignment: its slot goes back to the pool and the judge is not dealt it again. */
@@ -232,7 +330,11 @@ public class JudgingService {
     private static JudgmentResult result(Judgment judgment, Assignment assignment, PairContent pair) {
         boolean aLeft = assignment.getLeftCandidate() == pair.a().id();
         Scorekeeper.Reward reward = judgment.reward();
+        Outcome gold = gold(pair);
+        GoldFeedback feedback = gold == null ? null : new GoldFeedback(Boolean.TRUE.equals(judgment.getGoldMatched()),
+                (gold == Outcome.A) == aLeft ? Verdict.LEFT : Verdict.RIGHT, pair.goldWhy());
         return new JudgmentResult(reward.points(), reward.totalPoints(),
-                (aLeft ? pair.a() : pair.b()).source(), (aLeft ? pair.b() : pair.a()).source(), judgment.isTooFast());
+                (aLeft ? pair.a() : pair.b()).source(), (aLeft ? pair.b() : pair.a()).source(), judgment.isTooFast(),
+                feedback);
     }
 }

@@ -31,6 +31,7 @@ class Judgment {
     private String reason;
     private long timeOnTaskMs;
     private boolean tooFast;
+    private Boolean goldMatched;
     private int points;
     private long totalPoints;
     private Instant createdAt;
@@ -39,7 +40,7 @@ class Judgment {
     }
 
     Judgment(Assignment assignment, Verdict verdict, Outcome outcome, String reason, long timeOnTaskMs,
-            boolean tooFast, Instant createdAt) {
+            boolean tooFast, Boolean goldMatched, Instant createdAt) {
         this.assignmentId = assignment.getId();
         this.judgeId = assignment.getJudgeId();
         this.pairId = assignment.getPairId();
@@ -48,6 +49,7 @@ class Judgment {
         this.reason = reason;
         this.timeOnTaskMs = timeOnTaskMs;
         this.tooFast = tooFast;
+        this.goldMatched = goldMatched;
         this.createdAt = createdAt;
     }
 
@@ -62,6 +64,11 @@ class Judgment {
 
     boolean isTooFast() {
         return tooFast;
+    }
+
+    /** Whether the verdict matched a gold pair's known answer; null for other pairs. */
+    Boolean getGoldMatched() {
+        return goldMatched;
     }
 
     Scorekeeper.Reward reward() {

@@ -11,4 +11,8 @@ interface JudgmentRepository extends JpaRepository<Judgment, Long> {
 
     @Query("select coalesce(sum(j.points), 0) from Judgment j where j.assignmentId in :assignmentIds")
     long pointsFor(Collection<Long> assignmentIds);
+
+    @Query("select new com.verdict.judging.GoldAccuracy(count(j), coalesce(sum(case when j.goldMatched = true "
+            + "then 1 else 0 end), 0)) from Judgment j where j.judgeId = :judgeId and j.goldMatched is not null")
+    GoldAccuracy goldAccuracy(long judgeId);
 }

@@ -20,7 +20,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.verdict.base.ui.SafeMarkdown;
+import com.verdict.judging.AssignmentExpired;
 import com.verdict.judging.Deal;
+import com.verdict.judging.GoldAccuracy;
+import com.verdict.judging.GoldFeedback;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentResult;
 import com.verdict.judging.PlayerProgress;
@@ -116,9 +119,12 @@ public class PlayView extends Div {
         Paragraph intro = new Paragraph("A round deals up to " + roundSize() + " pairs of answers to the same "
                 + "instruction. Pick the better one — you earn a point for every judgment, and more as the "
                 + "dataset takes shape.");
+        GoldAccuracy gold = judging.goldAccuracy(judgeId);
         Div stats = new Div(stat(String.valueOf(standing.points()), "points"),
                 stat(String.valueOf(standing.judgments()), "judgments"),
-                stat(standing.points() == 0 ? "—" : "#" + standing.rank(), "rank"));
+                stat(standing.points() == 0 ? "—" : "#" + standing.rank(), "rank"),
+                stat(gold.rate() == null ? "—" : Math.round(gold.rate() * 100) + "%",
+                        gold.answered() == 0 ? "check accuracy" : "check accuracy (" + gold.answered() + ")"));
         stats.addClassName("verdict-stats");
         PlayerProgress.Progress mine = progress.of(judgeId);
         Button start = new Button("Start a round", VaadinIcon.PLAY.create(), e -> startRound());
@@ -157,8 +163,14 @@ public class PlayView extends Div {
         if (deal == null) {
             return;
         }
-        JudgmentResult result = judging.judge(judgeId, deal.assignmentId(), verdict, reason.getValue());
-        showFeedback(result);
+        try {
+            showFeedback(judging.judge(judgeId, deal.assignmentId(), verdict, reason.getValue()));
+        } catch (AssignmentExpired e) {
+            feedback.removeAll();
+            Span expired = new Span("That pair waited too long and went back to the pool — here is a fresh one.");
+            expired.addClassName("verdict-expired");
+            feedback.add(expired);
+        }
         showNext();
     }
 
@@ -179,11 +191,31 @@ public class PlayView extends Div {
         Span sources = new Span("Left was " + result.leftSource() + ", right was " + result.rightSource() + ".");
         sources.addClassName("verdict-sources");
         feedback.add(points, sources);
+        if (result.gold() != null) {
+            feedback.add(goldFeedback(result.gold()));
+        }
         if (result.tooFast()) {
             Span warning = new Span("That was very quick — take the time to read both answers.");
             warning.addClassName("verdict-too-fast");
             feedback.add(warning);
         }
+    }
+
+    /** After a check pair: whether the judge matched the known answer, and why it is the better one. */
+    private static Component goldFeedback(GoldFeedback gold) {
+        Div box = new Div();
+        box.addClassNames("verdict-gold-feedback", gold.matched() ? "verdict-gold-matched" : "verdict-gold-missed");
+        Span headline = new Span(gold.matched()
+                ? "Check pair: you matched the expected answer."
+                : "Check pair: the expected answer was the " + gold.expected().name().toLowerCase() + " response.");
+        headline.addClassName("verdict-gold-headline");
+        box.add((gold.matched() ? VaadinIcon.CHECK_CIRCLE : VaadinIcon.INFO_CIRCLE).create(), headline);
+        if (gold.why() != null) {
+            Span why = new Span("Why: " + gold.why());
+            why.addClassName("verdict-gold-why");
+            box.add(why);
+        }
+        return box;
     }
 
     private void showSummary() {

@@ -1,0 +1,17 @@
+package com.verdict.catalog;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The decision that scoring currently holds for an interaction, for the catalog's detail panel. Provided by
+ * the scoring feature; the catalog works without it.
+ */
+public interface CurrentDecisions {
+
+    Optional<Decision> of(long interactionId);
+
+    /** {@code bestCandidateId} is null while no candidate is decided best; {@code confidence} is 0 to 1. */
+    record Decision(Long bestCandidateId, double confidence, Instant updatedAt) {
+    }
+}

@@ -1,0 +1,120 @@
+package com.verdict.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Splits a byte stream into lines and decodes each as strict UTF-8 on its own, so that invalid bytes or an
+ * overlong line spoil only their own line and the next one is read as usual. Memory stays within one line
+ * of at most {@code maxLineBytes}: the rest of a longer line is skipped, not kept.
+ */
+final class JsonlLines {
+
+    /** One line: its 1-based number and its text, or the reason it has none. */
+    record Line(long number, String text, String problem) {
+    }
+
+    private static final int CHUNK = 1 << 16;
+
+    private final InputStream in;
+    private final int maxLineBytes;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] chunk = new byte[CHUNK];
+    private int chunkStart;
+    private int chunkEnd;
+    private byte[] line = new byte[CHUNK];
+    private long number;
+    private boolean ended;
+
+    JsonlLines(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** The next line, or null at the end of the stream. */
+    Line next() throws IOException {
+        if (ended) {
+            return null;
+        }
+        int length = 0;
+        long lineBytes = 0;
+        boolean newline = false;
+        while (!newline) {
+            if (chunkStart == chunkEnd && !fill()) {
+                ended = true;
+                if (lineBytes == 0) {
+                    return null;
+                }
+                break;
+            }
+            int end = chunkStart;
+            while (end < chunkEnd && chunk[end] != '\n') {
+                end++;
+            }
+            int count = end - chunkStart;
+            if (lineBytes + count <= maxLineBytes) {
+                ensureCapacity(length + count);
+                System.arraycopy(chunk, chunkStart, line, length, count);
+                length += count;
+            }
+            lineBytes += count;
+            newline = end < chunkEnd;
+            chunkStart = newline ? end + 1 : end;
+        }
+        number++;
+        if (lineBytes > maxLineBytes) {
+            shrink();
+            return new Line(number, null, "is " + lineBytes + " bytes long; no valid line is longer than "
+                    + maxLineBytes + " bytes");
+        }
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        int offset = number == 1 && startsWithByteOrderMark(length) ? 3 : 0;
+        try {
+            CharBuffer text = utf8.reset().decode(ByteBuffer.wrap(line, offset, length - offset));
+            shrink();
+            return new Line(number, text.toString(), null);
+        } catch (CharacterCodingException e) {
+            shrink();
+            return new Line(number, null, "is not valid UTF-8");
+        }
+    }
+
+    private boolean fill() throws IOException {
+        int read = in.read(chunk, 0, CHUNK);
+        while (read == 0) {
+            read = in.read(chunk, 0, CHUNK);
+        }
+        chunkStart = 0;
+        chunkEnd = Math.max(read, 0);
+        return read > 0;
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > line.length) {
+            byte[] bigger = new byte[Math.max(needed, Math.min(line.length * 2, maxLineBytes))];
+            System.arraycopy(line, 0, bigger, 0, line.length);
+            line = bigger;
+        }
+    }
+
+    /** After an unusually long line, give its buffer back rather than keep it for the rest of the file. */
+    private void shrink() {
+        if (line.length > 4 * CHUNK) {
+            line = new byte[CHUNK];
+        }
+    }
+
+    private boolean startsWithByteOrderMark(int length) {
+        return length >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF;
+    }
+}

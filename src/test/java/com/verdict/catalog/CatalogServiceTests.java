@@ -1,0 +1,166 @@
+package com.verdict.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.base.ApiException;
+import com.verdict.judging.Deal;
+import com.verdict.judging.JudgingService;
+import com.verdict.judging.Verdict;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+
+@VerdictTest
+class CatalogServiceTests {
+
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    JudgingService judging;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void setUp() {
+        data.clearCatalog();
+        data.importJsonl(String.join("\n",
+                """
+                {"id": "math-1", "instruction": "What is 2+2?", "category": "open_qa", "tags": ["math"],
+                 "responses": [{"text": "4", "source": "alpha"}, {"text": "5", "source": "beta"}],
+                 "gold": {"best": 0, "why": "Arithmetic"}}""".replace("\n", ""),
+                """
+                {"id": "poem-1", "instruction": "Write a haiku about rain", "category": "creative_writing",
+                 "tags": ["poetry"], "responses": [{"text": "Drops", "source": "beta"}, {"text": "Clouds",
+                 "source": "gamma"}, {"text": "Wet", "source": "alpha"}]}""".replace("\n", ""),
+                TestData.interactionLine("plain-1", 2)));
+        data.signIn(data.user("engineer", null, Role.ENGINEER));
+    }
+
+    @Test
+    void browsesNewestFirstWithSourcesTagsAndCounts() {
+        List<InteractionRow> rows = catalog.browse(CatalogFilter.ALL, CatalogSort.NEWEST, 0, 10);
+
+        assertThat(rows).extracting(InteractionRow::externalId).containsExactly("plain-1", "poem-1", "math-1");
+        InteractionRow poem = rows.get(1);
+        assertThat(poem.candidates()).isEqualTo(3);
+        assertThat(poem.sources()).containsExactly("alpha", "beta", "gamma");
+        assertThat(poem.tags()).containsExactly("poetry");
+        assertThat(poem.status()).isEqualTo(InteractionStatus.OPEN);
+        assertThat(rows.get(2).gold()).isTrue();
+        assertThat(catalog.count(CatalogFilter.ALL)).isEqualTo(3);
+    }
+
+    @Test
+    void pagesInSql() {
+        assertThat(catalog.browse(CatalogFilter.ALL, new CatalogSort(CatalogSort.Column.EXTERNAL_ID, false), 1, 1))
+                .extracting(InteractionRow::externalId).containsExactly("plain-1");
+    }
+
+    @Test
+    void filtersByCategorySourceTagStatusAndText() {
+        assertThat(ids(new CatalogFilter(Category.CREATIVE_WRITING, null, null, null, null))).containsExactly("poem-1");
+        assertThat(ids(new CatalogFilter(null, "alpha", null, null, null))).containsExactly("poem-1", "math-1");
+        assertThat(ids(new CatalogFilter(null, null, "math", null, null))).containsExactly("math-1");
+        assertThat(ids(new CatalogFilter(null, null, null, null, "HAIKU"))).containsExactly("poem-1");
+        assertThat(ids(new CatalogFilter(null, null, null, null, "100%_"))).isEmpty();
+        catalog.updateStatus(id("math-1"), InteractionStatus.SETTLED);
+        catalog.retire(id("plain-1"));
+        assertThat(ids(new CatalogFilter(null, null, null, InteractionStatus.SETTLED, null))).containsExactly("math-1");
+        assertThat(ids(new CatalogFilter(null, null, null, InteractionStatus.RETIRED, null))).containsExactly("plain-1");
+        assertThat(ids(new CatalogFilter(null, null, null, InteractionStatus.OPEN, null))).containsExactly("poem-1");
+        assertThat(catalog.sources()).contains("alpha", "beta", "gamma", "model-0");
+        assertThat(catalog.tags()).containsExactly("math", "poetry");
+    }
+
+    @Test
+    void aRetiredInteractionStaysRetiredWhateverScoringSays() {
+        catalog.retire(id("poem-1"));
+        catalog.updateStatus(id("poem-1"), InteractionStatus.CONTESTED);
+
+        assertThat(catalog.detail(id("poem-1")).orElseThrow().status()).isEqualTo(InteractionStatus.RETIRED);
+        assertThatThrownBy(() -> catalog.updateStatus(id("poem-1"), InteractionStatus.RETIRED))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void countsPerCategoryCoverEveryCategory() {
+        catalog.updateStatus(id("math-1"), InteractionStatus.SETTLED);
+        judgeOnce();
+
+        List<CategoryCount> counts = catalog.categoryCounts();
+
+        assertThat(counts).hasSize(8);
+        CategoryCount openQa = counts.stream().filter(c -> c.category() == Category.OPEN_QA).findFirst().orElseThrow();
+        assertThat(openQa.interactions()).isEqualTo(2);
+        assertThat(openQa.decided()).isEqualTo(1);
+        assertThat(counts.stream().mapToLong(CategoryCount::judgments).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void theDetailShowsCandidatesWithSourcesPairsAndTheirJudgments() {
+        Deal deal = judgeOnce();
+        long interactionId = id(deal.interactionId());
+
+        InteractionDetail detail = catalog.detail(interactionId).orElseThrow();
+
+        assertThat(detail.candidates()).extracting(CandidateView::source).isNotEmpty().doesNotContainNull();
+        assertThat(detail.judgments()).isEqualTo(1);
+        assertThat(detail.pairs()).flatExtracting(InteractionDetail.PairDetail::judgments).singleElement()
+                .satisfies(j -> {
+                    assertThat(j.judge()).startsWith("Test judge-");
+                    assertThat(j.choice()).isIn(JudgmentHistory.Choice.A, JudgmentHistory.Choice.B);
+                    assertThat(j.timeOnTask().isNegative()).isFalse();
+                });
+        assertThat(detail.deletable()).isFalse();
+        assertThat(detail.decision()).isNotNull();
+    }
+
+    @Test
+    void aJudgedInteractionCannotBeDeletedButAnUnjudgedOneCan() {
+        Deal deal = judgeOnce();
+        long judged = id(deal.interactionId());
+
+        assertThatThrownBy(() -> catalog.delete(judged))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+        long unjudged = jdbc.queryForObject("select id from interaction where judgments = 0 order by id fetch first 1 rows only",
+                Long.class);
+        catalog.delete(unjudged);
+
+        assertThat(catalog.detail(unjudged)).isEmpty();
+        assertThat(catalog.detail(judged)).isPresent();
+    }
+
+    @Test
+    void onlyEngineersRetireOrDelete() {
+        data.signIn(data.user("lead", null, Role.LEAD));
+
+        assertThatThrownBy(() -> catalog.retire(id("poem-1"))).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> catalog.delete(id("poem-1"))).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    private Deal judgeOnce() {
+        Person judge = data.user("judge");
+        Deal deal = judging.next(judge.id(), null).orElseThrow();
+        judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, "clear");
+        return deal;
+    }
+
+    private List<String> ids(CatalogFilter filter) {
+        return catalog.browse(filter, CatalogSort.NEWEST, 0, 50).stream().map(InteractionRow::externalId).toList();
+    }
+
+    private long id(String externalId) {
+        return jdbc.queryForObject("select id from interaction where external_id = ?", Long.class, externalId);
+    }
+}

@@ -1,0 +1,113 @@
+package com.verdict.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+@VerdictTest
+class InteractionApiTests {
+
+    static final String NDJSON = "application/x-ndjson";
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    MockMvc mvc;
+    Person engineer;
+
+    @BeforeEach
+    void setUp() {
+        // Built here rather than with @AutoConfigureMockMvc, so that every @VerdictTest shares one context.
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        data.clearCatalog();
+        engineer = data.user("engineer", null, Role.ENGINEER);
+    }
+
+    @Test
+    void importsAndReportsCounts() throws Exception {
+        send(TestData.interactionLine("api-1", 2) + "\n" + TestData.interactionLine("api-2", 3), "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(2))
+                .andExpect(jsonPath("$.skipped").value(0))
+                .andExpect(jsonPath("$.replaced").value(0));
+    }
+
+    @Test
+    void aFaultyFileIsA400ListingEveryErrorWithLineAndFieldAndNothingIsStored() throws Exception {
+        send(TestData.interactionLine("ok", 2) + "\n" + ImportTests.line("\"category\": \"poem\""), "")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("The file has 1 error(s) on 1 line(s); nothing was imported"))
+                .andExpect(jsonPath("$.errors[0].line").value(2))
+                .andExpect(jsonPath("$.errors[0].field").value("category"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("unknown category")))
+                .andExpect(jsonPath("$.totalErrors").value(1));
+        assertThat(jdbc.queryForObject("select count(*) from interaction", Long.class)).isZero();
+    }
+
+    @Test
+    void skipInvalidIsA200WithTheErrors() throws Exception {
+        send("garbage\n" + TestData.interactionLine("fine", 2), "?mode=skip-invalid")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.skipped").value(1))
+                .andExpect(jsonPath("$.errors[0].line").value(1))
+                .andExpect(jsonPath("$.totalErrors").value(1));
+    }
+
+    @Test
+    void aChangedIdIsA409NamingItAndReplaceSwapsIt() throws Exception {
+        send(TestData.interactionLine("conflict", 2), "").andExpect(status().isOk());
+
+        send(TestData.interactionLine("conflict", 3), "")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("different content")))
+                .andExpect(jsonPath("$.details[0]").value("conflict"));
+        send(TestData.interactionLine("conflict", 3), "?on-conflict=replace")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.replaced").value(1));
+        send(TestData.interactionLine("conflict", 3), "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.skipped").value(1));
+    }
+
+    @Test
+    void unknownParametersAreA400() throws Exception {
+        send(TestData.interactionLine("p", 2), "?on-conflict=overwrite")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0]").value("on-conflict: must be reject or replace, not 'overwrite'"));
+        send(TestData.interactionLine("p", 2), "?mode=lenient").andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void onlyEngineersImport() throws Exception {
+        Person judge = data.user("judge");
+        mvc.perform(post("/api/interactions").contentType(NDJSON).content(TestData.interactionLine("x", 2))
+                        .with(httpBasic(judge.username(), TestData.PASSWORD)))
+                .andExpect(status().isForbidden());
+    }
+
+    private ResultActions send(String body, String query) throws Exception {
+        return mvc.perform(post("/api/interactions" + query).contentType(NDJSON).content(body)
+                .with(httpBasic(engineer.username(), TestData.PASSWORD)));
+    }
+}

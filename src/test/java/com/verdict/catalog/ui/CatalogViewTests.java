@@ -1,0 +1,133 @@
+package com.verdict.catalog.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.ButtonKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.catalog.Category;
+import com.verdict.catalog.InteractionRow;
+import com.verdict.catalog.InteractionStatus;
+import com.verdict.catalog.JudgmentHistory;
+import com.verdict.judging.Deal;
+import com.verdict.judging.JudgingService;
+import com.verdict.judging.Verdict;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The Catalog view in a mocked Vaadin environment (Karibu-Testing) over the shared Spring context. */
+@VerdictTest
+class CatalogViewTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    JudgingService judging;
+
+    @BeforeEach
+    void setUp() {
+        data.clearCatalog();
+        data.interactions("cat", 30);
+        data.importJsonl(TestData.interactionLine("story-1", 3).replace("\"open_qa\"", "\"creative_writing\""));
+        MockVaadin.setup(UI::new, new MockSpringServlet(new Routes().autoDiscoverViews("com.verdict"), context, UI::new));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void listsLazilyFiltersAndCountsPerCategory() {
+        open(Role.ENGINEER);
+        @SuppressWarnings("unchecked")
+        Grid<InteractionRow> grid = _get(Grid.class, spec -> spec.withClasses("verdict-catalog-grid"));
+
+        assertThat(GridKt._size(grid)).isEqualTo(31);
+        assertThat(text("verdict-catalog-counts")).contains("All categories31").contains("Creative writing1");
+
+        @SuppressWarnings("unchecked")
+        ComboBox<Category> category = _get(ComboBox.class, spec -> spec.withCaption("Category"));
+        category.setValue(Category.CREATIVE_WRITING);
+
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).externalId()).isEqualTo("story-1");
+        assertThat(text("verdict-catalog-filters")).contains("1 interaction");
+    }
+
+    @Test
+    void theDetailShowsSourcesAndJudgmentsAndEngineersCanRetire() {
+        Person judge = data.user("judge");
+        Deal deal = judging.next(judge.id(), null).orElseThrow();
+        judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null);
+        open(Role.ENGINEER);
+        @SuppressWarnings("unchecked")
+        Grid<InteractionRow> grid = _get(Grid.class, spec -> spec.withClasses("verdict-catalog-grid"));
+        @SuppressWarnings("unchecked")
+
+        InteractionRow judged = java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i))
+                .filter(r -> r.externalId().equals(deal.interactionId())).findFirst().orElseThrow();
+        grid.select(judged);
+
+        assertThat(text("verdict-catalog-detail")).contains(deal.interactionId()).contains("model-0")
+                .contains("model-1").contains("#0 vs #1").contains("1 judgment");
+        Div detail = _get(Div.class, spec -> spec.withClasses("verdict-catalog-detail"));
+        @SuppressWarnings("unchecked")
+        Grid<JudgmentHistory.PairJudgment> judgments = _get(detail, Grid.class);
+        assertThat(GridKt._size(judgments)).isEqualTo(1);
+        assertThat(GridKt._get(judgments, 0).judge()).isEqualTo(judge.displayName());
+        assertThat(GridKt._getFormattedRow(judgments, 0)).anySatisfy(cell -> assertThat(cell).endsWith(" better"));
+        Button delete = _get(Button.class, spec -> spec.withText("Delete"));
+        assertThat(delete.isEnabled()).isFalse();
+
+        ButtonKt._click(_get(Button.class, spec -> spec.withText("Retire")));
+        ButtonKt._click(_get(Button.class, spec -> spec.withClasses("verdict-confirm")));
+
+        assertThat(text("verdict-catalog-detail")).contains("retired");
+        assertThat(GridKt._get(grid, 0).status()).isIn(InteractionStatus.OPEN, InteractionStatus.RETIRED);
+        assertThat(grid.getDataProvider().fetch(new com.vaadin.flow.data.provider.Query<>()).filter(
+                r -> r.externalId().equals(deal.interactionId())).findFirst().orElseThrow().status())
+                .isEqualTo(InteractionStatus.RETIRED);
+    }
+
+    @Test
+    void leadsSeeEverythingButCannotChangeAnything() {
+        open(Role.LEAD);
+        @SuppressWarnings("unchecked")
+        Grid<InteractionRow> grid = _get(Grid.class, spec -> spec.withClasses("verdict-catalog-grid"));
+        grid.select(GridKt._get(grid, 0));
+
+        assertThat(text("verdict-catalog-detail")).contains("model-0");
+        assertThat(_find(Button.class, spec -> spec.withText("Retire"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withText("Delete"))).isEmpty();
+    }
+
+    private void open(Role role) {
+        data.signIn(data.user(role.name().toLowerCase(), null, role));
+        UI.getCurrent().add(context.getAutowireCapableBeanFactory().createBean(CatalogView.class));
+    }
+
+    private static String text(String className) {
+        return _get(Div.class, spec -> spec.withClasses(className)).getElement().getTextRecursively();
+    }
+}

@@ -1,0 +1,111 @@
+package com.verdict.catalog.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.UploadKt;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.upload.Upload;
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.catalog.ImportError;
+import com.verdict.catalog.ImportMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The Import view in a mocked Vaadin environment (Karibu-Testing) over the shared Spring context. */
+@VerdictTest
+class ImportViewTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ImportView view;
+
+    @BeforeEach
+    void setUp() {
+        data.clearCatalog();
+        MockVaadin.setup(UI::new, new MockSpringServlet(new Routes().autoDiscoverViews("com.verdict"), context, UI::new));
+        view = context.getAutowireCapableBeanFactory().createBean(ImportView.class);
+        UI.getCurrent().add(view);
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void uploadingAFileWithErrorsListsEveryErrorAndImportsNothing() {
+        String file = TestData.interactionLine("view-1", 2) + "\n{\"id\": \"view-2\"}\n"
+                + TestData.interactionLine("view-3", 2).replace("\"open_qa\"", "\"sonnet\"");
+
+        UploadKt._upload(_get(Upload.class), "faulty.jsonl", "application/x-ndjson",
+                file.getBytes(StandardCharsets.UTF_8));
+        awaitResult();
+
+        assertThat(banner()).contains("The file has 4 error(s) on 2 line(s); nothing was imported");
+        @SuppressWarnings("unchecked")
+        Grid<ImportError> errors = _get(Grid.class);
+        assertThat(GridKt._size(errors)).isEqualTo(4);
+        assertThat(GridKt._get(errors, 0)).isEqualTo(new ImportError(2, "instruction", "is required"));
+        assertThat(GridKt._get(errors, 3).line()).isEqualTo(3);
+        assertThat(GridKt._get(errors, 3).field()).isEqualTo("category");
+        assertThat(jdbc.queryForObject("select count(*) from interaction", Long.class)).isZero();
+    }
+
+    @Test
+    void skippingInvalidLinesImportsTheRestAndStillListsTheErrors() {
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ImportMode> mode = _get(RadioButtonGroup.class, spec -> spec.withCaption("If a line is invalid"));
+        mode.setValue(ImportMode.SKIP_INVALID);
+        String file = TestData.interactionLine("skip-1", 2) + "\nnot json\n" + TestData.interactionLine("skip-2", 3);
+
+        UploadKt._upload(_get(Upload.class), "mixed.jsonl", "application/x-ndjson", file.getBytes(StandardCharsets.UTF_8));
+        awaitResult();
+
+        assertThat(banner()).contains("Import finished");
+        assertThat(view.getElement().getTextRecursively()).contains("2 imported").contains("1 skipped")
+                .contains("1 errors");
+        assertThat(GridKt._size(_get(Grid.class))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from interaction", Long.class)).isEqualTo(2);
+    }
+
+    /** The import runs in the background; its results reach the UI as the mocked client polls. */
+    private void awaitResult() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (_find(Div.class, spec -> spec.withClasses("verdict-banner")).isEmpty()) {
+            assertThat(Instant.now()).as("import finished in time").isBefore(deadline);
+            MockVaadin.clientRoundtrip();
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private String banner() {
+        return _get(Div.class, spec -> spec.withClasses("verdict-banner")).getElement().getTextRecursively();
+    }
+}
