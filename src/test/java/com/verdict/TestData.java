@@ -15,10 +15,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Builds what a test needs: a clean catalog, users, interactions, credentials. */
+/** Builds what a test needs: a clean catalog, users, interactions, credentials, a signed-in user. */
 @Component
 public class TestData {
 
@@ -28,11 +32,13 @@ public class TestData {
     private final JdbcTemplate jdbc;
     private final PeopleService people;
     private final CatalogService catalog;
+    private final UserDetailsService userDetails;
 
-    TestData(JdbcTemplate jdbc, PeopleService people, CatalogService catalog) {
+    TestData(JdbcTemplate jdbc, PeopleService people, CatalogService catalog, UserDetailsService userDetails) {
         this.jdbc = jdbc;
         this.people = people;
         this.catalog = catalog;
+        this.userDetails = userDetails;
     }
 
     /** Removes every interaction, judgment, score and board row; users and seasons stay. */
@@ -80,5 +86,12 @@ public class TestData {
     /** HTTP Basic credentials of a user made by this class, for MockMvc. */
     public static RequestPostProcessor basic(Person person) {
         return SecurityMockMvcRequestPostProcessors.httpBasic(person.username(), PASSWORD);
+    }
+
+    /** Runs the rest of the test as this user, as after signing in (for services that read the current user). */
+    public void signIn(Person person) {
+        UserDetails details = userDetails.loadUserByUsername(person.username());
+        SecurityContextHolder.getContext().setAuthentication(
+                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
     }
 }
