@@ -3,7 +3,9 @@ package com.verdict.base;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,7 +21,8 @@ public record VerdictProperties(
         @Valid @DefaultValue Demo demo,
         @Valid @DefaultValue Rounds rounds,
         @Valid @DefaultValue Judging judging,
-        @Valid @DefaultValue Catalog catalog) {
+        @Valid @DefaultValue Catalog catalog,
+        @Valid @DefaultValue Export export) {
 
     /** Demo accounts and interactions, created on an empty database. */
     public record Demo(@DefaultValue("false") boolean enabled) {
@@ -40,5 +43,15 @@ public record VerdictProperties(
     }
 
     public record Catalog(@Min(1) @Max(1_000_000) @DefaultValue("20000") int maxTextChars) {
+    }
+
+    /** {@code judgeIdKey}: the HMAC key of the judge pseudonyms in the raw-judgments export. */
+    public record Export(
+            @NotBlank @Size(min = 16, message = "must be at least 16 characters") String judgeIdKey) {
+
+        @Override
+        public String toString() {
+            return "Export[judgeIdKey=(secret)]";
+        }
     }
 }

@@ -3,8 +3,11 @@ package com.verdict.catalog;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,12 +20,15 @@ public class CatalogService {
     private final PairRepository pairs;
     private final CandidateRepository candidates;
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    CatalogService(JsonlImporter importer, PairRepository pairs, CandidateRepository candidates, JdbcTemplate jdbc) {
+    CatalogService(JsonlImporter importer, PairRepository pairs, CandidateRepository candidates, JdbcTemplate jdbc,
+            NamedParameterJdbcTemplate named) {
         this.importer = importer;
         this.pairs = pairs;
         this.candidates = candidates;
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /**
@@ -49,5 +55,56 @@ public class CatalogService {
 
     public long interactionCount() {
         return jdbc.queryForObject("select count(*) from interaction", Long.class);
+    }
+
+    // ---- For the dataset export: bulk reads by id, one query per page of records, inside the export's
+    // snapshot transaction.
+
+    /** These candidates with their interactions' texts, in no particular order. */
+    public List<CandidateText> candidateTexts(Collection<Long> candidateIds) {
+        if (candidateIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("""
+                select c.id, i.id, i.external_id, i.instruction, i.context, i.category, c.position, c.text, c.source,
+                    i.retired
+                from candidate c join interaction i on i.id = c.interaction_id
+                where c.id in (:ids)""", Map.of("ids", candidateIds),
+                (rs, row) -> new CandidateText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), category(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9),
+                        rs.getBoolean(10)));
+    }
+
+    /** These pairs without their texts, in no particular order. */
+    public List<PairOutline> pairOutlines(Collection<Long> pairIds) {
+        if (pairIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("""
+                select p.id, i.id, i.external_id, i.category, i.retired, a.id, a.position, a.source,
+                    b.id, b.position, b.source
+                from pair p join interaction i on i.id = p.interaction_id
+                    join candidate a on a.id = p.candidate_a join candidate b on b.id = p.candidate_b
+                where p.id in (:ids)""", Map.of("ids", pairIds),
+                (rs, row) -> new PairOutline(rs.getLong(1), rs.getLong(2), rs.getString(3), category(rs.getString(4)),
+                        rs.getBoolean(5), new PairOutline.Side(rs.getLong(6), rs.getInt(7), rs.getString(8)),
+                        new PairOutline.Side(rs.getLong(9), rs.getInt(10), rs.getString(11))));
+    }
+
+    /**
+     * Those of these interactions that carry {@code tag}. The catalog keeps no tags yet, so none does; once
+     * interactions have tags this reads them.
+     */
+    public Set<Long> interactionIdsWithTag(String tag, Collection<Long> interactionIds) {
+        return Set.of();
+    }
+
+    /** Every response source in the catalog, by name. */
+    public List<String> sources() {
+        return jdbc.queryForList("select distinct source from candidate order by source", String.class);
+    }
+
+    private static Category category(String key) {
+        return Category.fromKey(key).orElseThrow(() -> new IllegalStateException("Unknown category in the database: " + key));
     }
 }

@@ -1,9 +1,15 @@
 package com.verdict.scoring;
 
-import java.util.ArrayList;
-import java.util.List;
 import com.verdict.judging.Scorekeeper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScoringService {
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final PointsLedger ledger;
 
-    ScoringService(JdbcTemplate jdbc, PointsLedger ledger) {
+    ScoringService(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PointsLedger ledger) {
         this.jdbc = jdbc;
+        this.named = named;
         this.ledger = ledger;
     }
 
@@ -57,5 +65,70 @@ public class ScoringService {
     /** Judges with any points. */
     public long rankedJudges() {
         return ledger.rankedJudges();
+    }
+
+    // ---- For the dataset export. It reads pages of these inside one snapshot transaction; whatever keeps the
+    // consensus must answer them with the same meaning. The plurality tally has no contested state yet, so here
+    // every interaction with a decision counts as settled.
+
+    private static final String CONSENSUS = """
+            select d.interaction_id, d.best_candidate, d.confidence, d.updated_at,
+                (select coalesce(sum(t.a_votes + t.b_votes + t.ties + t.both_bad), 0) from pair_tally t
+                 where t.interaction_id = d.interaction_id) as judgments
+            from interaction_decision d
+            """;
+
+    /**
+     * The consensus of settled and contested interactions (not those still open) with ids above
+     * {@code afterInteractionId}, in id order: page through with the last id.
+     */
+    public List<Consensus> consensusPage(long afterInteractionId, int limit) {
+        return jdbc.query(CONSENSUS + "where d.interaction_id > ? order by d.interaction_id fetch first ? rows only",
+                ScoringService::consensus, afterInteractionId, limit);
+    }
+
+    /** The consensus of those of these interactions that have one, by interaction id. */
+    public Map<Long, Consensus> consensusOf(Collection<Long> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Consensus> result = new HashMap<>();
+        named.query(CONSENSUS + "where d.interaction_id in (:ids)", Map.of("ids", interactionIds),
+                rs -> {
+                    Consensus consensus = consensus(rs, 0);
+                    result.put(consensus.interactionId(), consensus);
+                });
+        return result;
+    }
+
+    /**
+     * The pairs of these interactions whose judges preferred one response, in interaction and pair order. A
+     * pair goes to the response with a strict plurality of its votes over the other, ties and both-bad.
+     */
+    public List<PairPreference> pairPreferences(Collection<Long> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return List.of();
+        }
+        List<PairPreference> result = new ArrayList<>();
+        named.query("select pair_id, interaction_id, candidate_a, candidate_b, a_votes, b_votes, ties, both_bad "
+                + "from pair_tally where interaction_id in (:ids) order by interaction_id, pair_id",
+                Map.of("ids", interactionIds), rs -> {
+                    int a = rs.getInt(5), b = rs.getInt(6), ties = rs.getInt(7), bad = rs.getInt(8);
+                    int votes = a + b + ties + bad;
+                    if (a > b && a > ties && a > bad) {
+                        result.add(new PairPreference(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                (double) a / votes, votes));
+                    } else if (b > a && b > ties && b > bad) {
+                        result.add(new PairPreference(rs.getLong(1), rs.getLong(2), rs.getLong(4), rs.getLong(3),
+                                (double) b / votes, votes));
+                    }
+                });
+        return result;
+    }
+
+    private static Consensus consensus(ResultSet rs, int row) throws SQLException {
+        long best = rs.getLong(2);
+        return new Consensus(rs.getLong(1), rs.wasNull() ? null : best, rs.getDouble(3), rs.getInt(5), false,
+                rs.getTimestamp(4).toInstant());
     }
 }
