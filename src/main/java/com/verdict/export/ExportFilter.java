@@ -218,7 +218,8 @@ public record ExportFilter(Set<Category> categories, String source, String tag, 
             if (values.size() > 1) {
                 problems.add(name + ": give it at most once");
             }
-            return values.get(0).strip();
+            // A bare "?include-contested" arrives as an empty value, or as none at all through some clients.
+            return values.get(0) == null ? "" : values.get(0).strip();
         }
 
         private String text(String name) {
