@@ -19,6 +19,8 @@ class StartupTests {
                 .hasStackTraceContaining("verdict.rounds.size");
         assertThatThrownBy(() -> start("verdict.judging.min-reading-time=-2s"))
                 .hasStackTraceContaining("verdict.judging.min-reading-time");
+        assertThatThrownBy(() -> start("verdict.export.judge-id-key= "))
+                .hasStackTraceContaining("verdict.export.judge-id-key");
     }
 
     @Test

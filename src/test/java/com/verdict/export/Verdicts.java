@@ -13,13 +13,13 @@ import java.util.Optional;
  * each as the plan says for its interaction: {@code low} prefers the response imported first, {@code high}
  * the other, {@code tie}, {@code bad} (both bad) or {@code skip}. Unplanned interactions are skipped.
  */
-final class Verdicts {
+public final class Verdicts {
 
     private Verdicts() {
     }
 
     /** {@code plan} gives, per interaction id, one action per judge, in the order of {@code judges}. */
-    static void play(JudgingService judging, List<Person> judges, Map<String, List<String>> plan) {
+    public static void play(JudgingService judging, List<Person> judges, Map<String, List<String>> plan) {
         for (int j = 0; j < judges.size(); j++) {
             long judgeId = judges.get(j).id();
             while (true) {

@@ -140,6 +140,7 @@ public class ExportView extends Div {
         testFraction.setMax(0.99);
         testFraction.setStep(0.05);
         testFraction.setEnabled(false);
+        dedupe.addClassName("verdict-export-dedupe");
         FormLayout form = new FormLayout(categories, source, tag, minConfidence, minJudgments, since, until, split,
                 testFraction, includeContested, dedupe);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));

@@ -80,7 +80,7 @@ public class TokensView extends Div {
             Button revoke = new Button("Revoke", VaadinIcon.TRASH.create(), e -> revoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return revoke;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
         list.setAllRowsVisible(true);
         return list;
     }
