@@ -3,11 +3,10 @@ package com.verdict.catalog;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,15 +19,12 @@ public class CatalogService {
     private final PairRepository pairs;
     private final CandidateRepository candidates;
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
 
-    CatalogService(JsonlImporter importer, PairRepository pairs, CandidateRepository candidates, JdbcTemplate jdbc,
-            NamedParameterJdbcTemplate named) {
+    CatalogService(JsonlImporter importer, PairRepository pairs, CandidateRepository candidates, JdbcTemplate jdbc) {
         this.importer = importer;
         this.pairs = pairs;
         this.candidates = candidates;
         this.jdbc = jdbc;
-        this.named = named;
     }
 
     /**
@@ -65,11 +61,11 @@ public class CatalogService {
         if (candidateIds.isEmpty()) {
             return List.of();
         }
-        return named.query("""
+        return jdbc.query("""
                 select c.id, i.id, i.external_id, i.instruction, i.context, i.category, c.position, c.text, c.source,
                     i.retired
-                from candidate c join interaction i on i.id = c.interaction_id
-                where c.id in (:ids)""", Map.of("ids", candidateIds),
+                from unnest(?) as wanted(id) join candidate c on c.id = wanted.id
+                    join interaction i on i.id = c.interaction_id""", ids(candidateIds),
                 (rs, row) -> new CandidateText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), category(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9),
                         rs.getBoolean(10)));
@@ -80,12 +76,12 @@ public class CatalogService {
         if (pairIds.isEmpty()) {
             return List.of();
         }
-        return named.query("""
+        return jdbc.query("""
                 select p.id, i.id, i.external_id, i.category, i.retired, a.id, a.position, a.source,
                     b.id, b.position, b.source
-                from pair p join interaction i on i.id = p.interaction_id
-                    join candidate a on a.id = p.candidate_a join candidate b on b.id = p.candidate_b
-                where p.id in (:ids)""", Map.of("ids", pairIds),
+                from unnest(?) as wanted(id) join pair p on p.id = wanted.id
+                    join interaction i on i.id = p.interaction_id
+                    join candidate a on a.id = p.candidate_a join candidate b on b.id = p.candidate_b""", ids(pairIds),
                 (rs, row) -> new PairOutline(rs.getLong(1), rs.getLong(2), rs.getString(3), category(rs.getString(4)),
                         rs.getBoolean(5), new PairOutline.Side(rs.getLong(6), rs.getInt(7), rs.getString(8)),
                         new PairOutline.Side(rs.getLong(9), rs.getInt(10), rs.getString(11))));
@@ -102,6 +98,14 @@ public class CatalogService {
     /** Every response source in the catalog, by name. */
     public List<String> sources() {
         return jdbc.queryForList("select distinct source from candidate order by source", String.class);
+    }
+
+    /**
+     * Binds a list of ids as one array parameter, read with {@code unnest(?)} so that H2 and PostgreSQL look
+     * each id up by index; with {@code in (?, ?, …)} or {@code = any(?)} H2 scans and compares every row.
+     */
+    private static PreparedStatementSetter ids(Collection<Long> ids) {
+        return statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
     }
 
     private static Category category(String key) {

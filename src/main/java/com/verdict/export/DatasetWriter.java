@@ -61,35 +61,76 @@ class DatasetWriter {
     record Written(long records, Map<Category, Long> byCategory) {
     }
 
-    Written write(ExportFormat format, ExportFilter filter, OutputStream out, LongConsumer progress)
-            throws IOException {
-        return write(format, filter, out, progress, PAGE);
-    }
-
+    /** Reads and writes on the calling thread, inside the caller's snapshot. */
     Written write(ExportFormat format, ExportFilter filter, OutputStream out, LongConsumer progress, int page)
             throws IOException {
-        Set<Long> kept = filter.dedupe() ? mostConfidentPerInstruction(format, filter, page) : null;
-        Map<Category, Long> byCategory = new EnumMap<>(Category.class);
-        long[] records = {0};
-        try (JsonGenerator json = JsonLines.generator(out)) {
-            scan(format, filter, page, new Sink() {
-                @Override
-                public void accept(ExportRecord record) throws IOException {
-                    if ((kept == null || kept.contains(record.id())) && filter.admitsSplit(record.externalId())) {
-                        record.write(json);
-                        json.writeRaw('\n');
-                        byCategory.merge(record.category(), 1L, Long::sum);
-                        progress.accept(++records[0]);
-                    }
-                }
-
-                @Override
-                public void endOfPage() throws IOException {
-                    json.flush();
-                }
-            });
+        try (Lines lines = new Lines(out, progress)) {
+            read(format, filter, page, lines::write);
+            return lines.written();
         }
-        return new Written(records[0], byCategory);
+    }
+
+    /**
+     * Reads the records of a file page by page, after the filters, dedupe and split, handing each page to
+     * {@code pages}. The caller runs it inside a snapshot; it writes nothing.
+     */
+    void read(ExportFormat format, ExportFilter filter, int page, Pages pages) throws IOException {
+        Set<Long> kept = filter.dedupe() ? mostConfidentPerInstruction(format, filter, page) : null;
+        List<ExportRecord> current = new ArrayList<>();
+        scan(format, filter, page, new Sink() {
+            @Override
+            public void accept(ExportRecord record) {
+                if ((kept == null || kept.contains(record.id())) && filter.admitsSplit(record.externalId())) {
+                    current.add(record);
+                }
+            }
+
+            @Override
+            public void endOfPage() throws IOException {
+                if (!current.isEmpty()) {
+                    pages.accept(List.copyOf(current));
+                    current.clear();
+                }
+            }
+        });
+    }
+
+    /** Receives the pages of records that {@link #read} finds. */
+    @FunctionalInterface
+    interface Pages {
+        void accept(List<ExportRecord> page) throws IOException;
+    }
+
+    /** Writes pages of records as JSON Lines, counting them; flushes after each page. */
+    static final class Lines implements AutoCloseable {
+        private final JsonGenerator json;
+        private final LongConsumer progress;
+        private final Map<Category, Long> byCategory = new EnumMap<>(Category.class);
+        private long records;
+
+        Lines(OutputStream out, LongConsumer progress) throws IOException {
+            this.json = JsonLines.generator(out);
+            this.progress = progress;
+        }
+
+        void write(List<ExportRecord> page) throws IOException {
+            for (ExportRecord record : page) {
+                record.write(json);
+                json.writeRaw('\n');
+                byCategory.merge(record.category(), 1L, Long::sum);
+                progress.accept(++records);
+            }
+            json.flush();
+        }
+
+        Written written() {
+            return new Written(records, byCategory);
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.close();
+        }
     }
 
     /**
@@ -201,10 +242,10 @@ class DatasetWriter {
         @Override
         public void write(JsonGenerator json) throws IOException {
             json.writeStartObject();
-            json.writeStringField("instruction", best.instruction());
-            json.writeStringField("context", best.context());
-            json.writeStringField("response", best.text());
-            json.writeStringField("category", best.category().key());
+            JsonLines.stringField(json, "instruction", best.instruction());
+            JsonLines.stringField(json, "context", best.context());
+            JsonLines.stringField(json, "response", best.text());
+            JsonLines.stringField(json, "category", JsonLines.key(best.category()));
             json.writeEndObject();
         }
     }
@@ -283,14 +324,14 @@ class DatasetWriter {
         @Override
         public void write(JsonGenerator json) throws IOException {
             json.writeStartObject();
-            json.writeStringField("id", chosen.externalId());
-            json.writeStringField("instruction", chosen.instruction());
-            json.writeStringField("context", chosen.context());
-            json.writeStringField("category", chosen.category().key());
-            json.writeStringField("chosen", chosen.text());
-            json.writeStringField("rejected", rejected.text());
-            json.writeStringField("chosen_source", chosen.source());
-            json.writeStringField("rejected_source", rejected.source());
+            JsonLines.stringField(json, "id", chosen.externalId());
+            JsonLines.stringField(json, "instruction", chosen.instruction());
+            JsonLines.stringField(json, "context", chosen.context());
+            JsonLines.stringField(json, "category", JsonLines.key(chosen.category()));
+            JsonLines.stringField(json, "chosen", chosen.text());
+            JsonLines.stringField(json, "rejected", rejected.text());
+            JsonLines.stringField(json, "chosen_source", chosen.source());
+            JsonLines.stringField(json, "rejected_source", rejected.source());
             json.writeNumberField("confidence", rounded(pair.confidence()));
             json.writeNumberField("judgments", pair.judgments());
             json.writeEndObject();
@@ -362,15 +403,15 @@ class DatasetWriter {
         @Override
         public void write(JsonGenerator json) throws IOException {
             json.writeStartObject();
-            json.writeStringField("id", pair.externalId());
+            JsonLines.stringField(json, "id", pair.externalId());
             json.writeNumberField("response_a", pair.a().position());
             json.writeNumberField("response_b", pair.b().position());
             json.writeNumberField("left", entry.leftCandidateId() == pair.a().candidateId()
                     ? pair.a().position() : pair.b().position());
-            json.writeStringField("verdict", entry.outcome().name().toLowerCase());
+            JsonLines.stringField(json, "verdict", entry.outcome().name().toLowerCase());
             json.writeNumberField("time_on_task_ms", entry.timeOnTaskMs());
-            json.writeStringField("judged_at", entry.judgedAt().toString());
-            json.writeStringField("judge", judge);
+            JsonLines.stringField(json, "judged_at", entry.judgedAt().toString());
+            JsonLines.stringField(json, "judge", judge);
             json.writeEndObject();
         }
     }

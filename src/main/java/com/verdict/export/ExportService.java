@@ -63,10 +63,10 @@ public class ExportService {
         long[] records = {0};
         boolean completed = false;
         try {
-            DatasetWriter.Written file = snapshot.read(() -> writer.write(format, filter, out, n -> {
+            DatasetWriter.Written file = stream(format, filter, out, n -> {
                 records[0] = n;
                 progress.accept(n);
-            }));
+            });
             completed = true;
             return summary(file);
         } finally {
@@ -81,7 +81,7 @@ public class ExportService {
         MessageDigest sha256 = sha256();
         DatasetWriter.Written file;
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
-            file = snapshot.read(() -> writer.write(format, filter, out, n -> { }));
+            file = stream(format, filter, out, n -> { });
         }
         ExportSummary summary = summary(file);
         return new ExportManifest(summary.records(), summary.byCategory(), filter.describe(), generatedAt, appVersion,
@@ -91,7 +91,7 @@ public class ExportService {
     /** The record count and the first {@code lines} lines as they would be written; nothing is logged or counted. */
     public ExportPreview preview(ExportFormat format, ExportFilter filter, int lines) throws IOException {
         FirstLines first = new FirstLines(lines);
-        DatasetWriter.Written file = snapshot.read(() -> writer.write(format, filter, first, n -> { }));
+        DatasetWriter.Written file = stream(format, filter, first, n -> { });
         ExportSummary summary = summary(file);
         return new ExportPreview(summary.records(), summary.byCategory(), first.lines());
     }
@@ -104,6 +104,24 @@ public class ExportService {
     /** The response sources there are to filter by. */
     public List<String> sources() {
         return catalog.sources();
+    }
+
+    /** Reads in a snapshot on a reader thread while this thread writes the pages it hands over. */
+    private DatasetWriter.Written stream(ExportFormat format, ExportFilter filter, OutputStream out,
+            LongConsumer progress) throws IOException {
+        PagePipe pipe = new PagePipe();
+        snapshot.readAside(() -> {
+            writer.read(format, filter, DatasetWriter.PAGE, pipe::put);
+            return null;
+        }, pipe);
+        try (DatasetWriter.Lines lines = new DatasetWriter.Lines(out, progress)) {
+            for (List<ExportRecord> page = pipe.next(); page != null; page = pipe.next()) {
+                lines.write(page);
+            }
+            return lines.written();
+        } finally {
+            pipe.cancel();
+        }
     }
 
     private static ExportSummary summary(DatasetWriter.Written file) {

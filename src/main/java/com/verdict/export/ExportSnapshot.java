@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -17,9 +22,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reads that table, so only SERIALIZABLE (for a reader, without locks) snapshots the whole database.
  */
 @Component
-class ExportSnapshot {
+class ExportSnapshot implements DisposableBean {
 
     private final TransactionTemplate transactions;
+    private final ExecutorService readers = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "export-reader-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
 
     ExportSnapshot(PlatformTransactionManager transactionManager, DataSource dataSource) throws SQLException {
         this.transactions = new TransactionTemplate(transactionManager);
@@ -44,6 +59,26 @@ class ExportSnapshot {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * Runs {@code reading} in a snapshot on a thread of its own, so that the caller can write while it reads.
+     * Its own pool: the MVC async executor that streams responses must never wait on itself.
+     */
+    void readAside(Reading<?> reading, PagePipe pipe) {
+        readers.execute(() -> {
+            try {
+                read(reading);
+                pipe.finish();
+            } catch (Throwable e) {
+                pipe.fail(e);
+            }
+        });
+    }
+
+    @Override
+    public void destroy() {
+        readers.shutdownNow();
     }
 
     @FunctionalInterface

@@ -3,13 +3,14 @@ package com.verdict.scoring;
 import com.verdict.judging.Scorekeeper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScoringService {
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final PointsLedger ledger;
 
-    ScoringService(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PointsLedger ledger) {
+    ScoringService(JdbcTemplate jdbc, PointsLedger ledger) {
         this.jdbc = jdbc;
-        this.named = named;
         this.ledger = ledger;
     }
 
@@ -83,8 +82,31 @@ public class ScoringService {
      * {@code afterInteractionId}, in id order: page through with the last id.
      */
     public List<Consensus> consensusPage(long afterInteractionId, int limit) {
-        return jdbc.query(CONSENSUS + "where d.interaction_id > ? order by d.interaction_id fetch first ? rows only",
-                ScoringService::consensus, afterInteractionId, limit);
+        record Decision(long interactionId, Long best, double confidence, Instant at) {
+        }
+        List<Decision> decisions = jdbc.query("select interaction_id, best_candidate, confidence, updated_at "
+                        + "from interaction_decision where interaction_id > ? order by interaction_id fetch first ? rows only",
+                (rs, row) -> {
+                    long best = rs.getLong(2);
+                    return new Decision(rs.getLong(1), rs.wasNull() ? null : best, rs.getDouble(3),
+                            rs.getTimestamp(4).toInstant());
+                }, afterInteractionId, limit);
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        // One range scan for the page's vote counts, rather than a lookup per interaction.
+        Map<Long, Integer> judgments = new HashMap<>();
+        jdbc.query("select interaction_id, sum(a_votes + b_votes + ties + both_bad) from pair_tally "
+                        + "where interaction_id > ? and interaction_id <= ? group by interaction_id",
+                rs -> {
+                    judgments.put(rs.getLong(1), rs.getInt(2));
+                }, afterInteractionId, decisions.get(decisions.size() - 1).interactionId());
+        List<Consensus> page = new ArrayList<>(decisions.size());
+        for (Decision d : decisions) {
+            page.add(new Consensus(d.interactionId(), d.best(), d.confidence(),
+                    judgments.getOrDefault(d.interactionId(), 0), false, d.at()));
+        }
+        return page;
     }
 
     /** The consensus of those of these interactions that have one, by interaction id. */
@@ -93,7 +115,7 @@ public class ScoringService {
             return Map.of();
         }
         Map<Long, Consensus> result = new HashMap<>();
-        named.query(CONSENSUS + "where d.interaction_id in (:ids)", Map.of("ids", interactionIds),
+        jdbc.query(CONSENSUS + "where d.interaction_id = any(?)", ids(interactionIds),
                 rs -> {
                     Consensus consensus = consensus(rs, 0);
                     result.put(consensus.interactionId(), consensus);
@@ -110,9 +132,9 @@ public class ScoringService {
             return List.of();
         }
         List<PairPreference> result = new ArrayList<>();
-        named.query("select pair_id, interaction_id, candidate_a, candidate_b, a_votes, b_votes, ties, both_bad "
-                + "from pair_tally where interaction_id in (:ids) order by interaction_id, pair_id",
-                Map.of("ids", interactionIds), rs -> {
+        jdbc.query("select pair_id, interaction_id, candidate_a, candidate_b, a_votes, b_votes, ties, both_bad "
+                + "from pair_tally where interaction_id = any(?) order by interaction_id, pair_id",
+                ids(interactionIds), rs -> {
                     int a = rs.getInt(5), b = rs.getInt(6), ties = rs.getInt(7), bad = rs.getInt(8);
                     int votes = a + b + ties + bad;
                     if (a > b && a > ties && a > bad) {
@@ -124,6 +146,11 @@ public class ScoringService {
                     }
                 });
         return result;
+    }
+
+    /** One array parameter for {@code = any(?)}: looked up by index, where H2 scans for a long {@code in} list. */
+    private static PreparedStatementSetter ids(Collection<Long> ids) {
+        return statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
     }
 
     private static Consensus consensus(ResultSet rs, int row) throws SQLException {
