@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** What the app does when it starts: refuse bad settings clearly, and never start without an admin. */
 class StartupTests {
@@ -47,6 +49,12 @@ class StartupTests {
         args.add("--spring.datasource.url=jdbc:h2:mem:startup-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         args.add("--server.port=0");
         args.add("--spring.main.banner-mode=off");
-        return new SpringApplicationBuilder(VerdictApplication.class).run(args.toArray(String[]::new));
+        // Vaadin installs its security context strategy JVM-wide on start: give the shared test context its own back.
+        SecurityContextHolderStrategy strategy = SecurityContextHolder.getContextHolderStrategy();
+        try {
+            return new SpringApplicationBuilder(VerdictApplication.class).run(args.toArray(String[]::new));
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(strategy);
+        }
     }
 }

@@ -3,9 +3,7 @@ package com.verdict.base;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -46,8 +44,16 @@ public record VerdictProperties(
     }
 
     /** {@code judgeIdKey}: the HMAC key of the judge pseudonyms in the raw-judgments export. */
-    public record Export(
-            @NotBlank @Size(min = 16, message = "must be at least 16 characters") String judgeIdKey) {
+    public record Export(String judgeIdKey) {
+
+        public static final int MIN_KEY_CHARS = 16;
+
+        public Export {
+            if (judgeIdKey == null || judgeIdKey.strip().length() < MIN_KEY_CHARS) {
+                throw new IllegalArgumentException("verdict.export.judge-id-key must be set, to a secret of at least "
+                        + MIN_KEY_CHARS + " characters (see config/application.yml)");
+            }
+        }
 
         @Override
         public String toString() {
