@@ -30,8 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Streams the Dolly export of 100,000 decided interactions from an H2 file database (the default setup)
  * through the real export code, and serializes the same records from memory with Jackson in the same run.
- * Prints both rates, their ratio (goal: streaming at least half as fast) and the heap the export retains.
- * Run with {@code mvn -Pbench test -Dtest=ExportBenchmark}.
+ * Prints both rates, their ratio (goal: streaming at least half as fast), the heap the export retains, and
+ * how long the database reads take alone. Run with {@code mvn -Pbench test -Dtest=ExportBenchmark}; add
+ * {@code -Dbench.h2-cache-kb=262144} for an H2 page cache that holds the whole catalog.
  */
 @SpringBootTest(properties = {
         "verdict.demo.enabled=false",
@@ -64,6 +65,14 @@ class ExportBenchmark {
     PeopleService people;
     @Autowired
     ObjectMapper mapper;
+    @Autowired
+    ScoringService scoring;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    ExportSnapshot snapshot;
+    @Autowired
+    DatasetWriter writer;
 
     record DollyLine(String instruction, String context, String response, String category) {
     }
@@ -136,37 +145,51 @@ class ExportBenchmark {
         System.out.println();
     }
 
-    @Autowired
-    ScoringService scoring;
-    @Autowired
-    CatalogService catalog;
-
-    /** Where the streaming time goes: the database reads alone, without writing. */
-    private void phases() {
+    /** Where the streaming time goes: the database reads alone, without writing, outside and inside a snapshot. */
+    private void phases() throws IOException {
         for (int run = 0; run < 3; run++) {
-            long start = System.nanoTime();
-            long after = 0;
-            List<List<Long>> pages = new ArrayList<>();
-            while (true) {
-                List<Consensus> page = scoring.consensusPage(after, DatasetWriter.PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
-                after = page.get(page.size() - 1).interactionId();
-                pages.add(page.stream().map(Consensus::bestCandidateId).toList());
-            }
-            double consensus = (System.nanoTime() - start) / 1e9;
-            start = System.nanoTime();
-            long chars = 0;
-            for (List<Long> ids : pages) {
-                for (CandidateText t : catalog.candidateTexts(ids)) {
-                    chars += t.text().length();
-                }
-            }
-            double texts = (System.nanoTime() - start) / 1e9;
-            System.out.printf("reads alone: consensus pages %.3f s, candidate texts %.3f s (%,d response chars)%n",
-                    consensus, texts, chars);
+            readsAlone("");
         }
+        for (int run = 0; run < 3; run++) {
+            snapshot.read(() -> {
+                readsAlone(" in a snapshot");
+                return null;
+            });
+        }
+        for (int run = 0; run < 2; run++) {
+            long start = System.nanoTime();
+            snapshot.read(() -> {
+                writer.read(ExportFormat.DOLLY, ExportFilter.none(), DatasetWriter.PAGE, page -> { });
+                return null;
+            });
+            System.out.printf("export reading alone, in its snapshot: %.3f s%n", (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Reads what a Dolly export reads, page by page, through the same service calls, and times it. */
+    private void readsAlone(String where) {
+        long start = System.nanoTime();
+        long after = 0;
+        List<List<Long>> pages = new ArrayList<>();
+        while (true) {
+            List<Consensus> page = scoring.consensusPage(after, DatasetWriter.PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            after = page.get(page.size() - 1).interactionId();
+            pages.add(page.stream().map(Consensus::bestCandidateId).toList());
+        }
+        double consensus = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        long chars = 0;
+        for (List<Long> ids : pages) {
+            for (CandidateText t : catalog.candidateTexts(ids)) {
+                chars += t.text().length();
+            }
+        }
+        double texts = (System.nanoTime() - start) / 1e9;
+        System.out.printf("reads alone%s: consensus pages %.3f s, candidate texts %.3f s (%,d response chars)%n",
+                where, consensus, texts, chars);
     }
 
     /**
