@@ -2,6 +2,8 @@ package com.verdict.export;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +20,8 @@ final class PagePipe {
 
     static final int CAPACITY = 2;
     private static final long POLL_MS = 50;
-    private static final List<ExportRecord> END = List.of();
+    /** Compared by identity: a list of its own, never equal-and-identical to a page. */
+    private static final List<ExportRecord> END = Collections.unmodifiableList(new ArrayList<>());
 
     private final BlockingQueue<List<ExportRecord>> pages = new ArrayBlockingQueue<>(CAPACITY);
     private volatile boolean cancelled;
