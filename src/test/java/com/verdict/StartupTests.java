@@ -7,7 +7,6 @@ import com.verdict.people.PeopleService;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** What the app does when it starts: refuse bad settings clearly, and never start without an admin. */
@@ -19,6 +18,8 @@ class StartupTests {
                 .hasStackTraceContaining("verdict.rounds.size");
         assertThatThrownBy(() -> start("verdict.judging.min-reading-time=-2s"))
                 .hasStackTraceContaining("verdict.judging.min-reading-time");
+        assertThatThrownBy(() -> start("verdict.export.judge-id-key= "))
+                .hasStackTraceContaining("verdict.export.judge-id-key");
     }
 
     @Test
@@ -43,7 +44,6 @@ class StartupTests {
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
-        // As command-line arguments: they override config/application.yml, which the working directory supplies.
         List<String> args = new ArrayList<>();
         for (String property : properties) {
             args.add("--" + property);
@@ -51,6 +51,6 @@ class StartupTests {
         args.add("--spring.datasource.url=jdbc:h2:mem:startup-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         args.add("--server.port=0");
         args.add("--spring.main.banner-mode=off");
-        return new SpringApplicationBuilder(VerdictApplication.class).run(args.toArray(String[]::new));
+        return InJvmApp.start(args.toArray(String[]::new));
     }
 }

@@ -29,7 +29,8 @@ public record VerdictProperties(
         @Valid @DefaultValue Leaderboard leaderboard,
         @Valid @DefaultValue Dataset dataset,
         @Valid @DefaultValue Security security,
-        @Valid @DefaultValue Backup backup) {
+        @Valid @DefaultValue Backup backup,
+        @Valid @DefaultValue Export export) {
 
     /** Demo accounts and interactions, created on an empty database. */
     public record Demo(@DefaultValue("false") boolean enabled) {
@@ -96,5 +97,23 @@ public record VerdictProperties(
 
     /** Where online backups of the embedded H2 database are written. */
     public record Backup(@NotBlank @DefaultValue("./data/backups") String directory) {
+    }
+
+    /** {@code judgeIdKey}: the HMAC key of the judge pseudonyms in the raw-judgments export. */
+    public record Export(String judgeIdKey) {
+
+        public static final int MIN_KEY_CHARS = 16;
+
+        public Export {
+            if (judgeIdKey == null || judgeIdKey.strip().length() < MIN_KEY_CHARS) {
+                throw new IllegalArgumentException("verdict.export.judge-id-key must be set, to a secret of at least "
+                        + MIN_KEY_CHARS + " characters (see config/application.yml)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Export[judgeIdKey=(secret)]";
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.verdict.catalog;
 import com.verdict.base.ApiException;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -177,5 +179,65 @@ public class CatalogService {
     @Transactional
     public void judgmentRecorded(long interactionId) {
         queries.judgmentRecorded(interactionId);
+    }
+
+    // ---- For the dataset export: bulk reads by id, one query per page of records, inside the export's
+    // snapshot transaction.
+
+    /** These candidates with their interactions' texts, in no particular order. */
+    public List<CandidateText> candidateTexts(Collection<Long> candidateIds) {
+        if (candidateIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select c.id, i.id, i.external_id, i.instruction, i.context, i.category, c.position, c.text, c.source,
+                    i.retired
+                from unnest(?) as wanted(id) join candidate c on c.id = wanted.id
+                    join interaction i on i.id = c.interaction_id""", ids(candidateIds),
+                (rs, row) -> new CandidateText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), category(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9),
+                        rs.getBoolean(10)));
+    }
+
+    /** These pairs without their texts, in no particular order. */
+    public List<PairOutline> pairOutlines(Collection<Long> pairIds) {
+        if (pairIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select p.id, i.id, i.external_id, i.category, i.retired, a.id, a.position, a.source,
+                    b.id, b.position, b.source
+                from unnest(?) as wanted(id) join pair p on p.id = wanted.id
+                    join interaction i on i.id = p.interaction_id
+                    join candidate a on a.id = p.candidate_a join candidate b on b.id = p.candidate_b""", ids(pairIds),
+                (rs, row) -> new PairOutline(rs.getLong(1), rs.getLong(2), rs.getString(3), category(rs.getString(4)),
+                        rs.getBoolean(5), new PairOutline.Side(rs.getLong(6), rs.getInt(7), rs.getString(8)),
+                        new PairOutline.Side(rs.getLong(9), rs.getInt(10), rs.getString(11))));
+    }
+
+    /** Those of these interactions that carry {@code tag}. */
+    public Set<Long> interactionIdsWithTag(String tag, Collection<Long> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.query("""
+                select t.interaction_id from unnest(?) as wanted(id)
+                    join interaction_tag t on t.interaction_id = wanted.id and t.tag = ?""",
+                statement -> {
+                    statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", interactionIds.toArray()));
+                    statement.setString(2, tag);
+                }, (rs, row) -> rs.getLong(1)));
+    }
+
+    /**
+     * Binds a list of ids as one array parameter, read with {@code unnest(?)} so that H2 and PostgreSQL look
+     * each id up by index; with {@code in (?, ?, …)} or {@code = any(?)} H2 scans and compares every row.
+     */
+    private static PreparedStatementSetter ids(Collection<Long> ids) {
+        return statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
+    }
+
+    private static Category category(String key) {
+        return Category.fromKey(key).orElseThrow(() -> new IllegalStateException("Unknown category in the database: " + key));
     }
 }

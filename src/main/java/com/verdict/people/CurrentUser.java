@@ -1,6 +1,7 @@
 package com.verdict.people;
 
 import com.verdict.base.ApiException;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,5 +27,12 @@ public class CurrentUser {
 
     public Person person() {
         return people.find(id()).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "Unknown user"));
+    }
+
+    /** The name of the API token the current request is signed with; empty for a password sign-in. */
+    public Optional<String> tokenName() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication token
+                ? Optional.of(token.tokenName())
+                : Optional.empty();
     }
 }

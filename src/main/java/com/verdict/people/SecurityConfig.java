@@ -7,6 +7,9 @@ import com.verdict.people.ui.LoginView;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -15,10 +18,11 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two filter chains: the REST API and Actuator are stateless with HTTP Basic and JSON errors; the
- * Vaadin UI uses a session and the login view.
+ * Two filter chains: the REST API and Actuator are stateless with HTTP Basic or an API token (Bearer) and
+ * JSON errors; the Vaadin UI uses a session and the login view. A token opens only what its scopes cover.
  */
 @Configuration
 @EnableWebSecurity
@@ -42,18 +46,23 @@ class SecurityConfig extends VaadinWebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, ApiTokenService tokens) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Verdict\"");
             new ApiError("Authentication required").writeTo(response, 401, mapper);
         };
         http.securityMatcher("/api/**", "/actuator/**")
+                .addFilterBefore(new BearerTokenFilter(tokens, mapper), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**").access(TokenAccess.passwordOnly(
+                                AuthorityAuthorizationManager.hasRole(Role.ADMIN.name())))
                         // Checked here, not only on the controllers: a body is validated before method security runs.
-                        .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/admin/**").access(TokenAccess.passwordOnly(
+                                AuthorityAuthorizationManager.hasRole(Role.ADMIN.name())))
+                        .requestMatchers("/api/export/**").access(TokenAccess.scope(TokenScope.EXPORT))
+                        .requestMatchers(HttpMethod.POST, "/api/interactions").access(TokenAccess.scope(TokenScope.IMPORT))
+                        .anyRequest().access(TokenAccess.passwordOnly(AuthenticatedAuthorizationManager.authenticated())))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(unauthorized)

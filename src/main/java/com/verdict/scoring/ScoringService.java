@@ -1,13 +1,19 @@
 package com.verdict.scoring;
 
-import java.util.ArrayList;
 import com.verdict.catalog.Category;
+import com.verdict.judging.Scorekeeper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import com.verdict.judging.Scorekeeper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,5 +86,98 @@ public class ScoringService {
                     }
                 });
         return counts;
+    }
+
+    // ---- For the dataset export. It reads pages of these inside one snapshot transaction; whatever keeps the
+    // consensus must answer them with the same meaning. The plurality tally has no contested state yet, so here
+    // every interaction with a decision counts as settled.
+
+    private static final String CONSENSUS = """
+            select d.interaction_id, d.best_candidate, d.confidence, d.updated_at,
+                (select coalesce(sum(t.a_votes + t.b_votes + t.ties + t.both_bad), 0) from pair_tally t
+                 where t.interaction_id = d.interaction_id) as judgments
+            from interaction_decision d
+            """;
+
+    /**
+     * The consensus of settled and contested interactions (not those still open) with ids above
+     * {@code afterInteractionId}, in id order: page through with the last id.
+     */
+    public List<Consensus> consensusPage(long afterInteractionId, int limit) {
+        record Decision(long interactionId, Long best, double confidence, Instant at) {
+        }
+        List<Decision> decisions = jdbc.query("select interaction_id, best_candidate, confidence, updated_at "
+                        + "from interaction_decision where interaction_id > ? order by interaction_id fetch first ? rows only",
+                (rs, row) -> {
+                    long best = rs.getLong(2);
+                    return new Decision(rs.getLong(1), rs.wasNull() ? null : best, rs.getDouble(3),
+                            rs.getTimestamp(4).toInstant());
+                }, afterInteractionId, limit);
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        // One range scan for the page's vote counts, rather than a lookup per interaction.
+        Map<Long, Integer> judgments = new HashMap<>();
+        jdbc.query("select interaction_id, sum(a_votes + b_votes + ties + both_bad) from pair_tally "
+                        + "where interaction_id > ? and interaction_id <= ? group by interaction_id",
+                rs -> {
+                    judgments.put(rs.getLong(1), rs.getInt(2));
+                }, afterInteractionId, decisions.get(decisions.size() - 1).interactionId());
+        List<Consensus> page = new ArrayList<>(decisions.size());
+        for (Decision d : decisions) {
+            page.add(new Consensus(d.interactionId(), d.best(), d.confidence(),
+                    judgments.getOrDefault(d.interactionId(), 0), false, d.at()));
+        }
+        return page;
+    }
+
+    /** The consensus of those of these interactions that have one, by interaction id. */
+    public Map<Long, Consensus> consensusOf(Collection<Long> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Consensus> result = new HashMap<>();
+        jdbc.query(CONSENSUS + "where d.interaction_id = any(?)", ids(interactionIds),
+                rs -> {
+                    Consensus consensus = consensus(rs, 0);
+                    result.put(consensus.interactionId(), consensus);
+                });
+        return result;
+    }
+
+    /**
+     * The pairs of these interactions whose judges preferred one response, in interaction and pair order. A
+     * pair goes to the response with a strict plurality of its votes over the other, ties and both-bad.
+     */
+    public List<PairPreference> pairPreferences(Collection<Long> interactionIds) {
+        if (interactionIds.isEmpty()) {
+            return List.of();
+        }
+        List<PairPreference> result = new ArrayList<>();
+        jdbc.query("select pair_id, interaction_id, candidate_a, candidate_b, a_votes, b_votes, ties, both_bad "
+                + "from pair_tally where interaction_id = any(?) order by interaction_id, pair_id",
+                ids(interactionIds), rs -> {
+                    int a = rs.getInt(5), b = rs.getInt(6), ties = rs.getInt(7), bad = rs.getInt(8);
+                    int votes = a + b + ties + bad;
+                    if (a > b && a > ties && a > bad) {
+                        result.add(new PairPreference(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                (double) a / votes, votes));
+                    } else if (b > a && b > ties && b > bad) {
+                        result.add(new PairPreference(rs.getLong(1), rs.getLong(2), rs.getLong(4), rs.getLong(3),
+                                (double) b / votes, votes));
+                    }
+                });
+        return result;
+    }
+
+    /** One array parameter for {@code = any(?)}: looked up by index, where H2 scans for a long {@code in} list. */
+    private static PreparedStatementSetter ids(Collection<Long> ids) {
+        return statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
+    }
+
+    private static Consensus consensus(ResultSet rs, int row) throws SQLException {
+        long best = rs.getLong(2);
+        return new Consensus(rs.getLong(1), rs.wasNull() ? null : best, rs.getDouble(3), rs.getInt(5), false,
+                rs.getTimestamp(4).toInstant());
     }
 }

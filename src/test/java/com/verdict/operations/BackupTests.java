@@ -2,7 +2,7 @@ package com.verdict.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.verdict.VerdictApplication;
+import com.verdict.InJvmApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import org.h2.tools.Restore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** An online backup of the file database restores to a database with the same content. */
@@ -23,7 +22,7 @@ class BackupTests {
     @Test
     void anOnlineBackupRestoresToTheSameData() throws Exception {
         BackupService.Backup backup;
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(VerdictApplication.class).run(
+        try (ConfigurableApplicationContext app = InJvmApp.start(
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("live/verdict"),
                 "--verdict.backup.directory=" + dir.resolve("backups"), "--verdict.demo.enabled=true",
                 "--server.port=0", "--spring.main.banner-mode=off")) {

@@ -1,0 +1,41 @@
+package com.verdict.export;
+
+import com.verdict.base.SequenceIds;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The audit log of exports: one row per file written, appended in its own short transaction. */
+@Repository
+class ExportHistory {
+
+    private final JdbcTemplate jdbc;
+    private final SequenceIds ids;
+
+    ExportHistory(JdbcTemplate jdbc, SequenceIds ids) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    void record(ExportRequester requester, ExportFormat format, ExportFilter filter, long records, boolean completed,
+            Instant startedAt, Instant finishedAt) {
+        jdbc.update("""
+                insert into export_history (id, user_id, username, via, token_name, format, filters, records, completed,
+                    started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                ids.block("export_history_seq").next(), requester.userId(), requester.username(), requester.via(),
+                requester.tokenName(), format.key(), filter.toQuery(), records, completed,
+                Timestamp.from(startedAt), Timestamp.from(finishedAt));
+    }
+
+    List<ExportHistoryEntry> recent(int limit) {
+        return jdbc.query("""
+                select id, username, via, token_name, format, filters, records, completed, started_at, finished_at
+                from export_history order by started_at desc, id desc fetch first ? rows only""",
+                (rs, row) -> new ExportHistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        ExportFormat.ofKey(rs.getString(5)).orElseThrow(), rs.getString(6), rs.getLong(7),
+                        rs.getBoolean(8), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant()),
+                limit);
+    }
+}

@@ -1,0 +1,180 @@
+package com.verdict.export;
+
+import com.verdict.catalog.CatalogService;
+import com.verdict.catalog.Category;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The dataset export: the feature's API. Every file is read from one snapshot of the database and streamed
+ * as it is read; every file written goes into the history and the {@code verdict.export.records} counter.
+ */
+@Service
+public class ExportService {
+
+    public static final int MAX_HISTORY = 1000;
+
+    private final DatasetWriter writer;
+    private final ExportSnapshot snapshot;
+    private final ExportHistory history;
+    private final CatalogService catalog;
+    private final Map<ExportFormat, Counter> written = new EnumMap<>(ExportFormat.class);
+    private final String appVersion;
+
+    ExportService(DatasetWriter writer, ExportSnapshot snapshot, ExportHistory history, CatalogService catalog,
+            MeterRegistry meters, @Value("${spring.application.version:unknown}") String appVersion) {
+        this.writer = writer;
+        this.snapshot = snapshot;
+        this.history = history;
+        this.catalog = catalog;
+        this.appVersion = appVersion;
+        for (ExportFormat format : ExportFormat.values()) {
+            written.put(format, Counter.builder("verdict.export.records")
+                    .description("Records written to exported files")
+                    .tag("format", format.key())
+                    .register(meters));
+        }
+    }
+
+    /**
+     * Writes the file to {@code out} and logs it, also when writing breaks off (the client went away).
+     * {@code progress} hears the number of records written so far after each record.
+     */
+    public ExportSummary write(ExportFormat format, ExportFilter filter, OutputStream out, ExportRequester requester,
+            LongConsumer progress) throws IOException {
+        Instant started = Instant.now();
+        long[] records = {0};
+        boolean completed = false;
+        try {
+            DatasetWriter.Written file = stream(format, filter, out, n -> {
+                records[0] = n;
+                progress.accept(n);
+            });
+            completed = true;
+            return summary(file);
+        } finally {
+            written.get(format).increment(records[0]);
+            history.record(requester, format, filter, records[0], completed, started, Instant.now());
+        }
+    }
+
+    /** What the file would hold, with its SHA-256; nothing is logged or counted. */
+    public ExportManifest manifest(ExportFormat format, ExportFilter filter) throws IOException {
+        Instant generatedAt = Instant.now();
+        MessageDigest sha256 = sha256();
+        DatasetWriter.Written file;
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
+            file = stream(format, filter, out, n -> { });
+        }
+        ExportSummary summary = summary(file);
+        return new ExportManifest(summary.records(), summary.byCategory(), filter.describe(), generatedAt, appVersion,
+                HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** The record count and the first {@code lines} lines as they would be written; nothing is logged or counted. */
+    public ExportPreview preview(ExportFormat format, ExportFilter filter, int lines) throws IOException {
+        FirstLines first = new FirstLines(lines);
+        DatasetWriter.Written file = stream(format, filter, first, n -> { });
+        ExportSummary summary = summary(file);
+        return new ExportPreview(summary.records(), summary.byCategory(), first.lines());
+    }
+
+    /** The most recent exports first, at most {@value #MAX_HISTORY}. */
+    public List<ExportHistoryEntry> history(int limit) {
+        return history.recent(Math.min(Math.max(limit, 0), MAX_HISTORY));
+    }
+
+    /** The response sources there are to filter by. */
+    public List<String> sources() {
+        return catalog.sources();
+    }
+
+    /** Reads in a snapshot on a reader thread while this thread writes the pages it hands over. */
+    private DatasetWriter.Written stream(ExportFormat format, ExportFilter filter, OutputStream out,
+            LongConsumer progress) throws IOException {
+        PagePipe pipe = new PagePipe();
+        snapshot.readAside(() -> {
+            writer.read(format, filter, DatasetWriter.PAGE, pipe::put);
+            return null;
+        }, pipe);
+        try (DatasetWriter.Lines lines = new DatasetWriter.Lines(out, progress)) {
+            for (List<ExportRecord> page = pipe.next(); page != null; page = pipe.next()) {
+                lines.write(page);
+            }
+            return lines.written();
+        } finally {
+            pipe.cancel();
+        }
+    }
+
+    private static ExportSummary summary(DatasetWriter.Written file) {
+        Map<String, Long> byCategory = new LinkedHashMap<>();
+        for (Category category : Category.values()) {
+            Long count = file.byCategory().get(category);
+            if (count != null) {
+                byCategory.put(category.key(), count);
+            }
+        }
+        return new ExportSummary(file.records(), byCategory);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Keeps the first lines written to it and counts the rest away. */
+    private static final class FirstLines extends OutputStream {
+        private final int wanted;
+        private final List<String> lines = new ArrayList<>();
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        FirstLines(int wanted) {
+            this.wanted = wanted;
+        }
+
+        @Override
+        public void write(int b) {
+            if (lines.size() >= wanted) {
+                return;
+            }
+            if (b == '\n') {
+                lines.add(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            for (int i = offset; i < offset + length && lines.size() < wanted; i++) {
+                write(bytes[i]);
+            }
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+    }
+}

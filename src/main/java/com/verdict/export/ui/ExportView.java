@@ -1,0 +1,297 @@
+package com.verdict.export.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.verdict.base.ApiException;
+import com.verdict.catalog.Category;
+import com.verdict.export.ExportFilter;
+import com.verdict.export.ExportFormat;
+import com.verdict.export.ExportHistoryEntry;
+import com.verdict.export.ExportPreview;
+import com.verdict.export.ExportRequester;
+import com.verdict.export.ExportService;
+import com.verdict.people.CurrentUser;
+import com.verdict.people.Person;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * For engineers: choose a file and its filters, see how many records it holds and its first lines exactly as
+ * they will be written, download it with progress, and see who exported what.
+ */
+@Route("export")
+@PageTitle("Export · Verdict")
+@Menu(order = 20, icon = "vaadin:download", title = "Export")
+@RolesAllowed("ENGINEER")
+public class ExportView extends Div {
+
+    static final int PREVIEW_LINES = 5;
+    private static final int HISTORY_ROWS = 50;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ExportService exports;
+    private final ExportRequester requester;
+
+    private final RadioButtonGroup<ExportFormat> format = new RadioButtonGroup<>("File");
+    private final MultiSelectComboBox<Category> categories = new MultiSelectComboBox<>("Categories");
+    private final ComboBox<String> source = new ComboBox<>("Source");
+    private final TextField tag = new TextField("Tag");
+    private final NumberField minConfidence = new NumberField("Minimum confidence");
+    private final IntegerField minJudgments = new IntegerField("Minimum judgments");
+    private final DatePicker since = new DatePicker("Decided or judged from");
+    private final DatePicker until = new DatePicker("Up to and including");
+    private final Checkbox includeContested = new Checkbox("Include contested interactions");
+    private final Checkbox dedupe = new Checkbox("One record per instruction (the most confident)");
+    private final Select<String> split = new Select<>();
+    private final NumberField testFraction = new NumberField("Test fraction");
+
+    private final Span count = new Span();
+    private final Span problems = new Span();
+    private final Pre firstLines = new Pre();
+    private final Anchor download;
+    private final ProgressBar progress = new ProgressBar();
+    private final Span progressLabel = new Span();
+    private final Grid<ExportHistoryEntry> history = new Grid<>(ExportHistoryEntry.class, false);
+
+    /** The current choice, read by the download (which runs outside the UI lock). */
+    private volatile Choice choice;
+    private volatile long expectedRecords;
+
+    record Choice(ExportFormat format, ExportFilter filter) {
+    }
+
+    public ExportView(ExportService exports, CurrentUser currentUser) {
+        this.exports = exports;
+        Person me = currentUser.person();
+        this.requester = ExportRequester.viaUi(me.id(), me.username());
+        this.download = new Anchor((DownloadHandler) this::download, AttachmentType.DOWNLOAD, "");
+        addClassNames("verdict-page", "verdict-export");
+        add(new H2("Export the dataset"), intro(), choices(), result(), new H3("Export history"), history());
+        refresh();
+    }
+
+    private static Component intro() {
+        Paragraph intro = new Paragraph("Files are JSON Lines in UTF-8, read from one consistent snapshot. The "
+                + "same choices always give the same bytes, so a manifest's SHA-256 identifies a file. See "
+                + "docs/EXPORT.md for the formats and for scripting with an API token.");
+        intro.addClassName("verdict-muted");
+        return intro;
+    }
+
+    private Component choices() {
+        format.setItems(ExportFormat.values());
+        format.setItemLabelGenerator(ExportFormat::label);
+        format.setValue(ExportFormat.DOLLY);
+        categories.setItems(Category.values());
+        categories.setItemLabelGenerator(Category::label);
+        source.setItems(exports.sources());
+        source.setAllowCustomValue(true);
+        source.addCustomValueSetListener(e -> source.setValue(e.getDetail()));
+        source.setClearButtonVisible(true);
+        tag.setClearButtonVisible(true);
+        minConfidence.setMin(0);
+        minConfidence.setMax(1);
+        minConfidence.setStep(0.05);
+        minConfidence.setStepButtonsVisible(true);
+        minJudgments.setMin(0);
+        minJudgments.setStepButtonsVisible(true);
+        split.setLabel("Split");
+        split.setItems("all", "train", "test");
+        split.setValue("all");
+        testFraction.setValue(ExportFilter.DEFAULT_TEST_FRACTION);
+        testFraction.setMin(0.01);
+        testFraction.setMax(0.99);
+        testFraction.setStep(0.05);
+        testFraction.setEnabled(false);
+        dedupe.addClassName("verdict-export-dedupe");
+        FormLayout form = new FormLayout(categories, source, tag, minConfidence, minJudgments, since, until, split,
+                testFraction, includeContested, dedupe);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
+        List.<HasValue<?, ?>>of(format, categories, source, tag, minConfidence, minJudgments, since, until,
+                includeContested, dedupe, split, testFraction).forEach(field -> field.addValueChangeListener(e -> refresh()));
+        Div card = new Div(format, form);
+        card.addClassNames("verdict-card", "verdict-export-choices");
+        return card;
+    }
+
+    private Component result() {
+        count.addClassName("verdict-export-count");
+        problems.addClassName("verdict-export-problems");
+        firstLines.addClassName("verdict-export-preview");
+        download.addClassName("verdict-export-download");
+        download.add(VaadinIcon.DOWNLOAD.create(), new Span("Download"));
+        // The click reaches the server as the download starts: poll until it ends so that progress shows.
+        download.getElement().addEventListener("click", e -> startProgress());
+        progress.setVisible(false);
+        progress.addClassName("verdict-export-progress");
+        progressLabel.addClassName("verdict-muted");
+        Div actions = new Div(count, download, progress, progressLabel);
+        actions.addClassName("verdict-export-actions");
+        Div card = new Div(actions, problems, firstLines);
+        card.addClassNames("verdict-card", "verdict-export-result");
+        return card;
+    }
+
+    private Component history() {
+        history.addColumn(e -> WHEN.format(e.startedAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(ExportHistoryEntry::username).setHeader("Who").setAutoWidth(true);
+        history.addColumn(e -> e.tokenName() == null ? e.via() : e.via() + " '" + e.tokenName() + "'")
+                .setHeader("Via").setAutoWidth(true);
+        history.addColumn(e -> e.format().file()).setHeader("File").setAutoWidth(true);
+        history.addColumn(e -> e.filters().isEmpty() ? "—" : e.filters()).setHeader("Filters").setFlexGrow(1);
+        history.addColumn(e -> e.completed() ? String.valueOf(e.records()) : e.records() + " (broken off)")
+                .setHeader("Records").setAutoWidth(true).setFlexGrow(0);
+        history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        history.setAllRowsVisible(true);
+        refreshHistory();
+        return history;
+    }
+
+    /** Re-reads the choice; shows its count and first lines, or what is wrong with it. */
+    void refresh() {
+        boolean ranked = !"all".equals(split.getValue());
+        testFraction.setEnabled(ranked);
+        dedupe.setEnabled(format.getValue() != ExportFormat.JUDGMENTS);
+        if (!dedupe.isEnabled()) {
+            dedupe.setValue(false);
+        }
+        try {
+            ExportFilter filter = ExportFilter.parse(format.getValue(), parameters());
+            ExportPreview preview = exports.preview(format.getValue(), filter, PREVIEW_LINES);
+            choice = new Choice(format.getValue(), filter);
+            expectedRecords = preview.records();
+            problems.setText("");
+            count.setText(preview.records() + (preview.records() == 1 ? " record" : " records")
+                    + (preview.byCategory().isEmpty() ? "" : " — " + preview.byCategory().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+            firstLines.setText(preview.firstLines().isEmpty() ? "(no records)"
+                    : String.join("\n", preview.firstLines()));
+            download.setEnabled(true);
+        } catch (ApiException e) {
+            choice = null;
+            problems.setText(String.join("; ", e.details()));
+            count.setText("");
+            firstLines.setText("");
+            download.setEnabled(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fields as the query parameters the REST API takes, so both are checked by the same rules. */
+    private Map<String, List<String>> parameters() {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (!categories.getSelectedItems().isEmpty()) {
+            parameters.put("category", categories.getSelectedItems().stream().map(Category::key).toList());
+        }
+        putIfSet(parameters, "source", source.getValue());
+        putIfSet(parameters, "tag", tag.getValue());
+        putIfSet(parameters, "min-confidence", minConfidence.getValue());
+        putIfSet(parameters, "min-judgments", minJudgments.getValue());
+        putIfSet(parameters, "since", since.getValue());
+        putIfSet(parameters, "until", until.getValue() == null ? null : until.getValue().plusDays(1));
+        if (includeContested.getValue()) {
+            parameters.put("include-contested", List.of("true"));
+        }
+        if (dedupe.getValue()) {
+            parameters.put("dedupe", List.of("instruction"));
+        }
+        if (!"all".equals(split.getValue())) {
+            parameters.put("split", List.of(split.getValue()));
+            putIfSet(parameters, "test-fraction", testFraction.getValue());
+        }
+        return parameters;
+    }
+
+    private static void putIfSet(Map<String, List<String>> parameters, String name, Object value) {
+        if (value instanceof LocalDate date) {
+            parameters.put(name, List.of(date.toString()));
+        } else if (value != null && !value.toString().isBlank()) {
+            parameters.put(name, List.of(value.toString()));
+        }
+    }
+
+    private void startProgress() {
+        UI ui = UI.getCurrent();
+        ui.setPollInterval(500);
+        progress.setVisible(true);
+        progress.setIndeterminate(expectedRecords == 0);
+        progress.setValue(0);
+        progressLabel.setText("Preparing the download…");
+    }
+
+    /** Streams the chosen file to the browser; runs on the download request, outside the UI lock. */
+    private void download(DownloadEvent event) throws IOException {
+        Choice chosen = choice;
+        UI ui = event.getUI();
+        if (chosen == null) {
+            event.getResponse().setStatus(400);
+            return;
+        }
+        long expected = Math.max(expectedRecords, 1);
+        event.setFileName(chosen.format().file());
+        event.setContentType("application/x-ndjson; charset=utf-8");
+        try {
+            long records = exports.write(chosen.format(), chosen.filter(), event.getOutputStream(), requester, n -> {
+                if (n % 1000 == 0) {
+                    ui.access(() -> {
+                        progress.setValue(Math.min(1.0, (double) n / expected));
+                        progressLabel.setText(n + " of " + expected + " records");
+                    });
+                }
+            }).records();
+            ui.access(() -> finishProgress(records + " records downloaded"));
+        } catch (IOException e) {
+            ui.access(() -> finishProgress("The download broke off"));
+            throw e;
+        }
+    }
+
+    private void finishProgress(String message) {
+        progress.setVisible(false);
+        progressLabel.setText(message);
+        refreshHistory();
+        getUI().ifPresent(ui -> ui.setPollInterval(-1));
+    }
+
+    private void refreshHistory() {
+        history.setItems(exports.history(HISTORY_ROWS));
+    }
+}

@@ -1,0 +1,137 @@
+package com.verdict.people;
+
+import com.verdict.base.ApiException;
+import com.verdict.base.SequenceIds;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: a secret of 32 random bytes, shown once and kept only as its SHA-256. A token acts as
+ * its owner, with the owner's current roles, but only on the endpoints its scopes cover.
+ */
+@Service
+@Transactional
+public class ApiTokenService {
+
+    static final String PREFIX = "vdt_";
+    static final int MAX_NAME_CHARS = 100;
+
+    private final JdbcTemplate jdbc;
+    private final SequenceIds ids;
+    private final UserAccountRepository users;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokenService(JdbcTemplate jdbc, SequenceIds ids, UserAccountRepository users) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.users = users;
+    }
+
+    /** Creates a token for this user; a blank or long name, or no or unknown scopes, is a 400 naming the field. */
+    public NewApiToken create(long ownerId, String name, Collection<String> scopes) {
+        List<String> problems = new ArrayList<>();
+        if (name == null || name.isBlank()) {
+            problems.add("name: must not be blank");
+        } else if (name.strip().length() > MAX_NAME_CHARS) {
+            problems.add("name: at most " + MAX_NAME_CHARS + " characters");
+        }
+        Set<TokenScope> granted = EnumSet.noneOf(TokenScope.class);
+        if (scopes == null || scopes.isEmpty()) {
+            problems.add("scopes: name at least one of " + TokenScope.allKeys());
+        } else {
+            for (String scope : scopes) {
+                TokenScope.fromKey(scope).ifPresentOrElse(granted::add, () -> problems.add(
+                        "scopes: unknown scope '" + scope + "' (allowed: " + TokenScope.allKeys() + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid token request", problems);
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = ids.block("api_token_seq").next();
+        jdbc.update("insert into api_token (id, user_id, name, scopes, secret_hash, created_at) values (?, ?, ?, ?, ?, ?)",
+                id, ownerId, name.strip(), granted.stream().map(TokenScope::key).collect(Collectors.joining(",")),
+                hash(token), Timestamp.from(Instant.now()));
+        return new NewApiToken(id, token);
+    }
+
+    /** This user's live tokens, newest first. */
+    @Transactional(readOnly = true)
+    public List<ApiTokenInfo> list(long ownerId) {
+        return jdbc.query("select id, name, scopes, created_at, last_used_at from api_token "
+                        + "where user_id = ? and revoked_at is null order by created_at desc, id desc",
+                (rs, row) -> {
+                    Timestamp lastUsed = rs.getTimestamp(5);
+                    return new ApiTokenInfo(rs.getLong(1), rs.getString(2), scopes(rs.getString(3)),
+                            rs.getTimestamp(4).toInstant(), lastUsed == null ? null : lastUsed.toInstant());
+                }, ownerId);
+    }
+
+    /** Revokes one of this user's tokens; from now on it is refused. Another's or an unknown token is a 404. */
+    public void revoke(long ownerId, long tokenId) {
+        int revoked = jdbc.update("update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null",
+                Timestamp.from(Instant.now()), tokenId, ownerId);
+        if (revoked == 0) {
+            throw ApiException.notFound("No live token " + tokenId + " of yours");
+        }
+    }
+
+    /** The authentication this secret stands for: empty if unknown, revoked, or its owner may not sign in. */
+    Optional<TokenAuthentication> authenticate(String token) {
+        record Row(long id, long userId, String name, String scopes) {
+        }
+        Optional<Row> row = jdbc.query("select id, user_id, name, scopes from api_token "
+                        + "where secret_hash = ? and revoked_at is null",
+                (rs, i) -> new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)), hash(token))
+                .stream().findFirst();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<UserAccount> owner = users.findById(row.get().userId()).filter(UserAccount::isEnabled);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        jdbc.update("update api_token set last_used_at = ? where id = ?", Timestamp.from(Instant.now()), row.get().id());
+        UserAccount account = owner.get();
+        List<GrantedAuthority> roles = account.getRoles().stream()
+                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+        SignedInUser user = new SignedInUser(account.getId(), account.getUsername(), account.getPasswordHash(),
+                account.isEnabled(), true, roles);
+        return Optional.of(new TokenAuthentication(user, row.get().id(), row.get().name(), scopes(row.get().scopes())));
+    }
+
+    private static Set<TokenScope> scopes(String stored) {
+        return Arrays.stream(stored.split(",")).map(s -> TokenScope.fromKey(s).orElseThrow())
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(TokenScope.class)));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

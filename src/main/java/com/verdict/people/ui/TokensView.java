@@ -1,0 +1,128 @@
+package com.verdict.people.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.verdict.base.ApiException;
+import com.verdict.people.ApiTokenInfo;
+import com.verdict.people.ApiTokenService;
+import com.verdict.people.CurrentUser;
+import com.verdict.people.NewApiToken;
+import com.verdict.people.TokenScope;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** An engineer's personal API tokens: create one (its secret shows once), see them, revoke them. */
+@Route("tokens")
+@PageTitle("API tokens · Verdict")
+@Menu(order = 21, icon = "vaadin:key", title = "API tokens")
+@RolesAllowed("ENGINEER")
+public class TokensView extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ApiTokenService tokens;
+    private final long ownerId;
+    private final TextField name = new TextField("Name");
+    private final CheckboxGroup<TokenScope> scopes = new CheckboxGroup<>("May");
+    private final Grid<ApiTokenInfo> list = new Grid<>(ApiTokenInfo.class, false);
+
+    public TokensView(ApiTokenService tokens, CurrentUser currentUser) {
+        this.tokens = tokens;
+        this.ownerId = currentUser.id();
+        addClassNames("verdict-page", "verdict-tokens");
+        Paragraph how = new Paragraph("A token signs REST calls as you (Authorization: Bearer …), but only on what "
+                + "its scopes allow: export reaches /api/export/**, import reaches POST /api/interactions. Its "
+                + "secret is shown once; revoking takes effect at once.");
+        how.addClassName("verdict-muted");
+        add(new H2("API tokens"), how, form(), list());
+        refresh();
+    }
+
+    private Div form() {
+        name.setPlaceholder("e.g. training pipeline");
+        name.setMaxLength(100);
+        scopes.setItems(TokenScope.values());
+        scopes.setItemLabelGenerator(s -> s == TokenScope.EXPORT ? "export datasets" : "import interactions");
+        scopes.setValue(Set.of(TokenScope.EXPORT));
+        Button create = new Button("Create token", VaadinIcon.KEY.create(), e -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div form = new Div(name, scopes, create);
+        form.addClassNames("verdict-card", "verdict-token-form");
+        return form;
+    }
+
+    private Grid<ApiTokenInfo> list() {
+        list.addColumn(ApiTokenInfo::name).setHeader("Name").setFlexGrow(1);
+        list.addColumn(t -> t.scopes().stream().map(TokenScope::key).sorted().collect(Collectors.joining(", ")))
+                .setHeader("Scopes").setAutoWidth(true);
+        list.addColumn(t -> WHEN.format(t.createdAt())).setHeader("Created").setAutoWidth(true);
+        list.addColumn(t -> t.lastUsedAt() == null ? "never" : WHEN.format(t.lastUsedAt()))
+                .setHeader("Last used").setAutoWidth(true);
+        list.addComponentColumn(t -> {
+            Button revoke = new Button("Revoke", VaadinIcon.TRASH.create(), e -> revoke(t));
+            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            return revoke;
+        }).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
+        list.setAllRowsVisible(true);
+        return list;
+    }
+
+    private void create() {
+        NewApiToken created;
+        try {
+            created = tokens.create(ownerId, name.getValue(),
+                    scopes.getValue().stream().map(TokenScope::key).toList());
+        } catch (ApiException e) {
+            Notification.show(String.join("; ", e.details()), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        name.clear();
+        refresh();
+        showOnce(created);
+    }
+
+    private void showOnce(NewApiToken created) {
+        Dialog dialog = new Dialog("Your new token");
+        TextField secret = new TextField();
+        secret.setValue(created.token());
+        secret.setReadOnly(true);
+        secret.setWidthFull();
+        secret.addClassName("verdict-token-secret");
+        Span warning = new Span("Copy it now: it is not stored and will not be shown again.");
+        warning.addClassName("verdict-muted");
+        dialog.add(secret, warning);
+        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        dialog.setWidth("36rem");
+        dialog.open();
+    }
+
+    private void revoke(ApiTokenInfo token) {
+        tokens.revoke(ownerId, token.id());
+        refresh();
+        Notification.show("Revoked '" + token.name() + "'", 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void refresh() {
+        list.setItems(tokens.list(ownerId));
+    }
+}

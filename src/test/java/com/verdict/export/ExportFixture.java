@@ -1,0 +1,103 @@
+package com.verdict.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.verdict.TestData;
+import com.verdict.judging.JudgingService;
+import com.verdict.people.Person;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A small judged catalog with a known export. Judged by three judges through the real judging service:
+ * <pre>
+ * id         category          responses (source)       votes (judge 1, 2, 3)   Dolly winner, confidence
+ * f-qa-1     open_qa           x, y                      low low low            x, 1.0
+ * f-qa-2     open_qa           x, y                      high high low          y, 0.6667
+ * f-bs-1     brainstorming     x, z                      low low tie            x, 0.6667
+ * f-one      creative_writing  x, y                      low (others skip)      x, 1.0 (1 judgment)
+ * f-tie      open_qa           x, y                      tie tie tie            none
+ * f-retired  open_qa           x, y                      low low low            retired afterwards
+ * f-three    summarization     x, y, z (3 pairs)         low low low            x, 1.0 (9 judgments)
+ * f-dup-a    classification    x, y  same instruction    low low low            x, 1.0
+ * f-dup-b    classification    x, y  and context         low low high           x, 0.6667
+ * f-dup-c    classification    x, y  other context       low low high           x, 0.6667
+ * </pre>
+ * Dolly holds 8 records, preferences 10, raw judgments 31 (those of the retired interaction left out).
+ */
+final class ExportFixture {
+
+    static final List<String> DOLLY_IDS = List.of("f-qa-1", "f-qa-2", "f-bs-1", "f-one", "f-three", "f-dup-a",
+            "f-dup-b", "f-dup-c");
+    static final int PREFERENCES = 10;
+    static final int JUDGMENTS = 31;
+
+    private final TestData data;
+    private final JudgingService judging;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = new ObjectMapper();
+    final List<Person> judges = new ArrayList<>();
+
+    ExportFixture(TestData data, JudgingService judging, JdbcTemplate jdbc) {
+        this.data = data;
+        this.judging = judging;
+        this.jdbc = jdbc;
+    }
+
+    ExportFixture build() {
+        data.clearCatalog();
+        for (int i = 0; i < 3; i++) {
+            judges.add(data.user("fixture-judge"));
+        }
+        StringBuilder jsonl = new StringBuilder();
+        jsonl.append(line("f-qa-1", "open_qa", "What is one plus one?", "", "x", "y")).append('\n');
+        jsonl.append(line("f-qa-2", "open_qa", "Name a prime.", "", "x", "y")).append('\n');
+        jsonl.append(line("f-bs-1", "brainstorming", "Ideas for a party?", "", "x", "z")).append('\n');
+        jsonl.append(line("f-one", "creative_writing", "Write a haiku.", "", "x", "y")).append('\n');
+        jsonl.append(line("f-tie", "open_qa", "Is water wet?", "", "x", "y")).append('\n');
+        jsonl.append(line("f-retired", "open_qa", "An old question?", "", "x", "y")).append('\n');
+        jsonl.append(line("f-three", "summarization", "Summarize the text.", "A long text.", "x", "y", "z")).append('\n');
+        jsonl.append(line("f-dup-a", "classification", "Same question?", "Same context", "x", "y")).append('\n');
+        jsonl.append(line("f-dup-b", "classification", "Same question?", "Same context", "x", "y")).append('\n');
+        jsonl.append(line("f-dup-c", "classification", "Same question?", "Other context", "x", "y")).append('\n');
+        data.importJsonl(jsonl.toString());
+        Map<String, List<String>> plan = new LinkedHashMap<>();
+        plan.put("f-qa-1", List.of("low", "low", "low"));
+        plan.put("f-qa-2", List.of("high", "high", "low"));
+        plan.put("f-bs-1", List.of("low", "low", "tie"));
+        plan.put("f-one", List.of("low", "skip", "skip"));
+        plan.put("f-tie", List.of("tie", "tie", "tie"));
+        plan.put("f-retired", List.of("low", "low", "low"));
+        plan.put("f-three", List.of("low", "low", "low"));
+        plan.put("f-dup-a", List.of("low", "low", "low"));
+        plan.put("f-dup-b", List.of("low", "low", "high"));
+        plan.put("f-dup-c", List.of("low", "low", "high"));
+        Verdicts.play(judging, judges, plan);
+        jdbc.update("update interaction set retired = true where external_id = 'f-retired'");
+        return this;
+    }
+
+    /** Imports and judges one more interaction (judge 1 prefers its first response). */
+    void addLate(String id) {
+        data.importJsonl(line(id, "open_qa", "A late question?", "", "x", "y"));
+        Verdicts.play(judging, judges.subList(0, 1), Map.of(id, List.of("low")));
+    }
+
+    /** An import line whose responses read "<id> by <source>" with source "model-<source>". */
+    String line(String id, String category, String instruction, String context, String... sources) {
+        ObjectNode line = json.createObjectNode();
+        line.put("id", id);
+        line.put("instruction", instruction);
+        line.put("context", context);
+        line.put("category", category);
+        ArrayNode responses = line.putArray("responses");
+        for (String source : sources) {
+            responses.addObject().put("text", id + " by " + source).put("source", "model-" + source);
+        }
+        return line.toString();
+    }
+}

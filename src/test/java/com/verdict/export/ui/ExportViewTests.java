@@ -1,0 +1,141 @@
+package com.verdict.export.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.DownloadKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.ViewTestSupport;
+import com.verdict.catalog.Category;
+import com.verdict.export.ExportFormat;
+import com.verdict.export.ExportHistoryEntry;
+import com.verdict.export.Verdicts;
+import com.verdict.judging.JudgingService;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@VerdictTest
+class ExportViewTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    JudgingService judging;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Person engineer;
+
+    @BeforeEach
+    void setUp() {
+        data.clearCatalog();
+        data.interactions("view-export", 7);
+        Person judge = data.user("view-judge");
+        Map<String, List<String>> plan = new HashMap<>();
+        IntStream.range(0, 7).forEach(i -> plan.put("view-export-" + i, List.of(i % 2 == 0 ? "low" : "high")));
+        Verdicts.play(judging, List.of(judge), plan);
+        engineer = data.user("view-engineer", null, Role.ENGINEER);
+        ViewTestSupport.signInAndSetUp(context, engineer);
+        UI.getCurrent().navigate(ExportView.class);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ViewTestSupport.tearDown();
+    }
+
+    @Test
+    void showsTheCountAndTheFirstLinesExactlyAsTheyWillBeWritten() {
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-export-count")).getText())
+                .isEqualTo("7 records — open_qa 7");
+        List<String> lines = _get(Pre.class, spec -> spec.withClasses("verdict-export-preview")).getText().lines().toList();
+        assertThat(lines).hasSize(ExportView.PREVIEW_LINES);
+        assertThat(lines.get(0)).isEqualTo("{\"instruction\":\"Question view-export-0?\",\"context\":\"\","
+                + "\"response\":\"Answer 0 to view-export-0\",\"category\":\"open_qa\"}");
+        assertThat(lines.get(1)).contains("\"response\":\"Answer 1 to view-export-1\"");
+    }
+
+    @Test
+    void filtersAndFormatsChangeThePreview() {
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<Category> categories = _get(MultiSelectComboBox.class);
+        categories.setValue(Set.of(Category.BRAINSTORMING));
+        assertThat(count()).isEqualTo("0 records");
+        assertThat(_get(Pre.class).getText()).isEqualTo("(no records)");
+        categories.clear();
+
+        @SuppressWarnings("unchecked")
+        Select<String> split = _get(Select.class);
+        split.setValue("test");
+        _get(NumberField.class, spec -> spec.withLabel("Test fraction")).setValue(0.5);
+        String test = count();
+        split.setValue("train");
+        String train = count();
+        assertThat(Integer.parseInt(test.split(" ")[0]) + Integer.parseInt(train.split(" ")[0])).isEqualTo(7);
+        split.setValue("all");
+
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ExportFormat> format = _get(RadioButtonGroup.class);
+        format.setValue(ExportFormat.JUDGMENTS);
+        assertThat(count()).startsWith("7 records");
+        assertThat(_get(Pre.class).getText().lines().findFirst().orElseThrow()).startsWith("{\"id\":\"view-export-");
+        assertThat(_get(Checkbox.class, spec -> spec.withClasses("verdict-export-dedupe")).isEnabled())
+                .isFalse();
+    }
+
+    @Test
+    void badValuesAreShownAndDisableTheDownload() {
+        _get(NumberField.class, spec -> spec.withLabel("Minimum confidence")).setValue(3.0);
+
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-export-problems")).getText())
+                .isEqualTo("min-confidence: must be a number from 0 to 1, not '3.0'");
+        assertThat(_get(Anchor.class, spec -> spec.withClasses("verdict-export-download")).isEnabled()).isFalse();
+    }
+
+    @Test
+    void downloadsTheFileAndLogsItInTheHistory() {
+        byte[] file = DownloadKt._download(_get(Anchor.class, spec -> spec.withClasses("verdict-export-download")));
+        MockVaadin.clientRoundtrip();
+
+        assertThat(new String(file, StandardCharsets.UTF_8).lines()).hasSize(7);
+        assertThat(jdbc.queryForMap("select username, via, format, records, completed from export_history "
+                        + "order by id desc limit 1"))
+                .containsEntry("USERNAME", engineer.username()).containsEntry("VIA", "ui")
+                .containsEntry("FORMAT", "dolly").containsEntry("RECORDS", 7L).containsEntry("COMPLETED", true);
+        @SuppressWarnings("unchecked")
+        Grid<ExportHistoryEntry> history = _get(Grid.class);
+        assertThat(GridKt._get(history, 0).username()).isEqualTo(engineer.username());
+        assertThat(GridKt._get(history, 0).records()).isEqualTo(7);
+    }
+
+    private static String count() {
+        return _get(Span.class, spec -> spec.withClasses("verdict-export-count")).getText();
+    }
+}

@@ -1,0 +1,86 @@
+package com.verdict.people.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.ViewTestSupport;
+import com.verdict.people.ApiTokenInfo;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import com.verdict.people.TokenScope;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@VerdictTest
+class TokensViewTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Person engineer;
+
+    @BeforeEach
+    void setUp() {
+        engineer = data.user("token-view", null, Role.ENGINEER);
+        ViewTestSupport.signInAndSetUp(context, engineer);
+        UI.getCurrent().navigate(TokensView.class);
+    }
+
+    @AfterEach
+    void tearDown() {
+        ViewTestSupport.tearDown();
+    }
+
+    @Test
+    void createsATokenShowsItOnceListsItAndRevokesIt() throws Exception {
+        _get(TextField.class, spec -> spec.withLabel("Name")).setValue("notebook");
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+
+        String secret = _get(TextField.class, spec -> spec.withClasses("verdict-token-secret")).getValue();
+        assertThat(secret).startsWith("vdt_");
+        assertThat(jdbc.queryForObject("select count(*) from api_token where secret_hash = ?", Long.class,
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(secret.getBytes(StandardCharsets.UTF_8))))).isEqualTo(1);
+        _click(_get(Button.class, spec -> spec.withText("Done")));
+        assertThat(_find(Dialog.class)).isEmpty();
+
+        @SuppressWarnings("unchecked")
+        Grid<ApiTokenInfo> list = _get(Grid.class);
+        assertThat(GridKt._size(list)).isEqualTo(1);
+        assertThat(GridKt._get(list, 0).name()).isEqualTo("notebook");
+        assertThat(GridKt._get(list, 0).scopes()).containsExactly(TokenScope.EXPORT);
+
+        _click((Button) GridKt._getCellComponent(list, 0, "revoke"));
+        assertThat(GridKt._size(list)).isZero();
+    }
+
+    @Test
+    void aBlankNameIsRefused() {
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+
+        @SuppressWarnings("unchecked")
+        Grid<ApiTokenInfo> list = _get(Grid.class);
+        assertThat(GridKt._size(list)).isZero();
+    }
+}
