@@ -96,7 +96,8 @@ class LeaderboardBenchmark {
     }
 
     private static void measure(String what, Supplier<?> read) {
-        for (int i = 0; i < 200; i++) {
+        // Warm-up: the JIT compiles the read path before it is timed.
+        for (int i = 0; i < 1_000; i++) {
             read.get();
         }
         long[] nanos = new long[READS];
