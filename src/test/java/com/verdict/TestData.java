@@ -38,9 +38,10 @@ public class TestData {
         this.userDetails = userDetails;
     }
 
-    /** Removes every interaction, judgment and score; users stay. */
+    /** Removes every interaction, judgment, score and scoring model; users stay. */
     public void clearCatalog() {
         for (String table : new String[] {"interaction_decision", "pair_tally", "points_entry", "judge_score",
+                "vote", "judge_reliability", "scoring_model", "agreement_alpha",
                 "judgment", "assignment", "round", "pair_pool", "pair", "candidate", "interaction"}) {
             jdbc.update("delete from " + table);
         }

@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * A full application on a private in-memory database, without demo data, reading time 0s. Every test
+ * A full application on a private in-memory database, without demo data, reading time 0s, and no scheduled
+ * scoring refit (tests refit when they mean to). Every test
  * class with the same settings shares one Spring context, so keep them the same where you can.
  */
 @Target(ElementType.TYPE)
@@ -19,7 +20,8 @@ import org.springframework.core.annotation.AliasFor;
         "VERDICT_ADMIN_PASSWORD=admin-test-password",
         "verdict.judging.min-reading-time=0s",
         "verdict.judging.judgments-per-pair=3",
-        "verdict.rounds.size=10"})
+        "verdict.rounds.size=10",
+        "verdict.scoring.refit-interval=0s"})
 public @interface VerdictTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")

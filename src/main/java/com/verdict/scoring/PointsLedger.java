@@ -1,51 +1,121 @@
 package com.verdict.scoring;
 
 import com.verdict.base.SequenceIds;
+import com.verdict.base.VerdictProperties;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Scorekeeper;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the score: one ledger row per award, and each judge's totals kept beside it as awards arrive, so
- * that boards never sum the ledger on a read. For now every judgment earns one base point.
+ * Keeps the score: one ledger row per award, and each judge's totals kept beside it in the same transaction,
+ * so that totals always equal the ledger's sums and boards never sum the ledger on a read. A judgment earns
+ * its base point if it took at least the minimum reading time, gold points at once, and consensus and streak
+ * bonuses when its pair settles. Flagged judges earn no bonus.
  */
 @Component
 class PointsLedger implements Scorekeeper {
 
-    static final String BASE = "BASE";
-
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
-    private final PairTally tally;
+    private final Consensus consensus;
+    private final VerdictProperties.Points points;
 
-    PointsLedger(JdbcTemplate jdbc, SequenceIds ids, PairTally tally) {
+    PointsLedger(JdbcTemplate jdbc, SequenceIds ids, Consensus consensus, VerdictProperties properties) {
         this.jdbc = jdbc;
         this.ids = ids;
-        this.tally = tally;
+        this.consensus = consensus;
+        this.points = properties.points();
     }
 
     @Override
     public Reward award(JudgmentRecorded judgment) {
-        int points = 1;
-        Timestamp at = Timestamp.from(judgment.at());
-        jdbc.update("insert into points_entry (id, judge_id, judgment_id, kind, amount, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)",
-                ids.block("points_entry_seq").next(), judgment.judgeId(), judgment.judgmentId(), BASE, points, at);
-        jdbc.update("""
-                merge into judge_score t
-                using (values (cast(? as bigint), cast(? as bigint), cast(? as timestamp with time zone)))
-                    as s (judge_id, points, updated_at)
-                on t.judge_id = s.judge_id
-                when matched then update set points = t.points + s.points, judgments = t.judgments + 1,
-                    updated_at = s.updated_at
-                when not matched then insert (judge_id, points, judgments, updated_at)
-                    values (s.judge_id, s.points, 1, s.updated_at)""", judgment.judgeId(), points, at);
-        tally.count(judgment);
-        long total = jdbc.queryForObject("select points from judge_score where judge_id = ?", Long.class,
-                judgment.judgeId());
-        return new Reward(points, total);
+        long judgeId = judgment.judgeId();
+        ScoreChanges changes = new ScoreChanges();
+        changes.judgment(judgeId);
+        if (!judgment.tooFast()) {
+            changes.award(judgeId, judgment.judgmentId(), judgment.pairId(), PointsKind.BASE, points.base(),
+                    judgment.at());
+        }
+        if (judgment.gold() != null) {
+            if (judgment.outcome() != judgment.gold()) {
+                changes.award(judgeId, judgment.judgmentId(), judgment.pairId(), PointsKind.GOLD,
+                        -points.goldPenalty(), judgment.at());
+            } else if (!judgment.tooFast() && !consensus.isFlagged(judgeId)) {
+                changes.award(judgeId, judgment.judgmentId(), judgment.pairId(), PointsKind.GOLD, points.goldBonus(),
+                        judgment.at());
+            }
+        }
+        consensus.judged(judgment, changes);
+        Map<Long, Long> added = apply(changes);
+        long total = jdbc.queryForObject("select points from judge_score where judge_id = ?", Long.class, judgeId);
+        return new Reward(Math.toIntExact(added.getOrDefault(judgeId, 0L)), total);
+    }
+
+    /**
+     * Writes the changes: settled votes become consensus and streak bonuses, every award a ledger row, and each
+     * judge's totals move by the same amounts. Judges' totals are locked in id order, so transactions that touch
+     * the same judges never deadlock. Returns the points added per judge.
+     */
+    Map<Long, Long> apply(ScoreChanges changes) {
+        Map<Long, Long> added = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        SequenceIds.Block entryIds = ids.block("points_entry_seq");
+        for (Map.Entry<Long, ScoreChanges.OfJudge> entry : changes.byJudge().entrySet()) {
+            long judgeId = entry.getKey();
+            ScoreChanges.OfJudge ofJudge = entry.getValue();
+            List<ScoreChanges.Award> awards = new ArrayList<>(ofJudge.awards);
+            int streak = streakOf(judgeId);
+            for (ScoreChanges.Settled settled : ofJudge.settled) {
+                if (!settled.agreed()) {
+                    streak = 0;
+                    continue;
+                }
+                streak++;
+                if (settled.earnsBonus()) {
+                    awards.add(new ScoreChanges.Award(judgeId, settled.judgmentId(), settled.pairId(),
+                            PointsKind.CONSENSUS, points.consensus(), settled.at()));
+                    if (streak % points.streakLength() == 0) {
+                        awards.add(new ScoreChanges.Award(judgeId, settled.judgmentId(), settled.pairId(),
+                                PointsKind.STREAK, points.streakBonus(), settled.at()));
+                    }
+                }
+            }
+            long sum = 0;
+            Timestamp last = null;
+            for (ScoreChanges.Award award : awards) {
+                if (award.amount() == 0) {
+                    continue;
+                }
+                sum += award.amount();
+                last = Timestamp.from(award.at());
+                rows.add(new Object[] {entryIds.next(), judgeId, award.judgmentId(), award.pairId(),
+                        award.kind().name(), award.amount(), last});
+            }
+            Timestamp at = last != null ? last : Timestamp.from(Instant.now());
+            jdbc.update("""
+                    merge into judge_score t
+                    using (values (cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as int),
+                            cast(? as timestamp with time zone))) as s (judge_id, points, judgments, streak, updated_at)
+                    on t.judge_id = s.judge_id
+                    when matched then update set points = t.points + s.points, judgments = t.judgments + s.judgments,
+                        streak = s.streak, updated_at = s.updated_at
+                    when not matched then insert (judge_id, points, judgments, streak, updated_at)
+                        values (s.judge_id, s.points, s.judgments, s.streak, s.updated_at)""",
+                    judgeId, sum, ofJudge.judgments, streak, at);
+            added.put(judgeId, sum);
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("insert into points_entry (id, judge_id, judgment_id, pair_id, kind, amount, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+        }
+        return added;
     }
 
     @Override
@@ -63,5 +133,12 @@ class PointsLedger implements Scorekeeper {
 
     long rankedJudges() {
         return jdbc.queryForObject("select count(*) from judge_score", Long.class);
+    }
+
+    /** The judge's current run of agreements, locking their totals for this transaction. */
+    private int streakOf(long judgeId) {
+        List<Integer> streak = jdbc.queryForList("select streak from judge_score where judge_id = ? for update",
+                Integer.class, judgeId);
+        return streak.isEmpty() ? 0 : streak.get(0);
     }
 }

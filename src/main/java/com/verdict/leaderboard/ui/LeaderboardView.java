@@ -34,7 +34,8 @@ public class LeaderboardView extends Div {
         grid.setPartNameGenerator(r -> r.username().equals(board.me().username()) ? "me" : null);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        Paragraph how = new Paragraph("One point for every judgment. Your own row is highlighted, wherever you stand.");
+        Paragraph how = new Paragraph("Points for careful judgments, for agreeing with the consensus, for gold pairs and "
+                + "for streaks: My stats shows how. Your own row is highlighted, wherever you stand.");
         how.addClassName("verdict-muted");
         add(new H2("Leaderboard — all time"), how, grid);
     }

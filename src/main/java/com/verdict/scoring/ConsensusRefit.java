@@ -1,0 +1,573 @@
+package com.verdict.scoring;
+
+import com.verdict.base.VerdictProperties;
+import com.verdict.judging.JudgingService;
+import com.verdict.people.PeopleService;
+import com.verdict.people.Person;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A full refit: reads every vote with plain JDBC into primitive arrays, fits the consensus model
+ * ({@link DawidSkene}) from scratch, and writes back what changed — judge reliabilities, pair and interaction
+ * decisions, bonuses for pairs that settled, dealing limits — in short transactions of {@value #CHUNK} rows,
+ * so that judging never waits long. Pair and interaction rows are read before the votes and written only if
+ * no judgment arrived since (their judgment count is unchanged): a newer judgment has already updated them.
+ */
+@Component
+class ConsensusRefit {
+
+    static final int CHUNK = 5000;
+    /** A posterior or confidence that moved less than this is not worth a write. */
+    private static final double UNCHANGED = 1e-3;
+    private static final ConsensusState[] STATES = ConsensusState.values();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final PointsLedger ledger;
+    private final ObjectProvider<JudgingService> judging;
+    private final PeopleService people;
+    private final ApplicationEventPublisher events;
+    private final PairRules rules;
+    private final double flagBelow;
+    private final ReentrantLock running = new ReentrantLock();
+
+    ConsensusRefit(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PointsLedger ledger,
+            ObjectProvider<JudgingService> judging, PeopleService people, ApplicationEventPublisher events,
+            VerdictProperties properties) {
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.ledger = ledger;
+        this.judging = judging;
+        this.people = people;
+        this.events = events;
+        this.rules = Consensus.rules(properties);
+        this.flagBelow = properties.scoring().flagBelow();
+    }
+
+    /** Runs a full refit; a second caller waits for the running one to end, then runs its own. */
+    RefitSummary refit() {
+        running.lock();
+        try {
+            return run();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private RefitSummary run() {
+        long started = System.nanoTime();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Pairs pairs = loadPairs();
+        Interactions interactions = loadInteractions();
+        Votes votes = loadVotes(pairs);
+        Crowd crowd = votes.crowd;
+        DawidSkene.Fit fit = DawidSkene.fit(crowd, flagBelow);
+        votes.flagged = fit.flagged();
+
+        int known = pairs.known;
+        byte[] state = new byte[crowd.pairs];
+        int[] decision = new int[crowd.pairs];
+        boolean[] settled = new boolean[crowd.pairs];
+        int settledPairs = 0;
+        int contestedPairs = 0;
+        for (int p = 0; p < crowd.pairs; p++) {
+            int n = crowd.start[p + 1] - crowd.start[p];
+            decision[p] = fit.decision(p);
+            ConsensusState s = rules.state(n, fit.confidence(p), crowd.gold[p] >= 0);
+            state[p] = (byte) s.ordinal();
+            settled[p] = s == ConsensusState.SETTLED;
+            settledPairs += settled[p] ? 1 : 0;
+            contestedPairs += s == ConsensusState.CONTESTED ? 1 : 0;
+        }
+        JudgeAssessment assessment = new JudgeAssessment(crowd, fit, votes.tooFast, votes.timeMs, settled, decision);
+        int flaggedJudges = writeJudges(votes, fit, assessment, now);
+
+        List<Integer> changedPairs = new ArrayList<>();
+        for (int p = 0; p < known; p++) {
+            if (pairChanged(pairs, p, fit, state[p], decision[p])) {
+                changedPairs.add(p);
+            }
+        }
+        int pairsChanged = 0;
+        for (int from = 0; from < changedPairs.size(); from += CHUNK) {
+            List<Integer> chunk = changedPairs.subList(from, Math.min(from + CHUNK, changedPairs.size()));
+            pairsChanged += writePairs(chunk, pairs, votes, fit, state, decision, now);
+        }
+
+        int interactionsChanged = writeInteractions(pairs, interactions, fit, state, now);
+        writeAgreement(votes, pairs);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        RefitSummary summary = new RefitSummary(crowd.votes(), crowd.judges, crowd.pairs, fit.iterations(),
+                settledPairs, contestedPairs, flaggedJudges, pairsChanged, interactionsChanged, millis, now);
+        writeModel(fit, summary);
+        return summary;
+    }
+
+    private boolean pairChanged(Pairs pairs, int p, DawidSkene.Fit fit, int state, int decision) {
+        if (pairs.state[p] != state || pairs.decision[p] != decision) {
+            return true;
+        }
+        for (int t = 0; t < Outcomes.COUNT; t++) {
+            if (Math.abs(pairs.posterior[p * 4 + t] - fit.posterior()[p * 4 + t]) > UNCHANGED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One transaction: the pairs' new consensus, then, for those that settled, their votes scored and bonuses
+     * awarded; then, apart, the new dealing limits. Returns how many pairs were written.
+     */
+    private int writePairs(List<Integer> chunk, Pairs pairs, Votes votes, DawidSkene.Fit fit, byte[] state,
+            int[] decision, Instant now) {
+        Crowd crowd = votes.crowd;
+        Timestamp at = Timestamp.from(now);
+        List<long[]> limits = new ArrayList<>();
+        Integer written = transactions.execute(tx -> {
+            List<Object[]> rows = new ArrayList<>(chunk.size());
+            for (int p : chunk) {
+                double[] post = Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4);
+                String name = STATES[state[p]].name();
+                rows.add(new Object[] {post[0], post[1], post[2], post[3], decision[p], post[decision[p]], name, name,
+                        at, pairs.id(p), pairs.judgments[p]});
+            }
+            int[] counts = jdbc.batchUpdate("""
+                    update pair_tally set p_a = ?, p_b = ?, p_tie = ?, p_both_bad = ?, decision = ?, confidence = ?,
+                        state = ?, settled_at = case when ? = 'SETTLED' then coalesce(settled_at, ?) end
+                    where pair_id = ? and judgments = ?""", rows);
+            ScoreChanges changes = new ScoreChanges();
+            List<Object[]> scored = new ArrayList<>();
+            int count = 0;
+            for (int i = 0; i < chunk.size(); i++) {
+                if (counts[i] == 0) {
+                    continue;
+                }
+                count++;
+                int p = chunk.get(i);
+                boolean gold = crowd.gold[p] >= 0;
+                ConsensusState s = STATES[state[p]];
+                if (gold) {
+                    continue;
+                }
+                if (s != STATES[pairs.state[p]]) {
+                    limits.add(new long[] {pairs.id(p), rules.dealLimit(s, crowd.start[p + 1] - crowd.start[p])});
+                }
+                if (s == ConsensusState.SETTLED && pairs.state[p] != ConsensusState.SETTLED.ordinal()) {
+                    scored.add(new Object[] {decision[p], at, pairs.id(p)});
+                    for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
+                        if (votes.unscored[v]) {
+                            changes.settled(votes.judgeIds[crowd.judge[v]], votes.judgmentId[v], pairs.id(p),
+                                    crowd.outcome(v) == decision[p], !votes.tooFast[v] && !votes.flagged[crowd.judge[v]],
+                                    now);
+                        }
+                    }
+                }
+            }
+            if (!scored.isEmpty()) {
+                jdbc.batchUpdate("update vote set agreed = case when outcome = ? then true else false end, "
+                        + "scored_at = ? where pair_id = ? and agreed is null", scored);
+            }
+            ledger.apply(changes);
+            return count;
+        });
+        if (!limits.isEmpty()) {
+            transactions.executeWithoutResult(tx -> limits.forEach(
+                    limit -> judging.getObject().limitJudgments(limit[0], (int) limit[1])));
+        }
+        return written == null ? 0 : written;
+    }
+
+    /**
+     * Every interaction with a judged pair, decided again from its pairs' new consensus; changed ones written
+     * (if no judgment arrived since they were read) in chunks, each followed by its state-change events.
+     */
+    private int writeInteractions(Pairs pairs, Interactions interactions, DawidSkene.Fit fit, byte[] state,
+            Instant now) {
+        int count = interactions.ids.size();
+        int[] start = new int[count + 1];
+        int[] owner = new int[pairs.known];
+        for (int p = 0; p < pairs.known; p++) {
+            owner[p] = interactions.ids.get(pairs.interaction[p]);
+            if (owner[p] >= 0) {
+                start[owner[p] + 1]++;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] next = Arrays.copyOf(start, count);
+        int[] byInteraction = new int[start[count]];
+        for (int p = 0; p < pairs.known; p++) {
+            if (owner[p] >= 0) {
+                byInteraction[next[owner[p]]++] = p;
+            }
+        }
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>();
+        List<InteractionStateChanged> changes = new ArrayList<>();
+        int written = 0;
+        for (int i = 0; i < count; i++) {
+            if (start[i] == start[i + 1]) {
+                continue;
+            }
+            List<InteractionRanking.JudgedPair> judged = new ArrayList<>(start[i + 1] - start[i]);
+            for (int k = start[i]; k < start[i + 1]; k++) {
+                int p = byInteraction[k];
+                judged.add(new InteractionRanking.JudgedPair(pairs.candidateA[p], pairs.candidateB[p],
+                        Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4), STATES[state[p]]));
+            }
+            InteractionRanking.Result result = InteractionRanking.decide(judged, interactions.pairs[i],
+                    rules.settleConfidence());
+            long best = result.best() == null ? -1 : result.best();
+            int outcome = result.outcome() == null ? -1 : result.outcome().ordinal();
+            if (result.state().ordinal() == interactions.state[i] && best == interactions.best[i]
+                    && outcome == interactions.outcome[i]
+                    && Math.abs(result.confidence() - interactions.confidence[i]) <= UNCHANGED) {
+                continue;
+            }
+            rows.add(new Object[] {result.best(), result.confidence(), result.state().name(),
+                    result.outcome() == null ? null : result.outcome().name(), at, interactions.ids.key(i),
+                    interactions.judgments[i]});
+            changes.add(result.state().ordinal() == interactions.state[i] ? null
+                    : new InteractionStateChanged(interactions.ids.key(i), result.state()));
+            if (rows.size() == CHUNK) {
+                written += writeInteractionChunk(rows, changes);
+                rows.clear();
+                changes.clear();
+            }
+        }
+        if (!rows.isEmpty()) {
+            written += writeInteractionChunk(rows, changes);
+        }
+        return written;
+    }
+
+    private int writeInteractionChunk(List<Object[]> rows, List<InteractionStateChanged> changes) {
+        int[] counts = transactions.execute(tx -> jdbc.batchUpdate("""
+                update interaction_decision set best_candidate = ?, confidence = ?, state = ?, outcome = ?,
+                    updated_at = ? where interaction_id = ? and judgments = ?""", rows));
+        List<InteractionStateChanged> published = new ArrayList<>();
+        int written = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 0) {
+                written++;
+                if (changes.get(i) != null) {
+                    published.add(changes.get(i));
+                }
+            }
+        }
+        if (!published.isEmpty()) {
+            transactions.executeWithoutResult(tx -> published.forEach(events::publishEvent));
+        }
+        return written;
+    }
+
+    /** Replaces every judge's reliability in one transaction; returns how many are flagged. */
+    private int writeJudges(Votes votes, DawidSkene.Fit fit, JudgeAssessment assessment, Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Object[]> rows = new ArrayList<>(votes.crowd.judges);
+        int flagged = 0;
+        for (int j = 0; j < votes.crowd.judges; j++) {
+            boolean isFlagged = fit.flagged()[j];
+            flagged += isFlagged ? 1 : 0;
+            rows.add(new Object[] {votes.judgeIds[j], Reliabilities.format(fit.confusion(), j * 16), fit.accuracy()[j],
+                    assessment.judgments[j], assessment.goldJudgments[j], assessment.goldMatched[j],
+                    assessment.leftShare(j), assessment.leftWarrantedShare(j), assessment.tooFastShare(j),
+                    assessment.medianTimeMs[j], assessment.settled[j], assessment.agreed[j], isFlagged,
+                    isFlagged ? assessment.reason(j, fit.accuracy()[j], flagBelow) : null, at});
+        }
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("delete from judge_reliability");
+            jdbc.batchUpdate("""
+                    insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments,
+                        gold_matched, left_share, left_warranted, too_fast_share, median_time_ms, settled, agreed,
+                        flagged, flag_reason, fitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    rows);
+        });
+        return flagged;
+    }
+
+    private void writeModel(DawidSkene.Fit fit, RefitSummary summary) {
+        double[] prior = fit.classPrior();
+        Object[] values = {prior[0], prior[1], prior[2], prior[3], summary.judgments(), summary.judges(),
+                summary.pairs(), summary.iterations(), summary.settledPairs(), summary.contestedPairs(),
+                summary.flaggedJudges(), summary.pairsChanged(), summary.interactionsChanged(), summary.millis(),
+                Timestamp.from(summary.fittedAt())};
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("delete from scoring_model");
+            jdbc.update("""
+                    insert into scoring_model (id, prior_a, prior_b, prior_tie, prior_both_bad, judgments, judges,
+                        pairs, iterations, settled, contested, flagged, pairs_changed, interactions_changed, millis,
+                        fitted_at) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
+        });
+    }
+
+    /**
+     * Krippendorff's alpha over every pair that is not gold: overall, per category, and per team (each pair's
+     * votes from members of one team, when at least two of them judged it).
+     */
+    private void writeAgreement(Votes votes, Pairs pairs) {
+        Crowd crowd = votes.crowd;
+        Map<Long, String> teamOf = new HashMap<>();
+        for (Person person : people.all()) {
+            if (person.team() != null) {
+                teamOf.put(person.id(), person.team());
+            }
+        }
+        Krippendorff overall = new Krippendorff();
+        Map<String, Krippendorff> byCategory = new HashMap<>();
+        Map<String, Krippendorff> byTeam = new HashMap<>();
+        int[] counts = new int[Outcomes.COUNT];
+        for (int p = 0; p < crowd.pairs; p++) {
+            if (crowd.gold[p] >= 0) {
+                continue;
+            }
+            Arrays.fill(counts, 0);
+            Map<String, int[]> teamCounts = new HashMap<>();
+            for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
+                counts[crowd.outcome(v)]++;
+                String team = teamOf.get(votes.judgeIds[crowd.judge[v]]);
+                if (team != null) {
+                    teamCounts.computeIfAbsent(team, t -> new int[Outcomes.COUNT])[crowd.outcome(v)]++;
+                }
+            }
+            overall.add(counts);
+            if (p < pairs.known && pairs.category[p] != null) {
+                byCategory.computeIfAbsent(pairs.category[p], c -> new Krippendorff()).add(counts);
+            }
+            teamCounts.forEach((team, c) -> byTeam.computeIfAbsent(team, t -> new Krippendorff()).add(c));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(alphaRow("OVERALL", "all", overall));
+        byCategory.forEach((category, alpha) -> rows.add(alphaRow("CATEGORY", category, alpha)));
+        byTeam.forEach((team, alpha) -> rows.add(alphaRow("TEAM", team, alpha)));
+        transactions.executeWithoutResult(tx -> {
+            jdbc.update("delete from agreement_alpha");
+            jdbc.batchUpdate("insert into agreement_alpha (scope, name, alpha, units, votes) values (?, ?, ?, ?, ?)",
+                    rows);
+        });
+    }
+
+    private static Object[] alphaRow(String scope, String name, Krippendorff alpha) {
+        return new Object[] {scope, name, alpha.alpha(), alpha.units(), alpha.values()};
+    }
+
+    /** Judged pairs as they stand, by dense index; votes may add pairs judged since, past {@code known}. */
+    static final class Pairs {
+        final LongIntMap ids;
+        int known;
+        long[] interaction;
+        long[] candidateA;
+        long[] candidateB;
+        int[] judgments;
+        byte[] state;
+        int[] decision;
+        double[] posterior;
+        String[] category;
+
+        Pairs(int expected) {
+            ids = new LongIntMap(expected);
+            interaction = new long[expected];
+            candidateA = new long[expected];
+            candidateB = new long[expected];
+            judgments = new int[expected];
+            state = new byte[expected];
+            decision = new int[expected];
+            posterior = new double[expected * 4];
+            category = new String[expected];
+        }
+
+        long id(int p) {
+            return ids.key(p);
+        }
+
+        void ensure(int size) {
+            if (size > interaction.length) {
+                int capacity = Math.max(size, interaction.length * 2);
+                interaction = Arrays.copyOf(interaction, capacity);
+                candidateA = Arrays.copyOf(candidateA, capacity);
+                candidateB = Arrays.copyOf(candidateB, capacity);
+                judgments = Arrays.copyOf(judgments, capacity);
+                state = Arrays.copyOf(state, capacity);
+                decision = Arrays.copyOf(decision, capacity);
+                posterior = Arrays.copyOf(posterior, capacity * 4);
+                category = Arrays.copyOf(category, capacity);
+            }
+        }
+    }
+
+    private Pairs loadPairs() {
+        Integer expected = jdbc.queryForObject("select count(*) from pair_tally", Integer.class);
+        Pairs pairs = new Pairs(expected + 1024);
+        Map<String, String> categories = new HashMap<>();
+        jdbc.query("""
+                select pair_id, interaction_id, candidate_a, candidate_b, judgments, state, coalesce(decision, -1),
+                    p_a, p_b, p_tie, p_both_bad, category from pair_tally""", rs -> {
+            int p = pairs.ids.indexOf(rs.getLong(1));
+            pairs.ensure(p + 1);
+            pairs.interaction[p] = rs.getLong(2);
+            pairs.candidateA[p] = rs.getLong(3);
+            pairs.candidateB[p] = rs.getLong(4);
+            pairs.judgments[p] = rs.getInt(5);
+            pairs.state[p] = (byte) ConsensusState.valueOf(rs.getString(6)).ordinal();
+            pairs.decision[p] = rs.getInt(7);
+            for (int t = 0; t < 4; t++) {
+                pairs.posterior[p * 4 + t] = rs.getDouble(8 + t);
+            }
+            String category = rs.getString(12);
+            pairs.category[p] = category == null ? null : categories.computeIfAbsent(category, c -> c);
+        });
+        pairs.known = pairs.ids.size();
+        return pairs;
+    }
+
+    /** Interactions as they stand: total pairs, state, best, outcome, confidence, judgments. */
+    static final class Interactions {
+        final LongIntMap ids;
+        int[] pairs;
+        byte[] state;
+        long[] best;
+        int[] outcome;
+        double[] confidence;
+        int[] judgments;
+
+        Interactions(int expected) {
+            ids = new LongIntMap(expected);
+            pairs = new int[expected];
+            state = new byte[expected];
+            best = new long[expected];
+            outcome = new int[expected];
+            confidence = new double[expected];
+            judgments = new int[expected];
+        }
+
+        void ensure(int size) {
+            if (size > pairs.length) {
+                int capacity = Math.max(size, pairs.length * 2);
+                pairs = Arrays.copyOf(pairs, capacity);
+                state = Arrays.copyOf(state, capacity);
+                best = Arrays.copyOf(best, capacity);
+                outcome = Arrays.copyOf(outcome, capacity);
+                confidence = Arrays.copyOf(confidence, capacity);
+                judgments = Arrays.copyOf(judgments, capacity);
+            }
+        }
+    }
+
+    private Interactions loadInteractions() {
+        Integer expected = jdbc.queryForObject("select count(*) from interaction_decision where judgments > 0",
+                Integer.class);
+        Interactions interactions = new Interactions(expected + 1024);
+        jdbc.query("""
+                select interaction_id, pairs, state, coalesce(best_candidate, -1), outcome, confidence, judgments
+                from interaction_decision where judgments > 0""", rs -> {
+            int i = interactions.ids.indexOf(rs.getLong(1));
+            interactions.ensure(i + 1);
+            interactions.pairs[i] = rs.getInt(2);
+            interactions.state[i] = (byte) ConsensusState.valueOf(rs.getString(3)).ordinal();
+            interactions.best[i] = rs.getLong(4);
+            String outcome = rs.getString(5);
+            interactions.outcome[i] = outcome == null ? -1 : InteractionOutcome.valueOf(outcome).ordinal();
+            interactions.confidence[i] = rs.getDouble(6);
+            interactions.judgments[i] = rs.getInt(7);
+        });
+        return interactions;
+    }
+
+    /** Every vote, grouped by pair, with what else the refit needs of each, in the crowd's order. */
+    static final class Votes {
+        Crowd crowd;
+        long[] judgeIds;
+        boolean[] flagged;
+        long[] judgmentId;
+        boolean[] tooFast;
+        int[] timeMs;
+        boolean[] unscored;
+    }
+
+    private Votes loadVotes(Pairs pairs) {
+        int capacity = jdbc.queryForObject("select count(*) from vote", Integer.class) + 1024;
+        LongIntMap judges = new LongIntMap(1024);
+        var raw = new Object() {
+            int size;
+            int[] pair = new int[capacity];
+            int[] judge = new int[capacity];
+            byte[] outcome = new byte[capacity];
+            boolean[] aShownLeft = new boolean[capacity];
+            byte[] gold = new byte[capacity];
+            long[] judgmentId = new long[capacity];
+            boolean[] tooFast = new boolean[capacity];
+            int[] timeMs = new int[capacity];
+            boolean[] unscored = new boolean[capacity];
+
+            void grow() {
+                int more = pair.length * 2;
+                pair = Arrays.copyOf(pair, more);
+                judge = Arrays.copyOf(judge, more);
+                outcome = Arrays.copyOf(outcome, more);
+                aShownLeft = Arrays.copyOf(aShownLeft, more);
+                gold = Arrays.copyOf(gold, more);
+                judgmentId = Arrays.copyOf(judgmentId, more);
+                tooFast = Arrays.copyOf(tooFast, more);
+                timeMs = Arrays.copyOf(timeMs, more);
+                unscored = Arrays.copyOf(unscored, more);
+            }
+        };
+        jdbc.query("""
+                select judgment_id, judge_id, pair_id, outcome, a_shown_left, coalesce(gold, -1), too_fast,
+                    time_on_task_ms, case when agreed is null then 1 else 0 end from vote""", rs -> {
+            if (raw.size == raw.pair.length) {
+                raw.grow();
+            }
+            int v = raw.size++;
+            raw.judgmentId[v] = rs.getLong(1);
+            raw.judge[v] = judges.indexOf(rs.getLong(2));
+            raw.pair[v] = pairs.ids.indexOf(rs.getLong(3));
+            raw.outcome[v] = rs.getByte(4);
+            raw.aShownLeft[v] = rs.getBoolean(5);
+            raw.gold[v] = rs.getByte(6);
+            raw.tooFast[v] = rs.getBoolean(7);
+            raw.timeMs[v] = (int) Math.min(Integer.MAX_VALUE, rs.getLong(8));
+            raw.unscored[v] = rs.getInt(9) == 1;
+        });
+        int pairCount = pairs.ids.size();
+        byte[] gold = new byte[pairCount];
+        Arrays.fill(gold, (byte) -1);
+        for (int v = 0; v < raw.size; v++) {
+            if (raw.gold[v] >= 0) {
+                gold[raw.pair[v]] = raw.gold[v];
+            }
+        }
+        Votes votes = new Votes();
+        votes.crowd = Crowd.of(pairCount, judges.size(), raw.size, raw.pair, raw.judge, raw.outcome, raw.aShownLeft,
+                gold);
+        int[] order = votes.crowd.order;
+        votes.judgmentId = new long[raw.size];
+        votes.tooFast = new boolean[raw.size];
+        votes.timeMs = new int[raw.size];
+        votes.unscored = new boolean[raw.size];
+        for (int v = 0; v < raw.size; v++) {
+            votes.judgmentId[v] = raw.judgmentId[order[v]];
+            votes.tooFast[v] = raw.tooFast[order[v]];
+            votes.timeMs[v] = raw.timeMs[order[v]];
+            votes.unscored[v] = raw.unscored[order[v]];
+        }
+        votes.judgeIds = judges.keys();
+        return votes;
+    }
+}
