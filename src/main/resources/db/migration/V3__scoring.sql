@@ -19,7 +19,7 @@ create table vote (
     scored_at       timestamp with time zone
 );
 create index vote_pair on vote (pair_id);
-create index vote_judge_scored on vote (judge_id, scored_at);
+create index vote_judge on vote (judge_id);
 
 insert into vote (judgment_id, judge_id, pair_id, outcome, a_shown_left, too_fast, time_on_task_ms, created_at)
 select j.id, j.judge_id, j.pair_id,
@@ -30,8 +30,7 @@ join assignment a on a.id = j.assignment_id
 join pair p on p.id = j.pair_id;
 
 -- The consensus of each judged pair beside its vote counts: the posterior of each outcome, the decision
--- (the likeliest outcome) with its confidence, the state (OPEN, SETTLED, CONTESTED), and the judgment limit
--- last given to dealing. Category and sources are copied from the catalog when the row is made, for
+-- (the likeliest outcome) with its confidence, and the state (OPEN, SETTLED, CONTESTED). Category and sources are copied from the catalog when the row is made, for
 -- agreement by category and source standings.
 alter table pair_tally add column category varchar(40);
 alter table pair_tally add column source_a varchar(200);
@@ -45,13 +44,11 @@ alter table pair_tally add column p_both_bad double precision not null default 0
 alter table pair_tally add column decision smallint;
 alter table pair_tally add column confidence double precision not null default 0;
 alter table pair_tally add column state varchar(16) not null default 'OPEN';
-alter table pair_tally add column deal_limit int not null default 0;
 alter table pair_tally add column settled_at timestamp with time zone;
 update pair_tally t set judgments = a_votes + b_votes + ties + both_bad,
     category = (select i.category from interaction i where i.id = t.interaction_id),
     source_a = (select c.source from candidate c where c.id = t.candidate_a),
-    source_b = (select c.source from candidate c where c.id = t.candidate_b),
-    deal_limit = (select pp.slots from pair_pool pp where pp.pair_id = t.pair_id);
+    source_b = (select c.source from candidate c where c.id = t.candidate_b);
 create index pair_tally_state on pair_tally (state, pair_id);
 
 -- Each interaction's state and, once settled, its outcome: BEST (best_candidate is set), TIE or BOTH_BAD.

@@ -6,6 +6,8 @@ import com.verdict.catalog.PairContent;
 import com.verdict.catalog.PairsAdded;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,10 +52,6 @@ class Consensus {
     static PairRules rules(VerdictProperties properties) {
         return new PairRules(properties.judging().judgmentsPerPair(), properties.judging().maxJudgmentsPerPair(),
                 properties.scoring().settleConfidence());
-    }
-
-    PairRules rules() {
-        return rules;
     }
 
     /**
@@ -205,7 +203,7 @@ class Consensus {
         }
     }
 
-    static InteractionRanking.JudgedPair judgedPair(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static InteractionRanking.JudgedPair judgedPair(ResultSet rs) throws SQLException {
         return new InteractionRanking.JudgedPair(rs.getLong(1), rs.getLong(2),
                 new double[] {rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)},
                 ConsensusState.valueOf(rs.getString(7)));

@@ -10,9 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,9 +34,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ConsensusRefit {
 
+    private static final Logger log = LoggerFactory.getLogger(ConsensusRefit.class);
     static final int CHUNK = 5000;
-    /** A posterior or confidence that moved less than this is not worth a write. */
-    private static final double UNCHANGED = 1e-3;
+    /**
+     * A posterior or confidence that moved less than this is not worth a write: refits from scratch land a
+     * little apart each time, and the next judgment of the pair recomputes it anyway.
+     */
+    private static final double UNCHANGED = 0.01;
     private static final ConsensusState[] STATES = ConsensusState.values();
 
     private final JdbcTemplate jdbc;
@@ -71,12 +79,16 @@ class ConsensusRefit {
     private RefitSummary run() {
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Laps laps = new Laps();
         Pairs pairs = loadPairs();
         Interactions interactions = loadInteractions();
+        laps.lap("read pairs and interactions");
         Votes votes = loadVotes(pairs);
         Crowd crowd = votes.crowd;
+        laps.lap("read votes");
         DawidSkene.Fit fit = DawidSkene.fit(crowd, flagBelow);
         votes.flagged = fit.flagged();
+        laps.lap("fit");
 
         int known = pairs.known;
         byte[] state = new byte[crowd.pairs];
@@ -95,6 +107,7 @@ class ConsensusRefit {
         }
         JudgeAssessment assessment = new JudgeAssessment(crowd, fit, votes.tooFast, votes.timeMs, settled, decision);
         int flaggedJudges = writeJudges(votes, fit, assessment, now);
+        laps.lap("judges");
 
         List<Integer> changedPairs = new ArrayList<>();
         for (int p = 0; p < known; p++) {
@@ -105,11 +118,14 @@ class ConsensusRefit {
         int pairsChanged = 0;
         for (int from = 0; from < changedPairs.size(); from += CHUNK) {
             List<Integer> chunk = changedPairs.subList(from, Math.min(from + CHUNK, changedPairs.size()));
-            pairsChanged += writePairs(chunk, pairs, votes, fit, state, decision, now);
+            pairsChanged += writePairs(chunk, pairs, votes, fit, state, decision, now, laps);
         }
-
+        laps.lap("pairs");
         int interactionsChanged = writeInteractions(pairs, interactions, fit, state, now);
+        laps.lap("interactions");
         writeAgreement(votes, pairs);
+        laps.lap("agreement");
+        log.debug("Refit phases: {}", laps);
         long millis = (System.nanoTime() - started) / 1_000_000;
         RefitSummary summary = new RefitSummary(crowd.votes(), crowd.judges, crowd.pairs, fit.iterations(),
                 settledPairs, contestedPairs, flaggedJudges, pairsChanged, interactionsChanged, millis, now);
@@ -134,7 +150,7 @@ class ConsensusRefit {
      * awarded; then, apart, the new dealing limits. Returns how many pairs were written.
      */
     private int writePairs(List<Integer> chunk, Pairs pairs, Votes votes, DawidSkene.Fit fit, byte[] state,
-            int[] decision, Instant now) {
+            int[] decision, Instant now, Laps laps) {
         Crowd crowd = votes.crowd;
         Timestamp at = Timestamp.from(now);
         List<long[]> limits = new ArrayList<>();
@@ -146,10 +162,12 @@ class ConsensusRefit {
                 rows.add(new Object[] {post[0], post[1], post[2], post[3], decision[p], post[decision[p]], name, name,
                         at, pairs.id(p), pairs.judgments[p]});
             }
+            long started = System.nanoTime();
             int[] counts = jdbc.batchUpdate("""
                     update pair_tally set p_a = ?, p_b = ?, p_tie = ?, p_both_bad = ?, decision = ?, confidence = ?,
                         state = ?, settled_at = case when ? = 'SETTLED' then coalesce(settled_at, ?) end
                     where pair_id = ? and judgments = ?""", rows);
+            laps.add("pair rows", System.nanoTime() - started);
             ScoreChanges changes = new ScoreChanges();
             List<Object[]> scored = new ArrayList<>();
             int count = 0;
@@ -178,17 +196,23 @@ class ConsensusRefit {
                     }
                 }
             }
+            started = System.nanoTime();
             if (!scored.isEmpty()) {
                 jdbc.batchUpdate("update vote set agreed = case when outcome = ? then true else false end, "
                         + "scored_at = ? where pair_id = ? and agreed is null", scored);
             }
+            laps.add("votes scored", System.nanoTime() - started);
+            started = System.nanoTime();
             ledger.apply(changes);
+            laps.add("bonuses", System.nanoTime() - started);
             return count;
         });
+        long started = System.nanoTime();
         if (!limits.isEmpty()) {
             transactions.executeWithoutResult(tx -> limits.forEach(
                     limit -> judging.getObject().limitJudgments(limit[0], (int) limit[1])));
         }
+        laps.add("dealing limits", System.nanoTime() - started);
         return written == null ? 0 : written;
     }
 
@@ -569,5 +593,28 @@ class ConsensusRefit {
         }
         votes.judgeIds = judges.keys();
         return votes;
+    }
+
+    /** How long each phase of a refit took, for the debug log. */
+    private static final class Laps {
+        private final Map<String, Long> nanos = new LinkedHashMap<>();
+        private long mark = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            add(phase, now - mark);
+            mark = now;
+        }
+
+        void add(String phase, long elapsed) {
+            nanos.merge(phase, elapsed, Long::sum);
+        }
+
+        @Override
+        public String toString() {
+            StringJoiner text = new StringJoiner(", ");
+            nanos.forEach((phase, elapsed) -> text.add(phase + " " + elapsed / 1_000_000 + " ms"));
+            return text.toString();
+        }
     }
 }

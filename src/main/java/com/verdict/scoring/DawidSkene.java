@@ -17,12 +17,14 @@ final class DawidSkene {
      * time and to err evenly, which is also how every judge starts and how a judge new since the last refit is
      * weighed.
      */
-    static final double PRIOR_RIGHT = 3.5;
-    static final double PRIOR_WRONG = 0.5;
+    static final double PRIOR_RIGHT = 1.4;
+    static final double PRIOR_WRONG = 0.2;
     /** How often each outcome is the truth before any vote, until a fit has measured it. */
     static final double[] DEFAULT_CLASS_PRIOR = {0.4, 0.4, 0.1, 0.1};
-    static final int MAX_ITERATIONS = 60;
-    /** Stops once no pair's posterior moves more than this in an iteration. */
+    /** Rounds of fitting with new flags, and iterations in a round at most. */
+    static final int MAX_ROUNDS = 3;
+    static final int MAX_ITERATIONS = 50;
+    /** A round ends once posteriors move less than this on average in an iteration. */
     static final double TOLERANCE = 1e-4;
 
     private static final int K = Outcomes.COUNT;
@@ -56,9 +58,12 @@ final class DawidSkene {
         return confusion;
     }
 
-    /** Fits the model; judges whose estimated accuracy falls below {@code flagBelow} get no weight. */
+    /**
+     * Fits the model. Judges whose estimated accuracy falls below {@code flagBelow} are flagged and their votes
+     * left out; since leaving them out moves the estimates, the fit runs again with the new flags, a few rounds
+     * at most, until the flags hold.
+     */
     static Fit fit(Crowd crowd, double flagBelow) {
-        int pairs = crowd.pairs;
         int judges = crowd.judges;
         double[] classPrior = DEFAULT_CLASS_PRIOR.clone();
         double[] confusion = new double[judges * CELLS];
@@ -66,35 +71,52 @@ final class DawidSkene {
         for (int j = 0; j < judges; j++) {
             System.arraycopy(prior, 0, confusion, j * CELLS, CELLS);
         }
+        double[] posterior = new double[crowd.pairs * K];
         double[] accuracy = new double[judges];
+        boolean[] ignored = new boolean[judges];
         boolean[] flagged = new boolean[judges];
-        double[] posterior = new double[pairs * K];
-        double[] logConfusion = new double[judges * CELLS];
-        double[] logPrior = new double[K];
-        double[] scratch = new double[K];
-        int iteration = 0;
-        while (iteration < MAX_ITERATIONS) {
-            iteration++;
-            logInto(confusion, logConfusion);
-            logInto(classPrior, logPrior);
-            double moved = 0;
-            for (int p = 0; p < pairs; p++) {
-                posterior(crowd, p, logPrior, logConfusion, flagged, scratch);
-                for (int t = 0; t < K; t++) {
-                    moved = Math.max(moved, Math.abs(scratch[t] - posterior[p * K + t]));
-                    posterior[p * K + t] = scratch[t];
-                }
-            }
-            mStep(crowd, posterior, confusion, classPrior);
+        int iterations = 0;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            int inRound = 0;
+            double moved;
+            do {
+                moved = iterate(crowd, classPrior, confusion, ignored, posterior);
+                iterations++;
+                inRound++;
+            } while (moved > TOLERANCE && inRound < MAX_ITERATIONS);
             for (int j = 0; j < judges; j++) {
                 accuracy[j] = accuracy(confusion, j * CELLS, classPrior);
                 flagged[j] = accuracy[j] < flagBelow;
             }
-            if (moved < TOLERANCE) {
+            if (Arrays.equals(flagged, ignored)) {
                 break;
             }
+            ignored = flagged.clone();
         }
-        return new Fit(classPrior, posterior, confusion, accuracy, flagged, iteration);
+        return new Fit(classPrior, posterior, confusion, accuracy, flagged, iterations);
+    }
+
+    /**
+     * One round of expectation–maximisation: every pair's posterior from the current confusion matrices, then
+     * the matrices and the class prior from the posteriors. Returns the mean change of a posterior.
+     */
+    private static double iterate(Crowd crowd, double[] classPrior, double[] confusion, boolean[] ignored,
+            double[] posterior) {
+        double[] logConfusion = new double[confusion.length];
+        double[] logPrior = new double[K];
+        logInto(confusion, logConfusion);
+        logInto(classPrior, logPrior);
+        double[] scratch = new double[K];
+        double moved = 0;
+        for (int p = 0; p < crowd.pairs; p++) {
+            posterior(crowd, p, logPrior, logConfusion, ignored, scratch);
+            for (int t = 0; t < K; t++) {
+                moved += Math.abs(scratch[t] - posterior[p * K + t]);
+                posterior[p * K + t] = scratch[t];
+            }
+        }
+        mStep(crowd, posterior, confusion, classPrior);
+        return crowd.pairs == 0 ? 0 : moved / (crowd.pairs * K);
     }
 
     /**

@@ -23,13 +23,4 @@ final class Outcomes {
     static int flip(int outcome, boolean aShownLeft) {
         return outcome >= TIE || aShownLeft ? outcome : 1 - outcome;
     }
-
-    static String name(int outcome) {
-        return switch (outcome) {
-            case A -> "A";
-            case B -> "B";
-            case TIE -> "TIE";
-            default -> "BOTH_BAD";
-        };
-    }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +24,19 @@ import org.springframework.stereotype.Component;
 @Component
 class PointsLedger implements Scorekeeper {
 
+    /** Judges whose totals one statement locks. */
+    private static final int LOCK_BATCH = 500;
+
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final SequenceIds ids;
     private final Consensus consensus;
     private final VerdictProperties.Points points;
 
-    PointsLedger(JdbcTemplate jdbc, SequenceIds ids, Consensus consensus, VerdictProperties properties) {
+    PointsLedger(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, SequenceIds ids, Consensus consensus,
+            VerdictProperties properties) {
         this.jdbc = jdbc;
+        this.named = named;
         this.ids = ids;
         this.consensus = consensus;
         this.points = properties.points();
@@ -64,14 +72,17 @@ class PointsLedger implements Scorekeeper {
      * the same judges never deadlock. Returns the points added per judge.
      */
     Map<Long, Long> apply(ScoreChanges changes) {
+        Map<Long, Integer> streaks = lockStreaks(changes.byJudge().navigableKeySet());
         Map<Long, Long> added = new HashMap<>();
-        List<Object[]> rows = new ArrayList<>();
+        List<Object[]> entries = new ArrayList<>();
+        List<Object[]> totals = new ArrayList<>();
         SequenceIds.Block entryIds = ids.block("points_entry_seq");
+        Timestamp now = Timestamp.from(Instant.now());
         for (Map.Entry<Long, ScoreChanges.OfJudge> entry : changes.byJudge().entrySet()) {
             long judgeId = entry.getKey();
             ScoreChanges.OfJudge ofJudge = entry.getValue();
             List<ScoreChanges.Award> awards = new ArrayList<>(ofJudge.awards);
-            int streak = streakOf(judgeId);
+            int streak = streaks.getOrDefault(judgeId, 0);
             for (ScoreChanges.Settled settled : ofJudge.settled) {
                 if (!settled.agreed()) {
                     streak = 0;
@@ -88,18 +99,24 @@ class PointsLedger implements Scorekeeper {
                 }
             }
             long sum = 0;
-            Timestamp last = null;
+            Timestamp last = now;
             for (ScoreChanges.Award award : awards) {
-                if (award.amount() == 0) {
-                    continue;
+                if (award.amount() != 0) {
+                    sum += award.amount();
+                    last = Timestamp.from(award.at());
+                    entries.add(new Object[] {entryIds.next(), judgeId, award.judgmentId(), award.pairId(),
+                            award.kind().name(), award.amount(), last});
                 }
-                sum += award.amount();
-                last = Timestamp.from(award.at());
-                rows.add(new Object[] {entryIds.next(), judgeId, award.judgmentId(), award.pairId(),
-                        award.kind().name(), award.amount(), last});
             }
-            Timestamp at = last != null ? last : Timestamp.from(Instant.now());
-            jdbc.update("""
+            totals.add(new Object[] {judgeId, sum, ofJudge.judgments, streak, last});
+            added.put(judgeId, sum);
+        }
+        if (!entries.isEmpty()) {
+            jdbc.batchUpdate("insert into points_entry (id, judge_id, judgment_id, pair_id, kind, amount, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)", entries);
+        }
+        if (!totals.isEmpty()) {
+            jdbc.batchUpdate("""
                     merge into judge_score t
                     using (values (cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as int),
                             cast(? as timestamp with time zone))) as s (judge_id, points, judgments, streak, updated_at)
@@ -107,13 +124,7 @@ class PointsLedger implements Scorekeeper {
                     when matched then update set points = t.points + s.points, judgments = t.judgments + s.judgments,
                         streak = s.streak, updated_at = s.updated_at
                     when not matched then insert (judge_id, points, judgments, streak, updated_at)
-                        values (s.judge_id, s.points, s.judgments, s.streak, s.updated_at)""",
-                    judgeId, sum, ofJudge.judgments, streak, at);
-            added.put(judgeId, sum);
-        }
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate("insert into points_entry (id, judge_id, judgment_id, pair_id, kind, amount, created_at) "
-                    + "values (?, ?, ?, ?, ?, ?, ?)", rows);
+                        values (s.judge_id, s.points, s.judgments, s.streak, s.updated_at)""", totals);
         }
         return added;
     }
@@ -135,10 +146,17 @@ class PointsLedger implements Scorekeeper {
         return jdbc.queryForObject("select count(*) from judge_score", Long.class);
     }
 
-    /** The judge's current run of agreements, locking their totals for this transaction. */
-    private int streakOf(long judgeId) {
-        List<Integer> streak = jdbc.queryForList("select streak from judge_score where judge_id = ? for update",
-                Integer.class, judgeId);
-        return streak.isEmpty() ? 0 : streak.get(0);
+    /** Each judge's current run of agreements, locking their totals for this transaction, in id order. */
+    private Map<Long, Integer> lockStreaks(SortedSet<Long> judgeIds) {
+        Map<Long, Integer> streaks = new HashMap<>();
+        List<Long> ids = new ArrayList<>(judgeIds);
+        for (int from = 0; from < ids.size(); from += LOCK_BATCH) {
+            named.query("select judge_id, streak from judge_score where judge_id in (:ids) order by judge_id for update",
+                    Map.of("ids", ids.subList(from, Math.min(from + LOCK_BATCH, ids.size()))),
+                    rs -> {
+                        streaks.put(rs.getLong(1), rs.getInt(2));
+                    });
+        }
+        return streaks;
     }
 }

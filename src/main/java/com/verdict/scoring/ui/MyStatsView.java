@@ -62,15 +62,16 @@ public class MyStatsView extends Div {
 
     /** "7 of your last 10 settled pairs matched the consensus." */
     static String agreementSentence(MyStats stats) {
-        if (stats.recentSettled() == 0) {
+        int settled = stats.recentSettled();
+        if (settled == 0) {
             return "None of the pairs you judged has settled yet: consensus bonuses arrive as they settle.";
         }
-        if (stats.recentSettled() < ScoringService.RECENT_SETTLED) {
-            return "%d of your %d settled pairs matched the consensus."
-                    .formatted(stats.recentAgreed(), stats.recentSettled());
+        if (settled == 1) {
+            return stats.recentAgreed() == 1 ? "Your one settled pair matched the consensus."
+                    : "Your one settled pair did not match the consensus.";
         }
-        return "%d of your last %d settled pairs matched the consensus."
-                .formatted(stats.recentAgreed(), stats.recentSettled());
+        String which = settled < ScoringService.RECENT_SETTLED ? "your " + settled : "your last " + settled;
+        return "%d of %s settled pairs matched the consensus.".formatted(stats.recentAgreed(), which);
     }
 
     private static Grid<Line> breakdown(MyStats stats) {
