@@ -127,7 +127,7 @@ class Consensus {
      * Scores the pair's votes not yet scored against its settled decision: each agreed or not, and earns a
      * bonus unless its judge is flagged or it was too fast.
      */
-    void scoreVotes(long pairId, int decision, Instant at, ScoreChanges changes) {
+    private void scoreVotes(long pairId, int decision, Instant at, ScoreChanges changes) {
         List<long[]> votes = jdbc.query("""
                 select v.judgment_id, v.judge_id, v.outcome, case when v.too_fast or r.flagged then 0 else 1 end
                 from vote v left join judge_reliability r on r.judge_id = v.judge_id
@@ -144,7 +144,7 @@ class Consensus {
     }
 
     /** The model's class prior at the last refit. */
-    double[] classPrior() {
+    private double[] classPrior() {
         return jdbc.query("select prior_a, prior_b, prior_tie, prior_both_bad from scoring_model where id = 1",
                         (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
                 .stream().findFirst().orElse(DawidSkene.DEFAULT_CLASS_PRIOR.clone());

@@ -13,13 +13,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,23 +32,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A full refit: reads every vote with plain JDBC into primitive arrays, fits the consensus model
  * ({@link DawidSkene}) from scratch, and writes back what changed — judge reliabilities, pair and interaction
  * decisions, bonuses for pairs that settled, dealing limits — in short transactions of {@value #CHUNK} rows,
- * so that judging never waits long. Pair and interaction rows are read before the votes and written only if
- * no judgment arrived since (their judgment count is unchanged): a newer judgment has already updated them.
+ * so that judging never waits long. Pair rows are read before the votes, and a pair or interaction is written
+ * only if no judgment arrived since (its judgment count is unchanged): a newer judgment has already updated it.
+ * Every reliability is refitted over all judgments, starting from where the last refit left it: that reaches
+ * the same estimates in fewer rounds, and leaves the decisions that new judgments did not move as they were.
  */
 @Component
 class ConsensusRefit {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsensusRefit.class);
     static final int CHUNK = 5000;
+    private static final Logger log = LoggerFactory.getLogger(ConsensusRefit.class);
+    private static final int FETCH_SIZE = 10_000;
+    /** Rows read by one query of a large table. */
+    private static final int PAGE = 50_000;
+    /** Ids in one IN list. */
+    private static final int IN_LIST = 1000;
     /**
-     * A posterior or confidence that moved less than this is not worth a write: refits from scratch land a
-     * little apart each time, and the next judgment of the pair recomputes it anyway.
+     * A confidence that moved less than this is not worth a write: new judgments move every judge's
+     * reliability a little, and with it the posteriors of all their pairs; the next judgment of a pair
+     * recomputes it anyway.
      */
-    private static final double UNCHANGED = 0.01;
+    private static final double UNCHANGED = 0.02;
     private static final ConsensusState[] STATES = ConsensusState.values();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
+    private final JdbcTemplate reader;
+    private final NamedParameterJdbcTemplate named;
     private final PointsLedger ledger;
     private final ObjectProvider<JudgingService> judging;
     private final PeopleService people;
@@ -58,6 +73,11 @@ class ConsensusRefit {
             VerdictProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.reader = new JdbcTemplate(jdbc.getDataSource());
+        this.reader.setFetchSize(FETCH_SIZE);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.ledger = ledger;
         this.judging = judging;
         this.people = people;
@@ -80,13 +100,12 @@ class ConsensusRefit {
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Laps laps = new Laps();
-        Pairs pairs = loadPairs();
-        Interactions interactions = loadInteractions();
-        laps.lap("read pairs and interactions");
-        Votes votes = loadVotes(pairs);
+        Pairs pairs = reading(this::loadPairs);
+        laps.lap("read pairs");
+        Votes votes = reading(() -> loadVotes(pairs));
         Crowd crowd = votes.crowd;
         laps.lap("read votes");
-        DawidSkene.Fit fit = DawidSkene.fit(crowd, flagBelow);
+        DawidSkene.Fit fit = DawidSkene.fit(crowd, flagBelow, reading(() -> lastFit(votes)));
         votes.flagged = fit.flagged();
         laps.lap("fit");
 
@@ -115,46 +134,50 @@ class ConsensusRefit {
                 changedPairs.add(p);
             }
         }
-        int pairsChanged = 0;
+        List<Integer> writtenPairs = new ArrayList<>();
         for (int from = 0; from < changedPairs.size(); from += CHUNK) {
             List<Integer> chunk = changedPairs.subList(from, Math.min(from + CHUNK, changedPairs.size()));
-            pairsChanged += writePairs(chunk, pairs, votes, fit, state, decision, now, laps);
+            writtenPairs.addAll(writePairs(chunk, pairs, votes, fit, state, decision, now, laps));
         }
         laps.lap("pairs");
-        int interactionsChanged = writeInteractions(pairs, interactions, fit, state, now);
+        int interactionsChanged = writeInteractions(pairs, writtenPairs, fit, state, now);
         laps.lap("interactions");
         writeAgreement(votes, pairs);
         laps.lap("agreement");
         log.debug("Refit phases: {}", laps);
         long millis = (System.nanoTime() - started) / 1_000_000;
         RefitSummary summary = new RefitSummary(crowd.votes(), crowd.judges, crowd.pairs, fit.iterations(),
-                settledPairs, contestedPairs, flaggedJudges, pairsChanged, interactionsChanged, millis, now);
+                settledPairs, contestedPairs, flaggedJudges, writtenPairs.size(), interactionsChanged, millis, now);
         writeModel(fit, summary);
         return summary;
     }
 
+    /**
+     * Runs a large read in a read-only transaction with a fetch size, so that a database that can stream rows
+     * (PostgreSQL) does rather than buffering them all.
+     */
+    private <T> T reading(Supplier<T> read) {
+        return readOnly.execute(tx -> read.get());
+    }
+
+    /** A pair is written when its state or decision changed, or its confidence moved noticeably. */
     private boolean pairChanged(Pairs pairs, int p, DawidSkene.Fit fit, int state, int decision) {
-        if (pairs.state[p] != state || pairs.decision[p] != decision) {
-            return true;
-        }
-        for (int t = 0; t < Outcomes.COUNT; t++) {
-            if (Math.abs(pairs.posterior[p * 4 + t] - fit.posterior()[p * 4 + t]) > UNCHANGED) {
-                return true;
-            }
-        }
-        return false;
+        return pairs.state[p] != state || pairs.decision[p] != decision
+                || Math.abs(pairs.confidence(p) - fit.confidence(p)) > UNCHANGED;
     }
 
     /**
      * One transaction: the pairs' new consensus, then, for those that settled, their votes scored and bonuses
-     * awarded; then, apart, the new dealing limits. Returns how many pairs were written.
+     * awarded; then, apart, the new dealing limits. Returns the pairs written.
      */
-    private int writePairs(List<Integer> chunk, Pairs pairs, Votes votes, DawidSkene.Fit fit, byte[] state,
+    private List<Integer> writePairs(List<Integer> chunk, Pairs pairs, Votes votes, DawidSkene.Fit fit, byte[] state,
             int[] decision, Instant now, Laps laps) {
         Crowd crowd = votes.crowd;
         Timestamp at = Timestamp.from(now);
         List<long[]> limits = new ArrayList<>();
-        Integer written = transactions.execute(tx -> {
+        List<Integer> written = new ArrayList<>();
+        transactions.executeWithoutResult(tx -> {
+            written.clear();
             List<Object[]> rows = new ArrayList<>(chunk.size());
             for (int p : chunk) {
                 double[] post = Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4);
@@ -170,13 +193,12 @@ class ConsensusRefit {
             laps.add("pair rows", System.nanoTime() - started);
             ScoreChanges changes = new ScoreChanges();
             List<Object[]> scored = new ArrayList<>();
-            int count = 0;
             for (int i = 0; i < chunk.size(); i++) {
                 if (counts[i] == 0) {
                     continue;
                 }
-                count++;
                 int p = chunk.get(i);
+                written.add(p);
                 boolean gold = crowd.gold[p] >= 0;
                 ConsensusState s = STATES[state[p]];
                 if (gold) {
@@ -189,9 +211,9 @@ class ConsensusRefit {
                     scored.add(new Object[] {decision[p], at, pairs.id(p)});
                     for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
                         if (votes.unscored[v]) {
+                            boolean earnsBonus = !votes.tooFast[v] && !votes.flagged[crowd.judge[v]];
                             changes.settled(votes.judgeIds[crowd.judge[v]], votes.judgmentId[v], pairs.id(p),
-                                    crowd.outcome(v) == decision[p], !votes.tooFast[v] && !votes.flagged[crowd.judge[v]],
-                                    now);
+                                    crowd.outcome(v) == decision[p], earnsBonus, now);
                         }
                     }
                 }
@@ -205,7 +227,6 @@ class ConsensusRefit {
             started = System.nanoTime();
             ledger.apply(changes);
             laps.add("bonuses", System.nanoTime() - started);
-            return count;
         });
         long started = System.nanoTime();
         if (!limits.isEmpty()) {
@@ -213,22 +234,28 @@ class ConsensusRefit {
                     limit -> judging.getObject().limitJudgments(limit[0], (int) limit[1])));
         }
         laps.add("dealing limits", System.nanoTime() - started);
-        return written == null ? 0 : written;
+        return written;
     }
 
     /**
-     * Every interaction with a judged pair, decided again from its pairs' new consensus; changed ones written
-     * (if no judgment arrived since they were read) in chunks, each followed by its state-change events.
+     * The interactions of the pairs just written, decided again from their pairs' new consensus (no other
+     * interaction's pairs changed). Changed ones are written in chunks, each followed by its state-change events,
+     * and only if no judgment arrived since the pairs were read: the interaction's judgments still add up to
+     * what its pairs had then.
      */
-    private int writeInteractions(Pairs pairs, Interactions interactions, DawidSkene.Fit fit, byte[] state,
+    private int writeInteractions(Pairs pairs, List<Integer> writtenPairs, DawidSkene.Fit fit, byte[] state,
             Instant now) {
-        int count = interactions.ids.size();
+        LongIntMap touched = new LongIntMap(writtenPairs.size());
+        writtenPairs.forEach(p -> touched.indexOf(pairs.interaction[p]));
+        int count = touched.size();
         int[] start = new int[count + 1];
         int[] owner = new int[pairs.known];
+        int[] judgments = new int[count];
         for (int p = 0; p < pairs.known; p++) {
-            owner[p] = interactions.ids.get(pairs.interaction[p]);
+            owner[p] = touched.get(pairs.interaction[p]);
             if (owner[p] >= 0) {
                 start[owner[p] + 1]++;
+                judgments[owner[p]] += pairs.judgments[p];
             }
         }
         for (int i = 0; i < count; i++) {
@@ -242,43 +269,63 @@ class ConsensusRefit {
             }
         }
         Timestamp at = Timestamp.from(now);
-        List<Object[]> rows = new ArrayList<>();
-        List<InteractionStateChanged> changes = new ArrayList<>();
         int written = 0;
-        for (int i = 0; i < count; i++) {
-            if (start[i] == start[i + 1]) {
-                continue;
+        for (int from = 0; from < count; from += CHUNK) {
+            int to = Math.min(from + CHUNK, count);
+            Map<Long, Current> current = currentDecisions(touched, from, to);
+            List<Object[]> rows = new ArrayList<>();
+            List<InteractionStateChanged> changes = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                Current was = current.get(touched.key(i));
+                if (was == null) {
+                    continue;
+                }
+                List<InteractionRanking.JudgedPair> judged = new ArrayList<>(start[i + 1] - start[i]);
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    int p = byInteraction[k];
+                    judged.add(new InteractionRanking.JudgedPair(pairs.candidateA[p], pairs.candidateB[p],
+                            Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4), STATES[state[p]]));
+                }
+                InteractionRanking.Result result = InteractionRanking.decide(judged, was.pairs(),
+                        rules.settleConfidence());
+                if (result.state() == was.state() && Objects.equals(result.best(), was.best())
+                        && result.outcome() == was.outcome()
+                        && Math.abs(result.confidence() - was.confidence()) <= UNCHANGED) {
+                    continue;
+                }
+                rows.add(new Object[] {result.best(), result.confidence(), result.state().name(),
+                        result.outcome() == null ? null : result.outcome().name(), at, touched.key(i), judgments[i]});
+                changes.add(result.state() == was.state() ? null
+                        : new InteractionStateChanged(touched.key(i), result.state()));
             }
-            List<InteractionRanking.JudgedPair> judged = new ArrayList<>(start[i + 1] - start[i]);
-            for (int k = start[i]; k < start[i + 1]; k++) {
-                int p = byInteraction[k];
-                judged.add(new InteractionRanking.JudgedPair(pairs.candidateA[p], pairs.candidateB[p],
-                        Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4), STATES[state[p]]));
-            }
-            InteractionRanking.Result result = InteractionRanking.decide(judged, interactions.pairs[i],
-                    rules.settleConfidence());
-            long best = result.best() == null ? -1 : result.best();
-            int outcome = result.outcome() == null ? -1 : result.outcome().ordinal();
-            if (result.state().ordinal() == interactions.state[i] && best == interactions.best[i]
-                    && outcome == interactions.outcome[i]
-                    && Math.abs(result.confidence() - interactions.confidence[i]) <= UNCHANGED) {
-                continue;
-            }
-            rows.add(new Object[] {result.best(), result.confidence(), result.state().name(),
-                    result.outcome() == null ? null : result.outcome().name(), at, interactions.ids.key(i),
-                    interactions.judgments[i]});
-            changes.add(result.state().ordinal() == interactions.state[i] ? null
-                    : new InteractionStateChanged(interactions.ids.key(i), result.state()));
-            if (rows.size() == CHUNK) {
+            if (!rows.isEmpty()) {
                 written += writeInteractionChunk(rows, changes);
-                rows.clear();
-                changes.clear();
             }
-        }
-        if (!rows.isEmpty()) {
-            written += writeInteractionChunk(rows, changes);
         }
         return written;
+    }
+
+    /** An interaction's decision as stored. */
+    private record Current(int pairs, ConsensusState state, Long best, InteractionOutcome outcome,
+            double confidence) {
+    }
+
+    private Map<Long, Current> currentDecisions(LongIntMap ids, int from, int to) {
+        Map<Long, Current> current = new HashMap<>();
+        for (int batch = from; batch < to; batch += IN_LIST) {
+            List<Long> some = new ArrayList<>();
+            for (int i = batch; i < Math.min(batch + IN_LIST, to); i++) {
+                some.add(ids.key(i));
+            }
+            named.query("select interaction_id, pairs, state, best_candidate, outcome, confidence "
+                    + "from interaction_decision where interaction_id in (:ids)", Map.of("ids", some), rs -> {
+                        String outcome = rs.getString(5);
+                        current.put(rs.getLong(1), new Current(rs.getInt(2), ConsensusState.valueOf(rs.getString(3)),
+                                rs.getObject(4) == null ? null : rs.getLong(4),
+                                outcome == null ? null : InteractionOutcome.valueOf(outcome), rs.getDouble(6)));
+                    });
+        }
+        return current;
     }
 
     private int writeInteractionChunk(List<Object[]> rows, List<InteractionStateChanged> changes) {
@@ -420,6 +467,10 @@ class ConsensusRefit {
             return ids.key(p);
         }
 
+        double confidence(int p) {
+            return decision[p] < 0 ? 0 : posterior[p * 4 + decision[p]];
+        }
+
         void ensure(int size) {
             if (size > interaction.length) {
                 int capacity = Math.max(size, interaction.length * 2);
@@ -435,13 +486,60 @@ class ConsensusRefit {
         }
     }
 
+    /**
+     * Reads a large table page by page in key order ({@code query} has a {@code ?} for the last key seen, first
+     * column, and a {@code %d} for the page size), so that no database has to hold the whole result at once.
+     */
+    private void pages(String query, RowCallbackHandler row) {
+        String sql = query.formatted(PAGE);
+        long[] last = {Long.MIN_VALUE};
+        int[] read = new int[1];
+        do {
+            read[0] = 0;
+            reader.query(sql, rs -> {
+                row.processRow(rs);
+                last[0] = rs.getLong(1);
+                read[0]++;
+            }, last[0]);
+        } while (read[0] == PAGE);
+    }
+
+    /** Where the last refit left the judges this one knows, to start from; null before any refit. */
+    private DawidSkene.Start lastFit(Votes votes) {
+        double[] classPrior = jdbc.query("select prior_a, prior_b, prior_tie, prior_both_bad from scoring_model",
+                        (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
+                .stream().findFirst().orElse(null);
+        if (classPrior == null) {
+            return null;
+        }
+        LongIntMap judges = new LongIntMap(votes.judgeIds.length);
+        for (long judgeId : votes.judgeIds) {
+            judges.indexOf(judgeId);
+        }
+        double[] confusion = new double[votes.judgeIds.length * 16];
+        double[] prior = DawidSkene.priorConfusion();
+        for (int j = 0; j < votes.judgeIds.length; j++) {
+            System.arraycopy(prior, 0, confusion, j * 16, 16);
+        }
+        boolean[] flagged = new boolean[votes.judgeIds.length];
+        jdbc.query("select judge_id, confusion, flagged from judge_reliability", rs -> {
+            int j = judges.get(rs.getLong(1));
+            if (j >= 0) {
+                System.arraycopy(Reliabilities.parse(rs.getString(2)), 0, confusion, j * 16, 16);
+                flagged[j] = rs.getBoolean(3);
+            }
+        });
+        return new DawidSkene.Start(classPrior, confusion, flagged);
+    }
+
     private Pairs loadPairs() {
-        Integer expected = jdbc.queryForObject("select count(*) from pair_tally", Integer.class);
+        Integer expected = reader.queryForObject("select count(*) from pair_tally", Integer.class);
         Pairs pairs = new Pairs(expected + 1024);
         Map<String, String> categories = new HashMap<>();
-        jdbc.query("""
+        pages("""
                 select pair_id, interaction_id, candidate_a, candidate_b, judgments, state, coalesce(decision, -1),
-                    p_a, p_b, p_tie, p_both_bad, category from pair_tally""", rs -> {
+                    p_a, p_b, p_tie, p_both_bad, category from pair_tally
+                where pair_id > ? order by pair_id fetch first %d rows only""", rs -> {
             int p = pairs.ids.indexOf(rs.getLong(1));
             pairs.ensure(p + 1);
             pairs.interaction[p] = rs.getLong(2);
@@ -460,59 +558,6 @@ class ConsensusRefit {
         return pairs;
     }
 
-    /** Interactions as they stand: total pairs, state, best, outcome, confidence, judgments. */
-    static final class Interactions {
-        final LongIntMap ids;
-        int[] pairs;
-        byte[] state;
-        long[] best;
-        int[] outcome;
-        double[] confidence;
-        int[] judgments;
-
-        Interactions(int expected) {
-            ids = new LongIntMap(expected);
-            pairs = new int[expected];
-            state = new byte[expected];
-            best = new long[expected];
-            outcome = new int[expected];
-            confidence = new double[expected];
-            judgments = new int[expected];
-        }
-
-        void ensure(int size) {
-            if (size > pairs.length) {
-                int capacity = Math.max(size, pairs.length * 2);
-                pairs = Arrays.copyOf(pairs, capacity);
-                state = Arrays.copyOf(state, capacity);
-                best = Arrays.copyOf(best, capacity);
-                outcome = Arrays.copyOf(outcome, capacity);
-                confidence = Arrays.copyOf(confidence, capacity);
-                judgments = Arrays.copyOf(judgments, capacity);
-            }
-        }
-    }
-
-    private Interactions loadInteractions() {
-        Integer expected = jdbc.queryForObject("select count(*) from interaction_decision where judgments > 0",
-                Integer.class);
-        Interactions interactions = new Interactions(expected + 1024);
-        jdbc.query("""
-                select interaction_id, pairs, state, coalesce(best_candidate, -1), outcome, confidence, judgments
-                from interaction_decision where judgments > 0""", rs -> {
-            int i = interactions.ids.indexOf(rs.getLong(1));
-            interactions.ensure(i + 1);
-            interactions.pairs[i] = rs.getInt(2);
-            interactions.state[i] = (byte) ConsensusState.valueOf(rs.getString(3)).ordinal();
-            interactions.best[i] = rs.getLong(4);
-            String outcome = rs.getString(5);
-            interactions.outcome[i] = outcome == null ? -1 : InteractionOutcome.valueOf(outcome).ordinal();
-            interactions.confidence[i] = rs.getDouble(6);
-            interactions.judgments[i] = rs.getInt(7);
-        });
-        return interactions;
-    }
-
     /** Every vote, grouped by pair, with what else the refit needs of each, in the crowd's order. */
     static final class Votes {
         Crowd crowd;
@@ -525,7 +570,7 @@ class ConsensusRefit {
     }
 
     private Votes loadVotes(Pairs pairs) {
-        int capacity = jdbc.queryForObject("select count(*) from vote", Integer.class) + 1024;
+        int capacity = reader.queryForObject("select count(*) from vote", Integer.class) + 1024;
         LongIntMap judges = new LongIntMap(1024);
         var raw = new Object() {
             int size;
@@ -552,9 +597,10 @@ class ConsensusRefit {
                 unscored = Arrays.copyOf(unscored, more);
             }
         };
-        jdbc.query("""
+        pages("""
                 select judgment_id, judge_id, pair_id, outcome, a_shown_left, coalesce(gold, -1), too_fast,
-                    time_on_task_ms, case when agreed is null then 1 else 0 end from vote""", rs -> {
+                    time_on_task_ms, case when agreed is null then 1 else 0 end from vote
+                where judgment_id > ? order by judgment_id fetch first %d rows only""", rs -> {
             if (raw.size == raw.pair.length) {
                 raw.grow();
             }

@@ -1,6 +1,7 @@
 package com.verdict.scoring;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * The consensus model: Dawid and Skene's (1979) latent-class model fitted by expectation–maximisation. Every
@@ -27,6 +28,9 @@ final class DawidSkene {
     /** A round ends once posteriors move less than this on average in an iteration. */
     static final double TOLERANCE = 1e-4;
 
+    /** Slices of pairs fitted in parallel, once there are enough pairs to be worth it. */
+    private static final int SLICES = 4;
+    private static final int PARALLEL_FROM = 20_000;
     private static final int K = Outcomes.COUNT;
     private static final int CELLS = K * K;
 
@@ -44,6 +48,13 @@ final class DawidSkene {
         double confidence(int pair) {
             return posterior[pair * K + decision(pair)];
         }
+    }
+
+    /**
+     * Where a fit starts instead of the priors: a class prior, every judge's confusion matrix, and the judges
+     * flagged so far.
+     */
+    record Start(double[] classPrior, double[] confusion, boolean[] flagged) {
     }
 
     /** The confusion matrix of a judge the model knows nothing about. */
@@ -64,16 +75,26 @@ final class DawidSkene {
      * at most, until the flags hold.
      */
     static Fit fit(Crowd crowd, double flagBelow) {
+        return fit(crowd, flagBelow, null);
+    }
+
+    /** Fits the model from {@code start}, or from the priors when it is null. */
+    static Fit fit(Crowd crowd, double flagBelow, Start start) {
         int judges = crowd.judges;
-        double[] classPrior = DEFAULT_CLASS_PRIOR.clone();
+        double[] classPrior = start == null ? DEFAULT_CLASS_PRIOR.clone() : start.classPrior().clone();
         double[] confusion = new double[judges * CELLS];
-        double[] prior = priorConfusion();
-        for (int j = 0; j < judges; j++) {
-            System.arraycopy(prior, 0, confusion, j * CELLS, CELLS);
+        boolean[] ignored = new boolean[judges];
+        if (start == null) {
+            double[] prior = priorConfusion();
+            for (int j = 0; j < judges; j++) {
+                System.arraycopy(prior, 0, confusion, j * CELLS, CELLS);
+            }
+        } else {
+            System.arraycopy(start.confusion(), 0, confusion, 0, judges * CELLS);
+            System.arraycopy(start.flagged(), 0, ignored, 0, judges);
         }
         double[] posterior = new double[crowd.pairs * K];
         double[] accuracy = new double[judges];
-        boolean[] ignored = new boolean[judges];
         boolean[] flagged = new boolean[judges];
         int iterations = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
@@ -98,7 +119,9 @@ final class DawidSkene {
 
     /**
      * One round of expectation–maximisation: every pair's posterior from the current confusion matrices, then
-     * the matrices and the class prior from the posteriors. Returns the mean change of a posterior.
+     * the matrices and the class prior from the posteriors. Returns the mean change of a posterior. Pairs are
+     * split into a few fixed slices worked on in parallel; their sums are added up in slice order, so the result
+     * does not depend on which thread ran what.
      */
     private static double iterate(Crowd crowd, double[] classPrior, double[] confusion, boolean[] ignored,
             double[] posterior) {
@@ -106,17 +129,71 @@ final class DawidSkene {
         double[] logPrior = new double[K];
         logInto(confusion, logConfusion);
         logInto(classPrior, logPrior);
-        double[] scratch = new double[K];
+        int slices = crowd.pairs < PARALLEL_FROM ? 1 : SLICES;
+        Slice[] done = IntStream.range(0, slices).parallel()
+                .mapToObj(i -> slice(crowd, i * crowd.pairs / slices, (i + 1) * crowd.pairs / slices, logPrior,
+                        logConfusion, ignored, posterior))
+                .toArray(Slice[]::new);
         double moved = 0;
-        for (int p = 0; p < crowd.pairs; p++) {
-            posterior(crowd, p, logPrior, logConfusion, ignored, scratch);
+        double[] counts = new double[confusion.length];
+        double[] classCounts = {1, 1, 1, 1};
+        for (Slice slice : done) {
+            moved += slice.moved;
+            for (int c = 0; c < counts.length; c++) {
+                counts[c] += slice.counts[c];
+            }
             for (int t = 0; t < K; t++) {
-                moved += Math.abs(scratch[t] - posterior[p * K + t]);
-                posterior[p * K + t] = scratch[t];
+                classCounts[t] += slice.classCounts[t];
             }
         }
-        mStep(crowd, posterior, confusion, classPrior);
+        for (int row = 0; row < confusion.length; row += K) {
+            for (int o = 0; o < K; o++) {
+                counts[row + o] += row / K % K == o ? PRIOR_RIGHT : PRIOR_WRONG;
+            }
+            double sum = counts[row] + counts[row + 1] + counts[row + 2] + counts[row + 3];
+            for (int o = 0; o < K; o++) {
+                confusion[row + o] = counts[row + o] / sum;
+            }
+        }
+        double total = classCounts[0] + classCounts[1] + classCounts[2] + classCounts[3];
+        for (int t = 0; t < K; t++) {
+            classPrior[t] = classCounts[t] / total;
+        }
         return crowd.pairs == 0 ? 0 : moved / (crowd.pairs * K);
+    }
+
+    /** What one slice of pairs adds: how far its posteriors moved, and its expected counts. */
+    private record Slice(double moved, double[] counts, double[] classCounts) {
+    }
+
+    /** The E-step for pairs {@code from} to {@code to}, then their expected confusion and class counts. */
+    private static Slice slice(Crowd crowd, int from, int to, double[] logPrior, double[] logConfusion,
+            boolean[] ignored, double[] posterior) {
+        double[] scratch = new double[K];
+        double[] counts = new double[logConfusion.length];
+        double[] classCounts = new double[K];
+        double moved = 0;
+        for (int p = from; p < to; p++) {
+            int at = p * K;
+            posterior(crowd, p, logPrior, logConfusion, ignored, scratch);
+            for (int t = 0; t < K; t++) {
+                moved += Math.abs(scratch[t] - posterior[at + t]);
+                posterior[at + t] = scratch[t];
+            }
+            if (crowd.gold[p] < 0) {
+                for (int t = 0; t < K; t++) {
+                    classCounts[t] += scratch[t];
+                }
+            }
+            for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
+                int cell = crowd.judge[v] * CELLS + crowd.said[v];
+                boolean aLeft = crowd.aShownLeft[v];
+                for (int t = 0; t < K; t++) {
+                    counts[cell + Outcomes.flip(t, aLeft) * K] += scratch[t];
+                }
+            }
+        }
+        return new Slice(moved, counts, classCounts);
     }
 
     /**
@@ -179,43 +256,6 @@ final class DawidSkene {
     static void logInto(double[] from, double[] to) {
         for (int i = 0; i < from.length; i++) {
             to[i] = Math.log(from[i]);
-        }
-    }
-
-    /** Each judge's confusion and the class prior from the expected counts, with their pseudo-counts. */
-    private static void mStep(Crowd crowd, double[] posterior, double[] confusion, double[] classPrior) {
-        for (int j = 0; j < crowd.judges; j++) {
-            for (int s = 0; s < K; s++) {
-                for (int o = 0; o < K; o++) {
-                    confusion[j * CELLS + s * K + o] = s == o ? PRIOR_RIGHT : PRIOR_WRONG;
-                }
-            }
-        }
-        double[] classCounts = {1, 1, 1, 1};
-        for (int p = 0; p < crowd.pairs; p++) {
-            int at = p * K;
-            if (crowd.gold[p] < 0) {
-                for (int t = 0; t < K; t++) {
-                    classCounts[t] += posterior[at + t];
-                }
-            }
-            for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
-                int cell = crowd.judge[v] * CELLS + crowd.said[v];
-                boolean aLeft = crowd.aShownLeft[v];
-                for (int t = 0; t < K; t++) {
-                    confusion[cell + Outcomes.flip(t, aLeft) * K] += posterior[at + t];
-                }
-            }
-        }
-        for (int row = 0; row < confusion.length; row += K) {
-            double sum = confusion[row] + confusion[row + 1] + confusion[row + 2] + confusion[row + 3];
-            for (int o = 0; o < K; o++) {
-                confusion[row + o] /= sum;
-            }
-        }
-        double total = classCounts[0] + classCounts[1] + classCounts[2] + classCounts[3];
-        for (int t = 0; t < K; t++) {
-            classPrior[t] = classCounts[t] / total;
         }
     }
 }

@@ -151,7 +151,8 @@ class PointsLedger implements Scorekeeper {
         Map<Long, Integer> streaks = new HashMap<>();
         List<Long> ids = new ArrayList<>(judgeIds);
         for (int from = 0; from < ids.size(); from += LOCK_BATCH) {
-            named.query("select judge_id, streak from judge_score where judge_id in (:ids) order by judge_id for update",
+            named.query("select judge_id, streak from judge_score where judge_id in (:ids) "
+                            + "order by judge_id for update",
                     Map.of("ids", ids.subList(from, Math.min(from + LOCK_BATCH, ids.size()))),
                     rs -> {
                         streaks.put(rs.getLong(1), rs.getInt(2));

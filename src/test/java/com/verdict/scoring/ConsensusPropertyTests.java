@@ -93,7 +93,8 @@ class ConsensusPropertyTests {
 
     @Property
     void aPairSettlesOnlyWithEnoughSureJudgmentsAndIsContestedOnlyAtTheLimit(
-            @ForAll @IntRange(min = 0, max = 60) int judgments, @ForAll @DoubleRange(min = 0, max = 1) double confidence) {
+            @ForAll @IntRange(min = 0, max = 60) int judgments,
+            @ForAll @DoubleRange(min = 0, max = 1) double confidence) {
         ConsensusState state = RULES.state(judgments, confidence, false);
         int limit = RULES.dealLimit(state, judgments);
 

@@ -115,7 +115,8 @@ class CrowdConsensusTests {
 
     private double consensusAccuracy() {
         List<Object[]> rows = jdbc.query("select i.external_id, t.decision from pair_tally t "
-                + "join interaction i on i.id = t.interaction_id", (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)});
+                        + "join interaction i on i.id = t.interaction_id",
+                (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)});
         return rows.stream().filter(r -> truth.get((String) r[0]).equals(r[1])).count() / (double) rows.size();
     }
 
@@ -123,7 +124,8 @@ class CrowdConsensusTests {
     private double majorityAccuracy() {
         List<Object[]> rows = jdbc.query("select i.external_id, t.a_votes, t.b_votes, t.ties, t.both_bad "
                         + "from pair_tally t join interaction i on i.id = t.interaction_id",
-                (rs, n) -> new Object[] {rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)}});
+                (rs, n) -> new Object[] {rs.getString(1),
+                        new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)}});
         long right = 0;
         for (Object[] row : rows) {
             int[] votes = (int[]) row[1];
@@ -140,7 +142,10 @@ class CrowdConsensusTests {
 
     private Map<Long, long[]> scores(List<Person> people) {
         Map<Long, long[]> scores = new HashMap<>();
-        people.forEach(p -> scores.put(p.id(), new long[] {scoring.row(p.id()).points(), scoring.row(p.id()).judgments()}));
+        for (Person person : people) {
+            ScoreRow row = scoring.row(person.id());
+            scores.put(person.id(), new long[] {row.points(), row.judgments()});
+        }
         return scores;
     }
 

@@ -121,6 +121,24 @@ class DawidSkeneTests {
     }
 
     @Test
+    void startingFromTheLastFitReachesTheSameDecisionsSooner() {
+        SyntheticCrowd synthetic = new SyntheticCrowd(mixedCrowd(), 3000, 5, 0, 5);
+        DawidSkene.Fit cold = DawidSkene.fit(synthetic.crowd(false), FLAG_BELOW);
+
+        DawidSkene.Fit warm = DawidSkene.fit(synthetic.crowd(false), FLAG_BELOW,
+                new DawidSkene.Start(cold.classPrior(), cold.confusion(), cold.flagged()));
+
+        assertThat(warm.iterations()).isLessThan(cold.iterations());
+        assertThat(warm.flagged()).containsExactly(cold.flagged());
+        int differ = 0;
+        for (int p = 0; p < synthetic.truth.length; p++) {
+            differ += warm.decision(p) == cold.decision(p) ? 0 : 1;
+            assertThat(warm.confidence(p)).isCloseTo(cold.confidence(p), within(0.05));
+        }
+        assertThat(differ).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void anEmptyCrowdFitsToThePrior() {
         Crowd crowd = Crowd.of(0, 0, 0, new int[0], new int[0], new byte[0], new boolean[0], new byte[0]);
 

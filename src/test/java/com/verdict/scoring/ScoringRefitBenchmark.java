@@ -4,6 +4,7 @@ import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
+import com.verdict.judging.Verdict;
 import java.lang.management.ManagementFactory;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryUsage;
@@ -105,14 +106,22 @@ class ScoringRefitBenchmark {
         measureRefit("refit with nothing new");
     }
 
+    /**
+     * Wall time, and the refit thread's own CPU time: on a shared machine the difference is time spent waiting
+     * for a core (or on the disk).
+     */
     private void measureRefit(String what) {
         System.gc();
         long before = liveHeap.reset();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long started = System.nanoTime();
         RefitSummary summary = refit.refit();
         double elapsed = seconds(started);
-        System.out.printf("BENCH %s: %.2f s; heap in use after GC: %d MB before, at most %d MB during; %s%n", what,
-                elapsed, before >> 20, liveHeap.peak() >> 20, summary);
+        double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9;
+        System.out.printf("BENCH %s: %.2f s (refit thread CPU %.2f s; load average %.1f); heap in use after GC: "
+                        + "%d MB before, at most %d MB during; %s%n", what, elapsed, cpuSeconds, load, before >> 20,
+                liveHeap.peak() >> 20, summary);
     }
 
     private void measureIncremental() {
@@ -142,12 +151,17 @@ class ScoringRefitBenchmark {
                 nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6, NEW_JUDGMENTS);
     }
 
-    /** The rows judging writes before it calls the scorekeeper: an assignment and its judgment. */
+    /**
+     * The rows judging writes before it calls the scorekeeper: an assignment and its judgment, by a judge who
+     * behaves as in the seed, taking the pair's current decision for the truth.
+     */
     private JudgmentRecorded storeJudgment(long pairId, long judgeId, long id, SplittableRandom random) {
-        long[] pair = jdbc.queryForObject("select interaction_id, candidate_a, candidate_b from pair where id = ?",
-                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, pairId);
-        Outcome outcome = Outcome.values()[random.nextInt(10) < 8 ? random.nextInt(2) : 2 + random.nextInt(2)];
+        long[] pair = jdbc.queryForObject("select p.interaction_id, p.candidate_a, p.candidate_b, "
+                        + "coalesce(t.decision, 0) from pair p join pair_tally t on t.pair_id = p.id where p.id = ?",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, pairId);
         boolean aLeft = random.nextBoolean();
+        int said = say((int) (judgeId - BASE_ID), (int) pair[3], aLeft, random);
+        Outcome outcome = Outcome.values()[Outcomes.flip(said, aLeft)];
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("insert into assignment (id, judge_id, pair_id, left_candidate, state, dealt_at, closed_at) "
                 + "values (?, ?, ?, ?, 'JUDGED', ?, ?)", id, judgeId, pairId, aLeft ? pair[1] : pair[2], now, now);
@@ -204,11 +218,13 @@ class ScoringRefitBenchmark {
                 PreparedStatement judgment = connection.prepareStatement("insert into judgment (id, assignment_id, "
                         + "judge_id, pair_id, verdict, outcome, time_on_task_ms, too_fast, points, total_points, "
                         + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)");
-                PreparedStatement vote = connection.prepareStatement("insert into vote (judgment_id, judge_id, pair_id, "
-                        + "outcome, a_shown_left, too_fast, time_on_task_ms, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement tally = connection.prepareStatement("insert into pair_tally (pair_id, interaction_id, "
-                        + "candidate_a, candidate_b, a_votes, b_votes, ties, both_bad, category, source_a, source_b, "
-                        + "judgments, state) values (?, ?, ?, ?, ?, ?, ?, ?, 'open_qa', ?, ?, ?, 'OPEN')");
+                PreparedStatement vote = connection.prepareStatement("insert into vote (judgment_id, judge_id, "
+                        + "pair_id, outcome, a_shown_left, too_fast, time_on_task_ms, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement tally = connection.prepareStatement("insert into pair_tally (pair_id, "
+                        + "interaction_id, candidate_a, candidate_b, a_votes, b_votes, ties, both_bad, category, "
+                        + "source_a, source_b, judgments, state) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, 'open_qa', ?, ?, ?, 'OPEN')");
                 PreparedStatement decision = connection.prepareStatement("insert into interaction_decision "
                         + "(interaction_id, best_candidate, confidence, updated_at, state, pairs, judgments) "
                         + "values (?, null, 0, ?, 'OPEN', ?, ?)");
@@ -253,7 +269,9 @@ class ScoringRefitBenchmark {
                         int truth = Math.abs(gap) < 0.3 ? (random.nextBoolean() ? Outcomes.TIE : Outcomes.BOTH_BAD)
                                 : gap > 0 ? Outcomes.A : Outcomes.B;
                         long pairIndex = (long) i * pairsPerInteraction + k;
-                        int count = (int) ((long) JUDGMENTS * (pairIndex + 1) / pairs - (long) JUDGMENTS * pairIndex / pairs);
+                        // 3 or 4 judgments a pair, a million in all.
+                        int count = (int) ((long) JUDGMENTS * (pairIndex + 1) / pairs
+                                - (long) JUDGMENTS * pairIndex / pairs);
                         int[] votes = new int[4];
                         int[] judges = new int[count];
                         for (int n = 0; n < count; n++) {
@@ -280,7 +298,7 @@ class ScoringRefitBenchmark {
                             judgment.setLong(2, id);
                             judgment.setLong(3, BASE_ID + judge);
                             judgment.setLong(4, pairId);
-                            judgment.setString(5, said == 0 ? "LEFT" : said == 1 ? "RIGHT" : said == 2 ? "TIE" : "BOTH_BAD");
+                            judgment.setString(5, Verdict.values()[said].name());
                             judgment.setString(6, Outcome.values()[outcome].name());
                             judgment.setLong(7, time);
                             judgment.setBoolean(8, time < 3000);
