@@ -11,8 +11,9 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * A full application on a private in-memory H2 database (or the database named by the system property
- * {@code verdict.test.datasource.url}, e.g. PostgreSQL in CI's second pass) and a random port, without demo data, reading time
- * 0s, with MockMvc and TestRestTemplate for the REST API. Every test
+ * {@code verdict.test.datasource.url}, e.g. PostgreSQL in CI's second pass) and a random port, without demo
+ * data, reading time 0s, and no scheduled scoring refit (tests refit when they mean to), with MockMvc and
+ * TestRestTemplate for the REST API. Every test
  * class with the same settings shares one Spring context, so keep them the same where you can.
  */
 @Target(ElementType.TYPE)
@@ -27,7 +28,8 @@ import org.springframework.core.annotation.AliasFor;
         "VERDICT_ADMIN_PASSWORD=admin-test-password",
         "verdict.judging.min-reading-time=0s",
         "verdict.judging.judgments-per-pair=3",
-        "verdict.rounds.size=10"})
+        "verdict.rounds.size=10",
+        "verdict.scoring.refit-interval=0s"})
 public @interface VerdictTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")

@@ -30,7 +30,9 @@ public record VerdictProperties(
         @Valid @DefaultValue Dataset dataset,
         @Valid @DefaultValue Security security,
         @Valid @DefaultValue Backup backup,
-        @Valid @DefaultValue Export export) {
+        @Valid @DefaultValue Export export,
+        @Valid @DefaultValue Scoring scoring,
+        @Valid @DefaultValue Points points) {
 
     /** Demo accounts and interactions, created on an empty database. */
     public record Demo(@DefaultValue("false") boolean enabled) {
@@ -42,12 +44,15 @@ public record VerdictProperties(
     /**
      * {@code goldRate}: the share of a judge's assignments that are gold pairs; {@code assignmentTtl}: how long
      * a dealt pair waits for its judgment before its slot goes back to the pool.
+     * {@code judgmentsPerPair}: judgments a pair collects before it can settle; {@code maxJudgmentsPerPair}: how
+     * many an unsettled pair may collect before it is contested.
      */
     public record Judging(
             @Min(1) @Max(50) @DefaultValue("3") int judgmentsPerPair,
             @NotNull @DefaultValue("3s") Duration minReadingTime,
             @DecimalMin("0.0") @DecimalMax("0.5") @DefaultValue("0.1") double goldRate,
-            @NotNull @DefaultValue("30m") Duration assignmentTtl) {
+            @NotNull @DefaultValue("30m") Duration assignmentTtl,
+            @Min(1) @Max(50) @DefaultValue("5") int maxJudgmentsPerPair) {
 
         public Judging {
             if (minReadingTime != null && minReadingTime.isNegative()) {
@@ -55,6 +60,10 @@ public record VerdictProperties(
             }
             if (assignmentTtl != null && assignmentTtl.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new IllegalArgumentException("verdict.judging.assignment-ttl must be at least 1m");
+            }
+            if (maxJudgmentsPerPair < judgmentsPerPair) {
+                throw new IllegalArgumentException("verdict.judging.max-judgments-per-pair (" + maxJudgmentsPerPair
+                        + ") must not be below verdict.judging.judgments-per-pair (" + judgmentsPerPair + ")");
             }
         }
     }
@@ -115,5 +124,37 @@ public record VerdictProperties(
         public String toString() {
             return "Export[judgeIdKey=(secret)]";
         }
+    }
+
+    /**
+     * Consensus and judge reliability: a pair settles at {@code settleConfidence}; a judge whose estimated
+     * accuracy is below {@code flagBelow} is flagged; a full refit runs every {@code refitInterval} (0 = never
+     * on a schedule, only on demand).
+     */
+    public record Scoring(
+            @DecimalMin("0.5") @DecimalMax("1.0") @DefaultValue("0.8") double settleConfidence,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double flagBelow,
+            @NotNull @DefaultValue("10m") Duration refitInterval) {
+
+        public Scoring {
+            if (refitInterval != null && refitInterval.isNegative()) {
+                throw new IllegalArgumentException("verdict.scoring.refit-interval must not be negative");
+            }
+        }
+    }
+
+    /**
+     * Points per award: {@code base} for a judgment made in at least the minimum reading time,
+     * {@code consensus} when a pair the judge voted on settles their way, {@code goldBonus} and
+     * {@code goldPenalty} for matching or missing a gold pair, {@code streakBonus} for every
+     * {@code streakLength} agreements in a row.
+     */
+    public record Points(
+            @Min(0) @Max(1000) @DefaultValue("1") int base,
+            @Min(0) @Max(1000) @DefaultValue("2") int consensus,
+            @Min(0) @Max(1000) @DefaultValue("2") int goldBonus,
+            @Min(0) @Max(1000) @DefaultValue("1") int goldPenalty,
+            @Min(0) @Max(1000) @DefaultValue("5") int streakBonus,
+            @Min(2) @Max(1000) @DefaultValue("5") int streakLength) {
     }
 }

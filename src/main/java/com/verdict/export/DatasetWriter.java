@@ -8,7 +8,7 @@ import com.verdict.catalog.Category;
 import com.verdict.catalog.PairOutline;
 import com.verdict.judging.JudgmentEntry;
 import com.verdict.judging.JudgmentArchive;
-import com.verdict.scoring.Consensus;
+import com.verdict.scoring.ExportedConsensus;
 import com.verdict.scoring.PairPreference;
 import com.verdict.scoring.ScoringService;
 import java.io.IOException;
@@ -177,22 +177,22 @@ class DatasetWriter {
     private void dolly(ExportFilter filter, int page, Sink sink) throws IOException {
         long after = 0;
         while (true) {
-            List<Consensus> consensus = scoring.consensusPage(after, page);
+            List<ExportedConsensus> consensus = scoring.consensusPage(after, page);
             if (consensus.isEmpty()) {
                 return;
             }
             after = consensus.get(consensus.size() - 1).interactionId();
-            List<Consensus> decided = new ArrayList<>(consensus.size());
-            for (Consensus c : consensus) {
+            List<ExportedConsensus> decided = new ArrayList<>(consensus.size());
+            for (ExportedConsensus c : consensus) {
                 if (c.bestCandidateId() != null && filter.admitsContested(c.contested())
                         && filter.admitsTime(c.decidedAt()) && filter.admitsStrength(c.confidence(), c.judgments())) {
                     decided.add(c);
                 }
             }
             Map<Long, CandidateText> texts = byCandidate(catalog.candidateTexts(
-                    decided.stream().map(Consensus::bestCandidateId).toList()));
-            Set<Long> tagged = tagged(filter, decided.stream().map(Consensus::interactionId).toList());
-            for (Consensus c : decided) {
+                    decided.stream().map(ExportedConsensus::bestCandidateId).toList()));
+            Set<Long> tagged = tagged(filter, decided.stream().map(ExportedConsensus::interactionId).toList());
+            for (ExportedConsensus c : decided) {
                 CandidateText best = texts.get(c.bestCandidateId());
                 if (admits(filter, best, tagged) && filter.admitsSource(best.source())) {
                     sink.accept(new DollyRecord(c, best));
@@ -202,7 +202,7 @@ class DatasetWriter {
         }
     }
 
-    private record DollyRecord(Consensus consensus, CandidateText best) implements ExportRecord {
+    private record DollyRecord(ExportedConsensus consensus, CandidateText best) implements ExportRecord {
 
         @Override
         public long id() {
@@ -255,14 +255,14 @@ class DatasetWriter {
     private void preferences(ExportFilter filter, int page, Sink sink) throws IOException {
         long after = 0;
         while (true) {
-            List<Consensus> consensus = scoring.consensusPage(after, page);
+            List<ExportedConsensus> consensus = scoring.consensusPage(after, page);
             if (consensus.isEmpty()) {
                 return;
             }
             after = consensus.get(consensus.size() - 1).interactionId();
             List<Long> interactions = consensus.stream()
                     .filter(c -> filter.admitsContested(c.contested()) && filter.admitsTime(c.decidedAt()))
-                    .map(Consensus::interactionId).toList();
+                    .map(ExportedConsensus::interactionId).toList();
             List<PairPreference> preferred = scoring.pairPreferences(interactions).stream()
                     .filter(p -> filter.admitsStrength(p.confidence(), p.judgments())).toList();
             List<Long> candidates = new ArrayList<>(preferred.size() * 2);
@@ -353,11 +353,11 @@ class DatasetWriter {
                     entries.stream().map(JudgmentEntry::pairId).distinct().toList()).stream()
                     .collect(Collectors.toMap(PairOutline::pairId, Function.identity()));
             List<Long> interactions = pairs.values().stream().map(PairOutline::interactionId).distinct().toList();
-            Map<Long, Consensus> consensus = scoring.consensusOf(interactions);
+            Map<Long, ExportedConsensus> consensus = scoring.consensusOf(interactions);
             Set<Long> tagged = tagged(filter, interactions);
             for (JudgmentEntry entry : entries) {
                 PairOutline pair = pairs.get(entry.pairId());
-                Consensus c = consensus.get(pair.interactionId());
+                ExportedConsensus c = consensus.get(pair.interactionId());
                 double confidence = c == null ? 0 : c.confidence();
                 int judged = c == null ? 0 : c.judgments();
                 if (!pair.retired() && filter.admitsCategory(pair.category())

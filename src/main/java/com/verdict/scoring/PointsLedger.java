@@ -1,56 +1,139 @@
 package com.verdict.scoring;
 
 import com.verdict.base.SequenceIds;
+import com.verdict.base.VerdictProperties;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Scorekeeper;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the score: one ledger row per award, and each judge's totals kept beside it as awards arrive, so
- * that boards never sum the ledger on a read. For now every judgment earns one base point.
+ * Keeps the score: one ledger row per award, and each judge's totals kept beside it in the same transaction,
+ * so that totals always equal the ledger's sums and boards never sum the ledger on a read. A judgment earns
+ * its base point if it took at least the minimum reading time, gold points at once, and consensus and streak
+ * bonuses when its pair settles. Flagged judges earn no bonus.
  */
 @Component
 class PointsLedger implements Scorekeeper {
 
-    static final String BASE = "BASE";
+    /** Judges whose totals one statement locks. */
+    private static final int LOCK_BATCH = 500;
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final SequenceIds ids;
-    private final PairTally tally;
+    private final Consensus consensus;
+    private final VerdictProperties.Points points;
     private final ApplicationEventPublisher events;
 
-    PointsLedger(JdbcTemplate jdbc, SequenceIds ids, PairTally tally, ApplicationEventPublisher events) {
-        this.jdbc = jdbc;
-        this.ids = ids;
-        this.tally = tally;
+    PointsLedger(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, SequenceIds ids, Consensus consensus,
+            VerdictProperties properties, ApplicationEventPublisher events) {
         this.events = events;
+        this.jdbc = jdbc;
+        this.named = named;
+        this.ids = ids;
+        this.consensus = consensus;
+        this.points = properties.points();
     }
 
     @Override
     public Reward award(JudgmentRecorded judgment) {
-        int points = 1;
-        Timestamp at = Timestamp.from(judgment.at());
-        jdbc.update("insert into points_entry (id, judge_id, judgment_id, kind, amount, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)",
-                ids.block("points_entry_seq").next(), judgment.judgeId(), judgment.judgmentId(), BASE, points, at);
-        jdbc.update("""
-                merge into judge_score t
-                using (values (cast(? as bigint), cast(? as bigint), cast(? as timestamp with time zone)))
-                    as s (judge_id, points, updated_at)
-                on t.judge_id = s.judge_id
-                when matched then update set points = t.points + s.points, judgments = t.judgments + 1,
-                    updated_at = s.updated_at
-                when not matched then insert (judge_id, points, judgments, updated_at)
-                    values (s.judge_id, s.points, 1, s.updated_at)""", judgment.judgeId(), points, at);
-        events.publishEvent(new PointsAwarded(judgment.judgeId(), judgment.judgmentId(), BASE, points,
-                judgment.at()));
-        tally.count(judgment);
-        long total = jdbc.queryForObject("select points from judge_score where judge_id = ?", Long.class,
-                judgment.judgeId());
-        return new Reward(points, total);
+        long judgeId = judgment.judgeId();
+        ScoreChanges changes = new ScoreChanges();
+        changes.judgment(judgeId);
+        if (!judgment.tooFast()) {
+            changes.award(judgeId, judgment.judgmentId(), judgment.pairId(), PointsKind.BASE, points.base(),
+                    judgment.at());
+        }
+        if (judgment.gold() != null) {
+            if (judgment.outcome() != judgment.gold()) {
+                changes.award(judgeId, judgment.judgmentId(), judgment.pairId(), PointsKind.GOLD,
+                        -points.goldPenalty(), judgment.at());
+            } else if (!judgment.tooFast() && !consensus.isFlagged(judgeId)) {
+                changes.award(judgeId, judgment.judgmentId(), judgment.pairId(), PointsKind.GOLD, points.goldBonus(),
+                        judgment.at());
+            }
+        }
+        consensus.judged(judgment, changes);
+        Map<Long, Long> added = apply(changes);
+        long total = jdbc.queryForObject("select points from judge_score where judge_id = ?", Long.class, judgeId);
+        return new Reward(Math.toIntExact(added.getOrDefault(judgeId, 0L)), total);
+    }
+
+    /**
+     * Writes the changes: settled votes become consensus and streak bonuses, every award a ledger row, and each
+     * judge's totals move by the same amounts. Judges' totals are locked in id order, so transactions that touch
+     * the same judges never deadlock. Returns the points added per judge.
+     */
+    Map<Long, Long> apply(ScoreChanges changes) {
+        Map<Long, Integer> streaks = lockStreaks(changes.byJudge().navigableKeySet());
+        Map<Long, Long> added = new HashMap<>();
+        List<Object[]> entries = new ArrayList<>();
+        List<PointsAwarded> published = new ArrayList<>();
+        List<Object[]> totals = new ArrayList<>();
+        SequenceIds.Block entryIds = ids.block("points_entry_seq");
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Map.Entry<Long, ScoreChanges.OfJudge> entry : changes.byJudge().entrySet()) {
+            long judgeId = entry.getKey();
+            ScoreChanges.OfJudge ofJudge = entry.getValue();
+            List<ScoreChanges.Award> awards = new ArrayList<>(ofJudge.awards);
+            int streak = streaks.getOrDefault(judgeId, 0);
+            for (ScoreChanges.Settled settled : ofJudge.settled) {
+                if (!settled.agreed()) {
+                    streak = 0;
+                    continue;
+                }
+                streak++;
+                if (settled.earnsBonus()) {
+                    awards.add(new ScoreChanges.Award(judgeId, settled.judgmentId(), settled.pairId(),
+                            PointsKind.CONSENSUS, points.consensus(), settled.at()));
+                    if (streak % points.streakLength() == 0) {
+                        awards.add(new ScoreChanges.Award(judgeId, settled.judgmentId(), settled.pairId(),
+                                PointsKind.STREAK, points.streakBonus(), settled.at()));
+                    }
+                }
+            }
+            long sum = 0;
+            Timestamp last = now;
+            for (ScoreChanges.Award award : awards) {
+                if (award.amount() != 0) {
+                    sum += award.amount();
+                    last = Timestamp.from(award.at());
+                    entries.add(new Object[] {entryIds.next(), judgeId, award.judgmentId(), award.pairId(),
+                            award.kind().name(), award.amount(), last});
+                    published.add(new PointsAwarded(judgeId, award.judgmentId(), award.kind().name(), award.amount(),
+                            award.at()));
+                }
+            }
+            totals.add(new Object[] {judgeId, sum, ofJudge.judgments, streak, last});
+            added.put(judgeId, sum);
+        }
+        if (!entries.isEmpty()) {
+            jdbc.batchUpdate("insert into points_entry (id, judge_id, judgment_id, pair_id, kind, amount, created_at) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)", entries);
+        }
+        published.forEach(events::publishEvent);
+        if (!totals.isEmpty()) {
+            jdbc.batchUpdate("""
+                    merge into judge_score t
+                    using (values (cast(? as bigint), cast(? as bigint), cast(? as bigint), cast(? as int),
+                            cast(? as timestamp with time zone))) as s (judge_id, points, judgments, streak, updated_at)
+                    on t.judge_id = s.judge_id
+                    when matched then update set points = t.points + s.points, judgments = t.judgments + s.judgments,
+                        streak = s.streak, updated_at = s.updated_at
+                    when not matched then insert (judge_id, points, judgments, streak, updated_at)
+                        values (s.judge_id, s.points, s.judgments, s.streak, s.updated_at)""", totals);
+        }
+        return added;
     }
 
     @Override
@@ -68,5 +151,20 @@ class PointsLedger implements Scorekeeper {
 
     long rankedJudges() {
         return jdbc.queryForObject("select count(*) from judge_score", Long.class);
+    }
+
+    /** Each judge's current run of agreements, locking their totals for this transaction, in id order. */
+    private Map<Long, Integer> lockStreaks(SortedSet<Long> judgeIds) {
+        Map<Long, Integer> streaks = new HashMap<>();
+        List<Long> ids = new ArrayList<>(judgeIds);
+        for (int from = 0; from < ids.size(); from += LOCK_BATCH) {
+            named.query("select judge_id, streak from judge_score where judge_id in (:ids) "
+                            + "order by judge_id for update",
+                    Map.of("ids", ids.subList(from, Math.min(from + LOCK_BATCH, ids.size()))),
+                    rs -> {
+                        streaks.put(rs.getLong(1), rs.getInt(2));
+                    });
+        }
+        return streaks;
     }
 }

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.verdict.base.ui.SafeMarkdown;
+import com.verdict.base.VerdictProperties;
 import com.verdict.leaderboard.Board;
 import com.verdict.leaderboard.BoardUpdates;
 import com.verdict.leaderboard.LeaderboardRow;
@@ -53,6 +54,7 @@ import java.util.Map;
 public class LeaderboardView extends Div {
 
     private final LeaderboardService leaderboards;
+    private final VerdictProperties properties;
     private final BoardUpdates updates;
     private final Person viewer;
 
@@ -67,8 +69,9 @@ public class LeaderboardView extends Div {
     private Registration subscription;
 
     public LeaderboardView(LeaderboardService leaderboards, BoardUpdates updates, PeopleService people,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, VerdictProperties properties) {
         this.leaderboards = leaderboards;
+        this.properties = properties;
         this.updates = updates;
         this.viewer = currentUser.person();
         addClassNames("verdict-page", "verdict-leaderboard");
@@ -207,7 +210,12 @@ public class LeaderboardView extends Div {
 
     private void showFormula() {
         Dialog dialog = new Dialog("How points work");
-        dialog.add(new Paragraph("You earn one point for every judgment you make."),
+        VerdictProperties.Points points = properties.points();
+        dialog.add(new Paragraph("You earn " + points.base() + " point(s) for each judgment made with time to read "
+                        + "both answers; " + points.consensus() + " more when a pair you judged settles and you agreed "
+                        + "with the consensus; " + points.goldBonus() + " for matching a gold check pair (and lose "
+                        + points.goldPenalty() + " for missing one); and " + points.streakBonus() + " for every "
+                        + points.streakLength() + " agreements in a row. My stats shows your breakdown."),
                 new Paragraph("Boards count points earned in the period shown: today, this week (from Monday) and "
                         + "this month in the company's time zone, all time, or the current season."),
                 new Paragraph("Teams rank by points per active member — members who scored in the period — so a "

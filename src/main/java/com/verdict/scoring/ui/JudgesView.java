@@ -1,0 +1,94 @@
+package com.verdict.scoring.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.verdict.scoring.Agreement;
+import com.verdict.scoring.JudgeQuality;
+import com.verdict.scoring.ScoringService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+
+/**
+ * How reliable the judges are, as the last refit saw them: flagged judges first with the reason, then every
+ * judge's accuracy, gold accuracy, position bias, speed and agreement; and agreement across the dataset.
+ */
+@Route("judges")
+@PageTitle("Judges · Verdict")
+@Menu(order = 50, icon = "vaadin:user-check", title = "Judges")
+@RolesAllowed({"LEAD", "ADMIN"})
+public class JudgesView extends Div {
+
+    public JudgesView(ScoringService scoring) {
+        addClassNames("verdict-page", "verdict-judges");
+        Paragraph how = new Paragraph("Estimated from every judgment at the last refit. A judge whose estimated "
+                + "accuracy is below the flag level is flagged: their votes weigh nothing and earn no bonus. "
+                + "Left share is the share of decisive verdicts that went to the left response; in brackets, "
+                + "the share their pairs warrant.");
+        how.addClassName("verdict-muted");
+        add(new H2("Judges"), how, judges(scoring), new H3("Agreement (Krippendorff's alpha)"),
+                agreement(scoring));
+    }
+
+    private static Grid<JudgeQuality> judges(ScoringService scoring) {
+        Grid<JudgeQuality> grid = new Grid<>(JudgeQuality.class, false);
+        grid.addComponentColumn(JudgesView::flag).setHeader("Flag").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(JudgeQuality::displayName).setHeader("Judge").setAutoWidth(true).setSortable(true);
+        grid.addColumn(j -> j.team() == null ? "—" : j.team()).setHeader("Team").setAutoWidth(true)
+                .setSortable(true);
+        grid.addColumn(JudgeQuality::judgments).setHeader("Judgments").setAutoWidth(true).setSortable(true);
+        grid.addColumn(j -> MyStatsView.percent(j.accuracy())).setHeader("Accuracy").setAutoWidth(true)
+                .setComparator(JudgeQuality::accuracy);
+        grid.addColumn(j -> MyStatsView.percent(j.goldAccuracy())
+                + (j.goldJudgments() == 0 ? "" : " of " + j.goldJudgments())).setHeader("Gold").setAutoWidth(true);
+        grid.addColumn(j -> MyStatsView.percent(j.leftShare()) + " (" + MyStatsView.percent(j.leftWarranted()) + ")")
+                .setHeader("Left share").setAutoWidth(true);
+        grid.addColumn(j -> MyStatsView.percent(j.tooFastShare())).setHeader("Too fast").setAutoWidth(true);
+        grid.addColumn(j -> String.format(Locale.ROOT, "%.1f s", j.medianTimeMs() / 1000.0))
+                .setHeader("Median time").setAutoWidth(true);
+        grid.addColumn(j -> MyStatsView.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true);
+        grid.addColumn(j -> j.flagReason() == null ? "" : j.flagReason()).setHeader("Reason").setFlexGrow(1);
+        grid.setItems(scoring.judges());
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        grid.setPartNameGenerator(j -> j.flagged() ? "flagged" : null);
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static Component flag(JudgeQuality judge) {
+        if (!judge.flagged()) {
+            return new Span();
+        }
+        Span flag = new Span(VaadinIcon.FLAG.create());
+        flag.addClassName("verdict-flag");
+        flag.setTitle(judge.flagReason());
+        return flag;
+    }
+
+    private static Grid<Agreement> agreement(ScoringService scoring) {
+        Grid<Agreement> grid = new Grid<>(Agreement.class, false);
+        grid.addColumn(a -> switch (a.scope()) {
+            case "OVERALL" -> "Overall";
+            case "CATEGORY" -> "Category";
+            default -> "Team";
+        }).setHeader("Scope").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Agreement::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(a -> a.alpha() == null ? "—" : String.format(Locale.ROOT, "%.2f", a.alpha()))
+                .setHeader("Alpha").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Agreement::units).setHeader("Pairs").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Agreement::votes).setHeader("Votes").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(scoring.agreement());
+        grid.setAllRowsVisible(true);
+        grid.setMaxWidth("48rem");
+        return grid;
+    }
+}

@@ -1,0 +1,126 @@
+package com.verdict.scoring.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.verdict.people.CurrentUser;
+import com.verdict.scoring.MyStats;
+import com.verdict.scoring.PointsKind;
+import com.verdict.scoring.ScoringService;
+import jakarta.annotation.security.PermitAll;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** A judge's own score: where every point came from, how well they agree with the consensus, and the rules. */
+@Route("me")
+@PageTitle("My stats · Verdict")
+@Menu(order = 5, icon = "vaadin:chart", title = "My stats")
+@PermitAll
+public class MyStatsView extends Div {
+
+    /** One line of the breakdown: a kind of points, what earns it, and the judge's total of it. */
+    record Line(String kind, String earnedFor, long points) {
+    }
+
+    public MyStatsView(ScoringService scoring, CurrentUser currentUser) {
+        addClassNames("verdict-page", "verdict-my-stats");
+        MyStats stats = scoring.myStats(currentUser.id());
+        add(new H2("My stats"), figures(stats), agreement(stats), new H3("Points by kind"), breakdown(stats),
+                new H3("How points are earned"), formula(scoring.pointsFormula()));
+    }
+
+    private static Component figures(MyStats stats) {
+        Div figures = new Div(figure(Long.toString(stats.points()), "points"),
+                figure(Long.toString(stats.judgments()), "judgments"),
+                figure(percent(stats.agreement()), "agreement with the consensus"),
+                figure(percent(stats.goldAccuracy()), "gold pairs right"),
+                figure(Integer.toString(stats.streak()), "agreements in a row"));
+        figures.addClassName("verdict-stats");
+        return figures;
+    }
+
+    private static Component agreement(MyStats stats) {
+        Div sentences = new Div();
+        sentences.addClassName("verdict-card");
+        sentences.add(new Paragraph(agreementSentence(stats)));
+        if (stats.goldJudgments() > 0) {
+            sentences.add(new Paragraph("You matched %d of the %d gold pairs you judged."
+                    .formatted(stats.goldMatched(), stats.goldJudgments())));
+        }
+        return sentences;
+    }
+
+    /** "7 of your last 10 settled pairs matched the consensus." */
+    static String agreementSentence(MyStats stats) {
+        int settled = stats.recentSettled();
+        if (settled == 0) {
+            return "None of the pairs you judged has settled yet: consensus bonuses arrive as they settle.";
+        }
+        if (settled == 1) {
+            return stats.recentAgreed() == 1 ? "Your one settled pair matched the consensus."
+                    : "Your one settled pair did not match the consensus.";
+        }
+        String which = settled < ScoringService.RECENT_SETTLED ? "your " + settled : "your last " + settled;
+        return "%d of %s settled pairs matched the consensus.".formatted(stats.recentAgreed(), which);
+    }
+
+    private static Grid<Line> breakdown(MyStats stats) {
+        Grid<Line> grid = new Grid<>(Line.class, false);
+        grid.addColumn(Line::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Line::earnedFor).setHeader("Earned for").setFlexGrow(1);
+        grid.addColumn(Line::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(Arrays.stream(PointsKind.values())
+                .map(kind -> new Line(label(kind), earnedFor(kind), stats.breakdown().getOrDefault(kind, 0L)))
+                .toList());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private static Component formula(List<String> rules) {
+        UnorderedList list = new UnorderedList();
+        rules.forEach(rule -> list.add(new ListItem(rule)));
+        return list;
+    }
+
+    private static Component figure(String value, String label) {
+        Span number = new Span(value);
+        number.addClassName("verdict-stat-value");
+        Span caption = new Span(label);
+        caption.addClassName("verdict-stat-label");
+        Div figure = new Div(number, caption);
+        figure.addClassName("verdict-stat");
+        return figure;
+    }
+
+    private static String label(PointsKind kind) {
+        return switch (kind) {
+            case BASE -> "Base";
+            case CONSENSUS -> "Consensus";
+            case GOLD -> "Gold";
+            case STREAK -> "Streak";
+        };
+    }
+
+    private static String earnedFor(PointsKind kind) {
+        return switch (kind) {
+            case BASE -> "Judgments made in at least the minimum reading time";
+            case CONSENSUS -> "Pairs that settled the way you judged them";
+            case GOLD -> "Gold pairs matched, less those missed";
+            case STREAK -> "Runs of agreements with the consensus";
+        };
+    }
+
+    static String percent(Double share) {
+        return share == null ? "—" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+}

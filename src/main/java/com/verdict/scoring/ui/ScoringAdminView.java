@@ -1,0 +1,73 @@
+package com.verdict.scoring.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.verdict.base.VerdictProperties;
+import com.verdict.scoring.RefitSummary;
+import com.verdict.scoring.ScoringService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Locale;
+
+/** The consensus model for admins: its settings, what the last refit did, and a refit on demand. */
+@Route("admin/scoring")
+@PageTitle("Scoring · Verdict")
+@Menu(order = 91, icon = "vaadin:refresh", title = "Scoring")
+@RolesAllowed("ADMIN")
+public class ScoringAdminView extends Div {
+
+    private final ScoringService scoring;
+    private final Paragraph lastRefit = new Paragraph();
+
+    public ScoringAdminView(ScoringService scoring, VerdictProperties properties) {
+        this.scoring = scoring;
+        addClassNames("verdict-page", "verdict-scoring-admin");
+        Button refit = new Button("Refit now", VaadinIcon.REFRESH.create(), e -> refit());
+        refit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        refit.setDisableOnClick(true);
+        refit.addClickListener(e -> refit.setEnabled(true));
+        lastRefit.addClassName("verdict-last-refit");
+        add(new H2("Scoring"), new Paragraph(settings(properties)), lastRefit, refit,
+                new Paragraph(new RouterLink("Judges and agreement", JudgesView.class)));
+        showLastRefit();
+    }
+
+    private void refit() {
+        RefitSummary summary = scoring.refit();
+        showLastRefit();
+        Notification.show("Refit done in %d ms: %d pairs and %d interactions changed"
+                        .formatted(summary.millis(), summary.pairsChanged(), summary.interactionsChanged()),
+                4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private void showLastRefit() {
+        lastRefit.setText(scoring.lastRefit().map(ScoringAdminView::describe)
+                .orElse("No refit has run yet: judgments are weighed with every judge taken as equally reliable."));
+    }
+
+    static String describe(RefitSummary s) {
+        return ("Last refit %s: %d judgments by %d judges on %d pairs, %d EM iterations, %d ms. %d pairs settled, "
+                + "%d contested; %d judges flagged; %d pair and %d interaction decisions changed.").formatted(
+                s.fittedAt(), s.judgments(), s.judges(), s.pairs(), s.iterations(), s.millis(), s.settledPairs(),
+                s.contestedPairs(), s.flaggedJudges(), s.pairsChanged(), s.interactionsChanged());
+    }
+
+    private static String settings(VerdictProperties properties) {
+        return String.format(Locale.ROOT, "A pair settles with %d judgments at %.0f%% confidence; undecided, it "
+                        + "is dealt up to %d judgments, then contested. Judges below %.0f%% estimated accuracy are "
+                        + "flagged. Full refit every %s.",
+                properties.judging().judgmentsPerPair(), properties.scoring().settleConfidence() * 100,
+                properties.judging().maxJudgmentsPerPair(), properties.scoring().flagBelow() * 100,
+                properties.scoring().refitInterval().isZero() ? "— never on a schedule"
+                        : properties.scoring().refitInterval().toString().substring(2).toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,181 @@
+package com.verdict.scoring.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.judging.Deal;
+import com.verdict.judging.JudgingService;
+import com.verdict.judging.Verdict;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import java.security.Principal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@VerdictTest
+class ScoringViewsTests {
+
+    private static Routes routes;
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    JudgingService judging;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void discoverRoutes() {
+        routes = new Routes().autoDiscoverViews("com.verdict");
+    }
+
+    @BeforeEach
+    void setUp() {
+        data.clearCatalog();
+        SecurityContextHolder.clearContext();
+        // Karibu runs no servlet filters: the request learns who is signed in from Spring Security itself.
+        MockVaadin.setMockRequestFactory(session -> new FakeRequest(session) {
+            @Override
+            public Principal getUserPrincipal() {
+                return SecurityContextHolder.getContext().getAuthentication();
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+                return auth != null && auth.getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
+            }
+        });
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(routes, context, uiFactory));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void myStatsShowsWhereThePointsCameFromAndTheAgreementInWords() {
+        data.interactions("mine", 1);
+        Person me = data.user("me");
+        for (Person judge : List.of(me, data.user("other"), data.user("other"))) {
+            Deal deal = judging.next(judge.id(), null).orElseThrow();
+            judging.judge(judge.id(), deal.assignmentId(), deal.left().response() == 0 ? Verdict.LEFT : Verdict.RIGHT,
+                    null);
+        }
+        data.signIn(me);
+
+        UI.getCurrent().navigate("me");
+
+        _get(MyStatsView.class);
+        assertThat(_find(Paragraph.class)).extracting(Paragraph::getText)
+                .contains("Your one settled pair matched the consensus.");
+        @SuppressWarnings("unchecked")
+        Grid<MyStatsView.Line> breakdown = _get(Grid.class);
+        assertThat(GridKt._size(breakdown)).isEqualTo(4);
+        assertThat(GridKt._get(breakdown, 0)).isEqualTo(new MyStatsView.Line("Base",
+                "Judgments made in at least the minimum reading time", 1));
+        assertThat(GridKt._get(breakdown, 1).points()).isEqualTo(2);
+    }
+
+    @Test
+    void judgesCannotOpenStandings() {
+        data.signIn(data.user("judge"));
+
+        // Vaadin shows its access-denied error, which Karibu raises, or turns the judge away quietly.
+        Throwable denied = catchThrowable(() -> {
+            UI.getCurrent().navigate("standings");
+            assertThat(_find(StandingsView.class)).isEmpty();
+        });
+
+        if (denied != null) {
+            assertThat(denied).hasStackTraceContaining("Access is denied by annotations on the view");
+        }
+    }
+
+    @Test
+    void engineersSeeStandingsAndMatchups() {
+        data.importJsonl("{\"id\": \"s\", \"instruction\": \"Q?\", \"category\": \"open_qa\", \"responses\": "
+                + "[{\"text\": \"x\", \"source\": \"model-x\"}, {\"text\": \"y\", \"source\": \"model-y\"}]}");
+        for (Person voter : List.of(data.user("voter"), data.user("voter"), data.user("voter"))) {
+            Deal deal = judging.next(voter.id(), null).orElseThrow();
+            judging.judge(voter.id(), deal.assignmentId(), deal.left().response() == 1 ? Verdict.LEFT : Verdict.RIGHT,
+                    null);
+        }
+
+        data.signIn(data.user("engineer", null, Role.ENGINEER));
+        UI.getCurrent().navigate("standings");
+        _get(StandingsView.class);
+        @SuppressWarnings("unchecked")
+        List<Grid<?>> grids = (List<Grid<?>>) (List<?>) _find(Grid.class);
+        assertThat(grids).hasSize(2);
+        assertThat(GridKt._size(grids.get(0))).isEqualTo(2);
+        assertThat(((com.verdict.scoring.SourceStanding) GridKt._get(grids.get(0), 0)).source()).isEqualTo("model-y");
+        assertThat(GridKt._size(grids.get(1))).isEqualTo(1);
+    }
+
+    @Test
+    void anAdminRefitsFromTheScoringView() {
+        data.signIn(data.user("admin", null, Role.ADMIN));
+        UI.getCurrent().navigate("admin/scoring");
+        _get(ScoringAdminView.class);
+        Paragraph last = _get(Paragraph.class, spec -> spec.withClasses("verdict-last-refit"));
+        assertThat(last.getText()).startsWith("No refit has run yet");
+
+        _click(_get(Button.class, spec -> spec.withText("Refit now")));
+
+        assertThat(last.getText()).startsWith("Last refit");
+    }
+
+    @Test
+    void leadsSeeFlaggedJudgesWithTheReason() {
+        Person flagged = data.user("clicker");
+        jdbc.update("""
+                insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments, gold_matched,
+                    left_share, left_warranted, too_fast_share, median_time_ms, settled, agreed, flagged, flag_reason,
+                    fitted_at) values (?, ?, 0.45, 40, 0, 0, 1.0, 0.5, 0, 900, 30, 15, true, ?, ?)""",
+                flagged.id(), "0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04",
+                "Estimated accuracy 45% is below 60%; picks the left response in 100% of decisive verdicts",
+                Timestamp.from(Instant.now()));
+        data.signIn(data.user("lead", "Blue", Role.LEAD));
+
+        UI.getCurrent().navigate("judges");
+
+        _get(JudgesView.class);
+        @SuppressWarnings("unchecked")
+        Grid<com.verdict.scoring.JudgeQuality> judges = _find(Grid.class).get(0);
+        assertThat(GridKt._size(judges)).isEqualTo(1);
+        assertThat(GridKt._get(judges, 0).flagged()).isTrue();
+        assertThat(GridKt._get(judges, 0).flagReason()).contains("picks the left response");
+    }
+}
