@@ -34,7 +34,7 @@ class ViewAccessTests {
     void aJudgePlaysAndSeesTheLeaderboardButNotAdmin() {
         ViewTestSupport.signInAndSetUp(context, data.user("judge"));
 
-        assertThat(menu()).containsExactly("Play", "Leaderboard");
+        assertThat(menu()).containsExactly("Play", "My stats", "Leaderboard");
         assertThat(opens(PlayView.class)).isTrue();
         assertThat(opens(LeaderboardView.class)).isTrue();
         assertThat(opens(AdminView.class)).isFalse();

@@ -353,7 +353,7 @@ public class ScoringService {
      * {@code afterInteractionId}, in id order: page through with the last id.
      */
     public List<ExportedConsensus> consensusPage(long afterInteractionId, int limit) {
-        return jdbc.query(CONSENSUS + "where d.interaction_id > ? and d.state <> 'OPEN' order by d.interaction_id "
+        return jdbc.query(CONSENSUS + "where d.interaction_id > ? and d.best_candidate is not null order by d.interaction_id "
                 + "fetch first ? rows only", ScoringService::exportedConsensus, afterInteractionId, limit);
     }
 
@@ -363,7 +363,7 @@ public class ScoringService {
             return Map.of();
         }
         Map<Long, ExportedConsensus> result = new HashMap<>();
-        jdbc.query(CONSENSUS + "where d.interaction_id = any(?) and d.state <> 'OPEN'", ids(interactionIds),
+        jdbc.query(CONSENSUS + "where d.interaction_id = any(?) and d.best_candidate is not null", ids(interactionIds),
                 rs -> {
                     ExportedConsensus consensus = exportedConsensus(rs, 0);
                     result.put(consensus.interactionId(), consensus);
@@ -381,7 +381,7 @@ public class ScoringService {
         }
         List<PairPreference> result = new ArrayList<>();
         jdbc.query("select pair_id, interaction_id, candidate_a, candidate_b, decision, confidence, judgments "
-                + "from pair_tally where interaction_id = any(?) and state = 'SETTLED' and decision in (?, ?) "
+                + "from pair_tally where interaction_id = any(?) and decision in (?, ?) "
                 + "order by interaction_id, pair_id", statement -> {
                     statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", interactionIds.toArray()));
                     statement.setInt(2, Outcomes.A);

@@ -6,7 +6,7 @@ import com.verdict.catalog.CandidateText;
 import com.verdict.catalog.CatalogService;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
-import com.verdict.scoring.Consensus;
+import com.verdict.scoring.ExportedConsensus;
 import com.verdict.scoring.ScoringService;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -172,12 +172,12 @@ class ExportBenchmark {
         long after = 0;
         List<List<Long>> pages = new ArrayList<>();
         while (true) {
-            List<Consensus> page = scoring.consensusPage(after, DatasetWriter.PAGE);
+            List<ExportedConsensus> page = scoring.consensusPage(after, DatasetWriter.PAGE);
             if (page.isEmpty()) {
                 break;
             }
             after = page.get(page.size() - 1).interactionId();
-            pages.add(page.stream().map(Consensus::bestCandidateId).toList());
+            pages.add(page.stream().map(ExportedConsensus::bestCandidateId).toList());
         }
         double consensus = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
