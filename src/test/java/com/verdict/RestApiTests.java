@@ -125,10 +125,18 @@ class RestApiTests {
     @Test
     void dollyExportHasExactlyTheFourKeysInOrderForDecidedInteractions() throws Exception {
         data.interactions("dolly", 2);
-        long assignment = body(mvc.perform(post("/api/assignments/next").with(basic(judge))).andReturn())
-                .get("assignment").asLong();
-        mvc.perform(post("/api/assignments/{id}/judgment", assignment).with(basic(judge))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"RIGHT\"}")).andExpect(status().isOk());
+        // Three judges agree that the first response of dolly-0 is better: it settles; dolly-1 stays open.
+        for (Person voter : List.of(judge, data.user("judge"), data.user("judge"))) {
+            JsonNode deal = body(mvc.perform(post("/api/assignments/next").with(basic(voter))).andReturn());
+            while (!deal.get("interaction").get("id").asText().equals("dolly-0")) {
+                mvc.perform(post("/api/assignments/{id}/skip", deal.get("assignment").asLong()).with(basic(voter)));
+                deal = body(mvc.perform(post("/api/assignments/next").with(basic(voter))).andReturn());
+            }
+            String verdict = deal.get("left").get("response").asInt() == 0 ? "LEFT" : "RIGHT";
+            mvc.perform(post("/api/assignments/{id}/judgment", deal.get("assignment").asLong()).with(basic(voter))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"" + verdict + "\"}"))
+                    .andExpect(status().isOk());
+        }
 
         MvcResult started = mvc.perform(get("/api/export/dolly.jsonl").with(basic(engineer)))
                 .andExpect(request().asyncStarted()).andReturn();
@@ -144,7 +152,7 @@ class RestApiTests {
         assertThat(keys).containsExactly("instruction", "context", "response", "category");
         assertThat(record.get("context").asText()).isEmpty();
         assertThat(record.get("category").asText()).isEqualTo("open_qa");
-        assertThat(record.get("response").asText()).startsWith("Answer ");
+        assertThat(record.get("response").asText()).isEqualTo("Answer 0 to dolly-0");
     }
 
     @Test

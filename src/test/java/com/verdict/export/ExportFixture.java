@@ -16,24 +16,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A small judged catalog with a known export. Judged by three judges through the real judging service:
  * <pre>
  * id         category          responses (source)       votes (judge 1, 2, 3)   Dolly winner, confidence
- * f-qa-1     open_qa           x, y                      low low low            x, 1.0
- * f-qa-2     open_qa           x, y                      high high low          y, 0.6667
- * f-bs-1     brainstorming     x, z                      low low tie            x, 0.6667
- * f-one      creative_writing  x, y                      low (others skip)      x, 1.0 (1 judgment)
+ * f-qa-1     open_qa           x, y                      low low low            x, settled
+ * f-qa-2     open_qa           x, y                      high high low          y, settled (at least 0.8)
+ * f-bs-1     brainstorming     x, z                      low low tie            x, settled
+ * f-one      creative_writing  x, y                      low (others skip)      none: open (1 judgment)
  * f-tie      open_qa           x, y                      tie tie tie            none
  * f-retired  open_qa           x, y                      low low low            retired afterwards
  * f-three    summarization     x, y, z (3 pairs)         low low low            x, 1.0 (9 judgments)
  * f-dup-a    classification    x, y  same instruction    low low low            x, 1.0
- * f-dup-b    classification    x, y  and context         low low high           x, 0.6667
- * f-dup-c    classification    x, y  other context       low low high           x, 0.6667
+ * f-dup-b    classification    x, y  and context         low low high           x, settled
+ * f-dup-c    classification    x, y  other context       low low high           x, settled
  * </pre>
- * Dolly holds 8 records, preferences 10, raw judgments 31 (those of the retired interaction left out).
+ * Dolly holds 7 records, preferences 9, raw judgments 31 (those of the retired interaction left out). An
+ * interaction settles once its pairs have judgments-per-pair (3) judgments and a confident consensus.
  */
 final class ExportFixture {
 
-    static final List<String> DOLLY_IDS = List.of("f-qa-1", "f-qa-2", "f-bs-1", "f-one", "f-three", "f-dup-a",
-            "f-dup-b", "f-dup-c");
-    static final int PREFERENCES = 10;
+    static final List<String> DOLLY_IDS = List.of("f-qa-1", "f-qa-2", "f-bs-1", "f-three", "f-dup-a", "f-dup-b",
+            "f-dup-c");
+    static final int PREFERENCES = 9;
     static final int JUDGMENTS = 31;
 
     private final TestData data;
@@ -84,7 +85,7 @@ final class ExportFixture {
     /** Imports and judges one more interaction (judge 1 prefers its first response). */
     void addLate(String id) {
         data.importJsonl(line(id, "open_qa", "A late question?", "", "x", "y"));
-        Verdicts.play(judging, judges.subList(0, 1), Map.of(id, List.of("low")));
+        Verdicts.play(judging, judges, Map.of(id, List.of("low", "low", "low")));
     }
 
     /** An import line whose responses read "<id> by <source>" with source "model-<source>". */

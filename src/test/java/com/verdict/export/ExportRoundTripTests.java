@@ -62,7 +62,8 @@ class ExportRoundTripTests {
                 RequestEntity.post(URI.create("/api/interactions")).contentType(MediaType.parseMediaType("application/x-ndjson"))
                         .body((line + "\n").getBytes(StandardCharsets.UTF_8)), String.class);
         assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(200);
-        Verdicts.play(judging, List.of(data.user("hard-judge")), Map.of("hard-1", List.of("low")));
+        Verdicts.play(judging, List.of(data.user("hard-judge"), data.user("hard-judge"), data.user("hard-judge")),
+                Map.of("hard-1", List.of("low", "low", "low")));
 
         byte[] dolly = download("/api/export/dolly.jsonl");
         String text = new String(dolly, StandardCharsets.UTF_8);

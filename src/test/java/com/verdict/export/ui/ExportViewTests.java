@@ -27,6 +27,7 @@ import com.verdict.judging.JudgingService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,10 @@ class ExportViewTests {
     void setUp() {
         data.clearCatalog();
         data.interactions("view-export", 7);
-        Person judge = data.user("view-judge");
         Map<String, List<String>> plan = new HashMap<>();
-        IntStream.range(0, 7).forEach(i -> plan.put("view-export-" + i, List.of(i % 2 == 0 ? "low" : "high")));
-        Verdicts.play(judging, List.of(judge), plan);
+        IntStream.range(0, 7).forEach(i -> plan.put("view-export-" + i, Collections.nCopies(3, i % 2 == 0 ? "low" : "high")));
+        Verdicts.play(judging, List.of(data.user("view-judge"), data.user("view-judge"), data.user("view-judge")),
+                plan);
         engineer = data.user("view-engineer", null, Role.ENGINEER);
         ViewTestSupport.signInAndSetUp(context, engineer);
         UI.getCurrent().navigate(ExportView.class);
@@ -104,7 +105,7 @@ class ExportViewTests {
         @SuppressWarnings("unchecked")
         RadioButtonGroup<ExportFormat> format = _get(RadioButtonGroup.class);
         format.setValue(ExportFormat.JUDGMENTS);
-        assertThat(count()).startsWith("7 records");
+        assertThat(count()).startsWith("21 records");
         assertThat(_get(Pre.class).getText().lines().findFirst().orElseThrow()).startsWith("{\"id\":\"view-export-");
         assertThat(_get(Checkbox.class, spec -> spec.withClasses("verdict-export-dedupe")).isEnabled())
                 .isFalse();
