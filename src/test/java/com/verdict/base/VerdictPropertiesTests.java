@@ -39,7 +39,9 @@ class VerdictPropertiesTests {
         assertThatThrownBy(() -> bind(source)).hasStackTraceContaining("refit-interval must not be negative");
     }
 
+    /** Binds these settings beside the one setting without a default, the export's judge-id key. */
     private static VerdictProperties bind(MapConfigurationPropertySource source) {
+        source.put("verdict.export.judge-id-key", "a-test-key-of-at-least-16-characters");
         return new Binder(source).bindOrCreate("verdict", VerdictProperties.class);
     }
 }
