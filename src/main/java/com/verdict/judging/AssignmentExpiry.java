@@ -4,6 +4,7 @@ import com.verdict.base.VerdictProperties;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +23,8 @@ class AssignmentExpiry {
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
-    void expireOverdue() {
+    @SchedulerLock(name = "expire-assignments")
+    public void expireOverdue() {
         int expired = judging.expireDealtBefore(Instant.now().minus(properties.judging().assignmentTtl()));
         if (expired > 0) {
             log.info("Expired {} assignment(s) left unanswered for {}", expired, properties.judging().assignmentTtl());

@@ -4,20 +4,23 @@ import com.verdict.base.ApiException;
 import com.verdict.base.AuditLog;
 import com.verdict.base.VerdictProperties;
 import com.verdict.catalog.Category;
-import com.verdict.scoring.ScoringService;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Arrays;
-import org.springframework.http.HttpStatus;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import com.verdict.scoring.JudgeQuality;
+import com.verdict.scoring.ScoringService;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,8 +73,14 @@ public class LeaderboardService {
         List<Person> members = people.all().stream().filter(p -> team.equals(p.team())).toList();
         List<MemberRow> rows = members.stream().map(p -> {
             long[] all = boardRow("all", p.id());
+            Optional<JudgeQuality> quality = scoring.judge(p.id());
             return new MemberRow(p.username(), p.displayName(), all[1], all[0], boardRow(week, p.id())[0],
-                    !showsOnLeaderboard(p.id()));
+                    !showsOnLeaderboard(p.id()), quality.map(JudgeQuality::agreement).orElse(null),
+                    quality.map(JudgeQuality::goldAccuracy).orElse(null),
+                    quality.map(JudgeQuality::positionBias).orElse(null),
+                    quality.map(JudgeQuality::medianTimeMs).orElse(null),
+                    quality.map(JudgeQuality::flagged).orElse(false),
+                    quality.map(JudgeQuality::flagReason).orElse(null));
         }).toList();
         LocalDate today = LocalDate.now(zone);
         List<String> days = new ArrayList<>();
@@ -136,10 +145,15 @@ public class LeaderboardService {
     /** Teams ranked by points per active member. */
     public List<TeamRow> teams(Period period) {
         String key = key(period, period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null);
+        // Agreement is the team's Krippendorff's alpha at the last scoring refit, over all its judgments.
+        Map<String, Double> alpha = new HashMap<>();
+        scoring.agreement().stream().filter(a -> "TEAM".equals(a.scope()) && a.alpha() != null)
+                .forEach(a -> alpha.put(a.name(), a.alpha()));
         List<TeamRow> unranked = jdbc.query("select team, points, active_members from team_board_score "
                         + "where period_key = ?",
                 (rs, i) -> new TeamRow(0, rs.getString(1), rs.getLong(2), rs.getInt(3),
-                        rs.getInt(3) == 0 ? 0 : (double) rs.getLong(2) / rs.getInt(3), null), key);
+                        rs.getInt(3) == 0 ? 0 : (double) rs.getLong(2) / rs.getInt(3), alpha.get(rs.getString(1))),
+                key);
         List<TeamRow> sorted = new ArrayList<>(unranked);
         sorted.sort((a, b) -> Double.compare(b.pointsPerMember(), a.pointsPerMember()));
         List<TeamRow> ranked = new ArrayList<>(sorted.size());

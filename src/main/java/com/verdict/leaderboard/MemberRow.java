@@ -1,6 +1,11 @@
 package com.verdict.leaderboard;
 
-/** A team member as their lead sees them. */
+/**
+ * A team member as their lead sees them: activity, and quality as the last scoring refit saw it (null until
+ * there is something to measure): agreement with the settled consensus, gold accuracy, position bias (share of
+ * left choices above what their pairs warrant), median time on task, and a flag with its reason.
+ */
 public record MemberRow(String username, String displayName, long judgments, long points, long weekPoints,
-        boolean hidden) {
+        boolean hidden, Double agreement, Double goldAccuracy, Double positionBias, Long medianTimeMs,
+        boolean flagged, String flagReason) {
 }

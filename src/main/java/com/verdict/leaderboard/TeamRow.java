@@ -2,7 +2,8 @@ package com.verdict.leaderboard;
 
 /**
  * A team on a board. Teams rank by points per active member (members who scored in the period), so a
- * big team does not win by headcount alone. {@code agreement} is null until its members have settled pairs.
+ * big team does not win by headcount alone. {@code agreement} is the team's Krippendorff's alpha at the last
+ * scoring refit, null until there is one.
  */
 public record TeamRow(long rank, String team, long points, int members, double pointsPerMember, Double agreement) {
 }

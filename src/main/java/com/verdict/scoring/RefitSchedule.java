@@ -3,6 +3,10 @@ package com.verdict.scoring;
 import com.verdict.base.VerdictProperties;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -24,12 +28,15 @@ class RefitSchedule {
     private final ConsensusRefit refit;
     private final TaskScheduler scheduler;
     private final JdbcTemplate jdbc;
+    private final LockingTaskExecutor locks;
     private final Duration interval;
 
-    RefitSchedule(ConsensusRefit refit, TaskScheduler scheduler, JdbcTemplate jdbc, VerdictProperties properties) {
+    RefitSchedule(ConsensusRefit refit, TaskScheduler scheduler, JdbcTemplate jdbc, LockProvider lockProvider,
+            VerdictProperties properties) {
         this.refit = refit;
         this.scheduler = scheduler;
         this.jdbc = jdbc;
+        this.locks = new DefaultLockingTaskExecutor(lockProvider);
         this.interval = properties.scoring().refitInterval();
     }
 
@@ -40,7 +47,9 @@ class RefitSchedule {
         }
         boolean neverFitted = jdbc.queryForObject("select count(*) from scoring_model", Integer.class) == 0
                 && jdbc.queryForObject("select count(*) from vote", Long.class) > 0;
-        scheduler.scheduleWithFixedDelay(this::run,
+        // With several instances on one database, the lock lets only one of them refit at a time.
+        scheduler.scheduleWithFixedDelay(() -> locks.executeWithLock((Runnable) this::run,
+                        new LockConfiguration(Instant.now(), "scoring-refit", Duration.ofMinutes(30), Duration.ZERO)),
                 Instant.now().plus(neverFitted ? FIRST_REFIT_AFTER_START : interval), interval);
     }
 

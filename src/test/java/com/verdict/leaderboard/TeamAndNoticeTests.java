@@ -53,7 +53,8 @@ class TeamAndNoticeTests {
 
         mvc.perform(get("/api/teams/Falcons/members").with(basic(lead)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.username == '%s')].judgments".formatted(member.username())).value(0));
+                .andExpect(jsonPath("$[?(@.username == '%s')].judgments".formatted(member.username())).value(0))
+                .andExpect(jsonPath("$[?(@.username == '%s')].flagged".formatted(member.username())).value(false));
         mvc.perform(get("/api/teams/Falcons/members").with(basic(admin))).andExpect(status().isOk());
         mvc.perform(get("/api/teams/Falcons/members").with(basic(otherLead))).andExpect(status().isForbidden());
         mvc.perform(get("/api/teams/Falcons/members").with(basic(member)))

@@ -63,9 +63,20 @@ public class TeamView extends Div {
         members.addColumn(MemberRow::judgments).setHeader("Judgments").setSortable(true).setAutoWidth(true);
         members.addColumn(MemberRow::points).setHeader("Points").setSortable(true).setAutoWidth(true);
         members.addColumn(MemberRow::weekPoints).setHeader("Points this week").setSortable(true).setAutoWidth(true);
+        members.addColumn(m -> percent(m.agreement())).setHeader("Agreement").setAutoWidth(true);
+        members.addColumn(m -> percent(m.goldAccuracy())).setHeader("Gold accuracy").setAutoWidth(true);
+        members.addColumn(m -> m.positionBias() == null ? "—" : "%+.0f pts".formatted(100 * m.positionBias()))
+                .setHeader("Left bias").setAutoWidth(true);
+        members.addColumn(m -> m.medianTimeMs() == null ? "—" : "%.1f s".formatted(m.medianTimeMs() / 1000.0))
+                .setHeader("Median time").setAutoWidth(true);
+        members.addColumn(m -> m.flagged() ? "Flagged: " + m.flagReason() : "").setHeader("Flag").setFlexGrow(1);
         members.addColumn(m -> m.hidden() ? "Hidden" : "").setHeader("On public boards").setAutoWidth(true);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         members.setAllRowsVisible(true);
+    }
+
+    private static String percent(Double share) {
+        return share == null ? "—" : "%.0f%%".formatted(100 * share);
     }
 
     void show(String team) {
