@@ -1,6 +1,7 @@
 package com.verdict.leaderboard.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -59,18 +60,21 @@ public class TeamView extends Div {
     }
 
     private void configureMembers() {
-        members.addColumn(MemberRow::displayName).setHeader("Member").setSortable(true).setFlexGrow(1);
-        members.addColumn(MemberRow::judgments).setHeader("Judgments").setSortable(true).setAutoWidth(true);
-        members.addColumn(MemberRow::points).setHeader("Points").setSortable(true).setAutoWidth(true);
-        members.addColumn(MemberRow::weekPoints).setHeader("Points this week").setSortable(true).setAutoWidth(true);
+        members.addColumn(m -> m.displayName() + (m.hidden() ? " (hidden from boards)" : "")).setHeader("Member")
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        members.addColumn(MemberRow::judgments).setHeader("Judged").setSortable(true).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        members.addColumn(MemberRow::points).setHeader("Points").setSortable(true).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        members.addColumn(MemberRow::weekPoints).setHeader("This week").setSortable(true).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> percent(m.agreement())).setHeader("Agreement").setAutoWidth(true);
-        members.addColumn(m -> percent(m.goldAccuracy())).setHeader("Gold accuracy").setAutoWidth(true);
+        members.addColumn(m -> percent(m.goldAccuracy())).setHeader("Gold").setAutoWidth(true);
         members.addColumn(m -> m.positionBias() == null ? "—" : "%+.0f pts".formatted(100 * m.positionBias()))
                 .setHeader("Left bias").setAutoWidth(true);
         members.addColumn(m -> m.medianTimeMs() == null ? "—" : "%.1f s".formatted(m.medianTimeMs() / 1000.0))
                 .setHeader("Median time").setAutoWidth(true);
         members.addColumn(m -> m.flagged() ? "Flagged: " + m.flagReason() : "").setHeader("Flag").setFlexGrow(1);
-        members.addColumn(m -> m.hidden() ? "Hidden" : "").setHeader("On public boards").setAutoWidth(true);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         members.setAllRowsVisible(true);
     }
