@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.verdict.base.ui.SafeMarkdown;
+import com.verdict.base.ui.Stat;
 import com.verdict.judging.AssignmentExpired;
 import com.verdict.judging.Deal;
 import com.verdict.judging.GoldAccuracy;
@@ -120,10 +121,10 @@ public class PlayView extends Div {
                 + "instruction. Pick the better one — you earn a point for every judgment, and more as the "
                 + "dataset takes shape.");
         GoldAccuracy gold = judging.goldAccuracy(judgeId);
-        Div stats = new Div(stat(String.valueOf(standing.points()), "points"),
-                stat(String.valueOf(standing.judgments()), "judgments"),
-                stat(standing.points() == 0 ? "—" : "#" + standing.rank(), "rank"),
-                stat(gold.rate() == null ? "—" : Math.round(gold.rate() * 100) + "%",
+        Div stats = new Div(new Stat(String.valueOf(standing.points()), "points"),
+                new Stat(String.valueOf(standing.judgments()), "judgments"),
+                new Stat(standing.points() == 0 ? "—" : "#" + standing.rank(), "rank"),
+                new Stat(gold.rate() == null ? "—" : Math.round(gold.rate() * 100) + "%",
                         gold.answered() == 0 ? "check accuracy" : "check accuracy (" + gold.answered() + ")"));
         stats.addClassName("verdict-stats");
         PlayerProgress.Progress mine = progress.of(judgeId);
@@ -230,9 +231,9 @@ public class PlayView extends Div {
             card.add(new Paragraph("Every pair that still needs a verdict has been dealt to you already. "
                     + "Thank you! New pairs arrive when engineers import more interactions."));
         } else {
-            Div stats = new Div(stat("+" + done.points(), "points this round"),
-                    stat(String.valueOf(standing.points()), "points in all"),
-                    stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
+            Div stats = new Div(new Stat("+" + done.points(), "points this round"),
+                    new Stat(String.valueOf(standing.points()), "points in all"),
+                    new Stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
             stats.addClassName("verdict-stats");
             card.add(new Paragraph("You judged " + done.done() + " of " + done.size() + " pairs."), stats,
                     rankChange(rankBeforeRound, standing.rank()), progression(progress.of(judgeId)));
@@ -390,15 +391,5 @@ public class PlayView extends Div {
         }
         entry.add(new Span(" " + action));
         return entry;
-    }
-
-    private static Component stat(String value, String label) {
-        Span number = new Span(value);
-        number.addClassName("verdict-stat-value");
-        Span caption = new Span(label);
-        caption.addClassName("verdict-stat-label");
-        Div stat = new Div(number, caption);
-        stat.addClassName("verdict-stat");
-        return stat;
     }
 }

@@ -7,11 +7,11 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.base.ui.Stat;
 import com.verdict.people.CurrentUser;
 import com.verdict.scoring.MyStats;
 import com.verdict.scoring.PointsKind;
@@ -40,11 +40,11 @@ public class MyStatsView extends Div {
     }
 
     private static Component figures(MyStats stats) {
-        Div figures = new Div(figure(Long.toString(stats.points()), "points"),
-                figure(Long.toString(stats.judgments()), "judgments"),
-                figure(percent(stats.agreement()), "agreement with the consensus"),
-                figure(percent(stats.goldAccuracy()), "gold pairs right"),
-                figure(Integer.toString(stats.streak()), "agreements in a row"));
+        Div figures = new Div(new Stat(Long.toString(stats.points()), "points"),
+                new Stat(Long.toString(stats.judgments()), "judgments"),
+                new Stat(percent(stats.agreement()), "agreement with the consensus"),
+                new Stat(percent(stats.goldAccuracy()), "gold pairs right"),
+                new Stat(Integer.toString(stats.streak()), "agreements in a row"));
         figures.addClassName("verdict-stats");
         return figures;
     }
@@ -90,16 +90,6 @@ public class MyStatsView extends Div {
         UnorderedList list = new UnorderedList();
         rules.forEach(rule -> list.add(new ListItem(rule)));
         return list;
-    }
-
-    private static Component figure(String value, String label) {
-        Span number = new Span(value);
-        number.addClassName("verdict-stat-value");
-        Span caption = new Span(label);
-        caption.addClassName("verdict-stat-label");
-        Div figure = new Div(number, caption);
-        figure.addClassName("verdict-stat");
-        return figure;
     }
 
     private static String label(PointsKind kind) {
