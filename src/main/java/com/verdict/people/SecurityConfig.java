@@ -45,6 +45,11 @@ class SecurityConfig extends VaadinWebSecurity {
     }
 
     @Bean
+    PasswordAuthenticationProvider passwordAuthentication(AccountDetailsService accounts, PasswordEncoder encoder) {
+        return new PasswordAuthenticationProvider(accounts, encoder);
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper mapper, ApiTokenService tokens) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {

@@ -1,0 +1,339 @@
+package com.verdict;
+
+import com.verdict.scoring.BenchSeed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The load harness: the whole app on loopback over a database the size of a company-wide contest
+ * ({@link BenchSeed}: 100,000 interactions, 1,000,000 judgments, 5,000 judges in 50 teams), driven over REST
+ * the way many judges at once would drive it. It prints, phase by phase:
+ * <ol>
+ * <li>the first scoring refit of the seeded judgments (the seed is stored unscored);</li>
+ * <li>an import of fresh interactions for the judges to play (over REST, as an engineer);</li>
+ * <li>judges at a steady pace: {@code bench.judges} (200) judges asking for a pair and judging it, together
+ * {@code bench.rate} (1,000) judgments a second, while two readers load leaderboards; deal+judge latency
+ * p50/p99, the rate reached, leaderboard read latency;</li>
+ * <li>the same judges at full speed, without pauses: the most the machine serves;</li>
+ * <li>the Dolly export over REST and a full refit with all the new judgments in.</li>
+ * </ol>
+ * Run with {@code mvn -Pbench test -Dtest=LoadBenchmark} (add {@code -Dbench.seconds=60} for longer phases).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:file:" + LoadBenchmark.RUN_DB + ";WRITE_DELAY=0;CACHE_SIZE=262144",
+        "verdict.demo.enabled=false",
+        "VERDICT_ADMIN_PASSWORD=" + LoadBenchmark.ADMIN_PASSWORD,
+        // Load tools judge without reading.
+        "verdict.judging.min-reading-time=0s",
+        "verdict.scoring.refit-interval=0s",
+        "logging.level.org.springframework.web=warn"})
+class LoadBenchmark {
+
+    static final String RUN_DB = "/tmp/verdict-load-bench/run";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    private static final String ENGINEER_PASSWORD = "bench-engineer-password";
+    private static final int JUDGES = Integer.getInteger("bench.judges", 200);
+    private static final int RATE = Integer.getInteger("bench.rate", 1_000);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    private static final int WARM_UP_SECONDS = 10;
+    private static final int FRESH_INTERACTIONS = 20_000;
+    private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
+    private static final String[] VERDICTS = {"LEFT", "RIGHT", "TIE", "BOTH_BAD"};
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void database() throws Exception {
+        BenchSeed.copyTo(Path.of(RUN_DB));
+    }
+
+    @Test
+    void load() throws Exception {
+        String admin = basic("admin", ADMIN_PASSWORD);
+        System.out.printf("BENCH load harness: %d processors, max heap %d MB, %,d judgments seeded%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                BenchSeed.JUDGMENTS);
+
+        long started = System.nanoTime();
+        String summary = send(admin, "POST", "/api/admin/scoring/refit", null, 200);
+        System.out.printf("BENCH first refit of the seeded judgments: %.1f s  %s%n", seconds(started), summary);
+
+        send(admin, "POST", "/api/admin/users", """
+                {"username": "engineer", "displayName": "Bench engineer", "roles": ["ENGINEER"],
+                 "password": "%s"}""".formatted(ENGINEER_PASSWORD), 201);
+        String engineer = basic("engineer", ENGINEER_PASSWORD);
+        started = System.nanoTime();
+        send(engineer, "POST", "/api/interactions", freshInteractions(), 200);
+        System.out.printf("BENCH import of %,d fresh interactions (3 responses each) over REST: %.1f s%n",
+                FRESH_INTERACTIONS, seconds(started));
+
+        play("warm-up", WARM_UP_SECONDS, RATE);
+        Phase paced = play("steady pace", SECONDS, RATE);
+        paced.print();
+        Phase flatOut = play("full speed", SECONDS, 0);
+        flatOut.print();
+
+        started = System.nanoTime();
+        long[] exported = download(engineer, "/api/export/dolly.jsonl");
+        double exportSeconds = seconds(started);
+        System.out.printf("BENCH Dolly export over REST: %,d records, %.1f MB in %.2f s (%,.0f records/s)%n",
+                exported[0], exported[1] / 1e6, exportSeconds, exported[0] / exportSeconds);
+
+        started = System.nanoTime();
+        summary = send(admin, "POST", "/api/admin/scoring/refit", null, 200);
+        System.out.printf("BENCH full refit after the load: %.1f s  %s%n", seconds(started), summary);
+    }
+
+    /**
+     * {@value #JUDGES} judges play for {@code seconds}: each asks for a pair and judges it, then waits for its
+     * turn so that all together make {@code rate} judgments a second ({@code 0}: no waiting). Two readers load
+     * leaderboards meanwhile.
+     */
+    private Phase play(String name, int seconds, int rate) throws InterruptedException {
+        Phase phase = new Phase(name, seconds);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long interval = rate == 0 ? 0 : 1_000_000_000L * JUDGES / rate;
+        CountDownLatch done = new CountDownLatch(JUDGES + 2);
+        for (int j = 0; j < JUDGES; j++) {
+            int judge = j * (BenchSeed.JUDGES / JUDGES);
+            new Thread(() -> {
+                try {
+                    judge(judge, end, interval, phase);
+                } finally {
+                    done.countDown();
+                }
+            }, "judge-" + judge).start();
+        }
+        for (int r = 0; r < 2; r++) {
+            int reader = r;
+            new Thread(() -> {
+                try {
+                    readBoards(reader, end, phase);
+                } finally {
+                    done.countDown();
+                }
+            }, "reader-" + r).start();
+        }
+        done.await();
+        return phase;
+    }
+
+    private void judge(int judge, long end, long interval, Phase phase) {
+        String credentials = basic("judge" + judge, BenchSeed.PASSWORD);
+        SplittableRandom random = new SplittableRandom(judge);
+        long next = System.nanoTime() + (interval == 0 ? 0 : random.nextLong(interval));
+        while (true) {
+            pauseUntil(next);
+            long started = System.nanoTime();
+            if (started >= end) {
+                return;
+            }
+            next += interval;
+            try {
+                HttpResponse<String> deal = request(credentials, "POST", "/api/assignments/next", null);
+                if (deal.statusCode() == 204) {
+                    phase.noPair.incrementAndGet();
+                    continue;
+                }
+                Matcher assignment = ASSIGNMENT.matcher(deal.body());
+                if (deal.statusCode() != 200 || !assignment.find()) {
+                    phase.failed(deal);
+                    continue;
+                }
+                HttpResponse<String> judged = request(credentials, "POST",
+                        "/api/assignments/" + assignment.group(1) + "/judgment",
+                        "{\"verdict\": \"" + VERDICTS[random.nextInt(VERDICTS.length)] + "\"}");
+                if (judged.statusCode() != 200) {
+                    phase.failed(judged);
+                    continue;
+                }
+                phase.dealAndJudge.add(System.nanoTime() - started);
+            } catch (IOException | InterruptedException e) {
+                phase.errors.add(e.toString());
+            }
+        }
+    }
+
+    private void readBoards(int reader, long end, Phase phase) {
+        SplittableRandom random = new SplittableRandom(-reader);
+        String[] boards = {"/api/leaderboard?period=week&around=me", "/api/leaderboard?period=all",
+                "/api/leaderboard/teams?period=week", "/api/leaderboard?period=day&team=Team%20" + reader};
+        while (System.nanoTime() < end) {
+            String credentials = basic("judge" + random.nextInt(50), BenchSeed.PASSWORD);
+            long started = System.nanoTime();
+            try {
+                HttpResponse<String> board = request(credentials, "GET", boards[random.nextInt(boards.length)], null);
+                if (board.statusCode() != 200) {
+                    phase.failed(board);
+                    continue;
+                }
+                phase.boards.add(System.nanoTime() - started);
+            } catch (IOException | InterruptedException e) {
+                phase.errors.add(e.toString());
+            }
+        }
+    }
+
+    /** What one phase measured. */
+    private static final class Phase {
+        final String name;
+        final int seconds;
+        final Samples dealAndJudge = new Samples();
+        final Samples boards = new Samples();
+        final AtomicInteger noPair = new AtomicInteger();
+        final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+
+        Phase(String name, int seconds) {
+            this.name = name;
+            this.seconds = seconds;
+        }
+
+        void failed(HttpResponse<String> response) {
+            errors.add(response.statusCode() + " " + response.uri().getPath() + " " + response.body());
+        }
+
+        void print() {
+            System.out.printf("BENCH %s, %d judges, %d s: %,.0f judgments/s; deal+judge p50 %.1f ms, p99 %.1f ms, "
+                            + "max %.1f ms; leaderboard reads p50 %.1f ms, p99 %.1f ms (%,d reads); %d times no pair "
+                            + "left; %d errors%s%n", name, JUDGES, seconds, dealAndJudge.count() / (double) seconds,
+                    dealAndJudge.percentile(50), dealAndJudge.percentile(99), dealAndJudge.percentile(100),
+                    boards.percentile(50), boards.percentile(99), boards.count(), noPair.get(), errors.size(),
+                    errors.isEmpty() ? "" : ", first: " + errors.peek());
+        }
+    }
+
+    /** Latencies in nanoseconds, from many threads. */
+    private static final class Samples {
+        private long[] values = new long[1 << 16];
+        private int size;
+
+        synchronized void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        synchronized int count() {
+            return size;
+        }
+
+        /** The percentile in milliseconds. */
+        synchronized double percentile(int percent) {
+            if (size == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = Arrays.copyOf(values, size);
+            Arrays.sort(sorted);
+            return sorted[Math.min(size - 1, (int) ((long) size * percent / 100))] / 1e6;
+        }
+    }
+
+    /** Interactions for the judges to play, three responses each, in the import format. */
+    private static String freshInteractions() {
+        StringBuilder lines = new StringBuilder();
+        String[] categories = {"open_qa", "general_qa", "classification", "closed_qa", "brainstorming",
+                "information_extraction", "summarization", "creative_writing"};
+        for (int i = 0; i < FRESH_INTERACTIONS; i++) {
+            lines.append("{\"id\": \"fresh-").append(i).append("\", \"instruction\": \"Fresh question ").append(i)
+                    .append("?\", \"category\": \"").append(categories[i % categories.length])
+                    .append("\", \"responses\": [");
+            for (int r = 0; r < 3; r++) {
+                lines.append(r == 0 ? "" : ", ").append("{\"text\": \"Answer ").append(r).append(" to fresh question ")
+                        .append(i).append(", long enough to read like an answer.\", \"source\": \"model-")
+                        .append((char) ('a' + r)).append("\"}");
+            }
+            lines.append("]}\n");
+        }
+        return lines.toString();
+    }
+
+    private String send(String credentials, String method, String path, String body, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = request(credentials, method, path, body);
+        if (response.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private HttpResponse<String> request(String credentials, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", credentials)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", path.startsWith("/api/interactions")
+                    ? "application/x-ndjson" : "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Streams a download; returns its lines and bytes. */
+    private long[] download(String credentials, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", credentials).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        long lines = 0;
+        long bytes = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = response.body()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes += n;
+                for (int i = 0; i < n; i++) {
+                    lines += buffer[i] == '\n' ? 1 : 0;
+                }
+            }
+        }
+        return new long[] {lines, bytes};
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void pauseUntil(long nanoTime) {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}
