@@ -9,6 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -22,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * The load harness: the whole app on loopback over a database the size of a company-wide contest
@@ -45,7 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         // Load tools judge without reading.
         "verdict.judging.min-reading-time=0s",
         "verdict.scoring.refit-interval=0s",
-        "logging.level.org.springframework.web=warn"})
+        "logging.level.com.verdict.scoring.ConsensusRefit=debug"})
 class LoadBenchmark {
 
     static final String RUN_DB = "/tmp/verdict-load-bench/run";
@@ -65,9 +71,29 @@ class LoadBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** The seed's copy, with an admin and an engineer added (the seed has judges only). */
     @BeforeAll
     static void database() throws Exception {
         BenchSeed.copyTo(Path.of(RUN_DB));
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + RUN_DB, "sa", "");
+                PreparedStatement user = connection.prepareStatement("insert into app_user (id, username, "
+                        + "display_name, password_hash, enabled, created_at) values (?, ?, ?, ?, true, ?)");
+                PreparedStatement role = connection.prepareStatement(
+                        "insert into user_role (user_id, role) values (?, ?)")) {
+            BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
+            Object[][] staff = {{1L, "admin", ADMIN_PASSWORD, "ADMIN"}, {2L, "engineer", ENGINEER_PASSWORD, "ENGINEER"}};
+            for (Object[] person : staff) {
+                user.setLong(1, (Long) person[0]);
+                user.setString(2, (String) person[1]);
+                user.setString(3, "Bench " + person[1]);
+                user.setString(4, encoder.encode((String) person[2]));
+                user.setTimestamp(5, Timestamp.from(Instant.now()));
+                user.executeUpdate();
+                role.setLong(1, (Long) person[0]);
+                role.setString(2, (String) person[3]);
+                role.executeUpdate();
+            }
+        }
     }
 
     @Test
@@ -81,9 +107,6 @@ class LoadBenchmark {
         String summary = send(admin, "POST", "/api/admin/scoring/refit", null, 200);
         System.out.printf("BENCH first refit of the seeded judgments: %.1f s  %s%n", seconds(started), summary);
 
-        send(admin, "POST", "/api/admin/users", """
-                {"username": "engineer", "displayName": "Bench engineer", "roles": ["ENGINEER"],
-                 "password": "%s"}""".formatted(ENGINEER_PASSWORD), 201);
         String engineer = basic("engineer", ENGINEER_PASSWORD);
         started = System.nanoTime();
         send(engineer, "POST", "/api/interactions", freshInteractions(), 200);
