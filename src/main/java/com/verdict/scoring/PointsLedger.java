@@ -7,6 +7,8 @@ import com.verdict.judging.Scorekeeper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +145,41 @@ class PointsLedger implements Scorekeeper {
                 .stream().findFirst()
                 .map(row -> new Standing(row[0], row[1], rankOf(row[0]), rankedJudges()))
                 .orElseGet(() -> new Standing(0, 0, rankedJudges() + 1, rankedJudges()));
+    }
+
+    @Override
+    public List<Earned> earned(long judgeId, Collection<Long> judgmentIds) {
+        if (judgmentIds.isEmpty()) {
+            return List.of();
+        }
+        record Sum(PointsKind kind, boolean gained, long points) {
+        }
+        List<Sum> sums = named.query("""
+                select kind, amount > 0, sum(amount) from points_entry
+                where judge_id = :judge and judgment_id in (:judgments) group by kind, amount > 0""",
+                Map.of("judge", judgeId, "judgments", judgmentIds),
+                (rs, i) -> new Sum(PointsKind.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getLong(3)));
+        // Gold shows what was won and what was lost apart; the other kinds only ever add.
+        return sums.stream()
+                .sorted(Comparator.comparing(Sum::kind).thenComparing(Sum::gained, Comparator.reverseOrder()))
+                .map(sum -> new Earned(sum.kind() != PointsKind.GOLD ? sum.kind().label()
+                        : sum.gained() ? "Gold bonus" : "Gold penalty", sum.points()))
+                .toList();
+    }
+
+    @Override
+    public Settled settled(long judgeId, Instant after, Instant until, Collection<Long> exceptJudgmentIds) {
+        // A vote may bring a consensus and a streak bonus as it settles: count votes, not ledger rows.
+        return named.queryForObject("""
+                select count(distinct v.judgment_id), count(distinct case when v.agreed then v.judgment_id end),
+                    coalesce(sum(e.amount), 0)
+                from vote v left join points_entry e on e.judgment_id = v.judgment_id
+                    and e.kind in ('CONSENSUS', 'STREAK')
+                where v.judge_id = :judge and v.scored_at > :after and v.scored_at <= :until"""
+                        + (exceptJudgmentIds.isEmpty() ? "" : " and v.judgment_id not in (:except)"),
+                Map.of("judge", judgeId, "after", Timestamp.from(after), "until", Timestamp.from(until),
+                        "except", exceptJudgmentIds),
+                (rs, i) -> new Settled(rs.getInt(1), rs.getInt(2), rs.getLong(3)));
     }
 
     long rankOf(long points) {
