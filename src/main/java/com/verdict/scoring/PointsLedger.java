@@ -73,14 +73,15 @@ class PointsLedger implements Scorekeeper {
 
     /**
      * Writes the changes: settled votes become consensus and streak bonuses, every award a ledger row, and each
-     * judge's totals move by the same amounts. Judges' totals are locked in id order, so transactions that touch
-     * the same judges never deadlock. Returns the points added per judge.
+     * judge's totals move by the same amounts; each award is published, and so is each judge's longest run of
+     * agreements reached. Judges' totals are locked in id order, so transactions that touch the same judges never
+     * deadlock. Returns the points added per judge.
      */
     Map<Long, Long> apply(ScoreChanges changes) {
         Map<Long, Integer> streaks = lockStreaks(changes.byJudge().navigableKeySet());
         Map<Long, Long> added = new HashMap<>();
         List<Object[]> entries = new ArrayList<>();
-        List<PointsAwarded> published = new ArrayList<>();
+        List<Object> published = new ArrayList<>();
         List<Object[]> totals = new ArrayList<>();
         SequenceIds.Block entryIds = ids.block("points_entry_seq");
         Timestamp now = Timestamp.from(Instant.now());
@@ -89,12 +90,16 @@ class PointsLedger implements Scorekeeper {
             ScoreChanges.OfJudge ofJudge = entry.getValue();
             List<ScoreChanges.Award> awards = new ArrayList<>(ofJudge.awards);
             int streak = streaks.getOrDefault(judgeId, 0);
+            AgreementStreak longest = null;
             for (ScoreChanges.Settled settled : ofJudge.settled) {
                 if (!settled.agreed()) {
                     streak = 0;
                     continue;
                 }
                 streak++;
+                if (longest == null || streak > longest.longest()) {
+                    longest = new AgreementStreak(judgeId, streak, settled.at());
+                }
                 if (settled.earnsBonus()) {
                     awards.add(new ScoreChanges.Award(judgeId, settled.judgmentId(), settled.pairId(),
                             PointsKind.CONSENSUS, points.consensus(), settled.at()));
@@ -115,6 +120,9 @@ class PointsLedger implements Scorekeeper {
                     published.add(new PointsAwarded(judgeId, award.judgmentId(), award.kind().name(), award.amount(),
                             award.at()));
                 }
+            }
+            if (longest != null) {
+                published.add(longest);
             }
             totals.add(new Object[] {judgeId, sum, ofJudge.judgments, streak, last});
             added.put(judgeId, sum);
