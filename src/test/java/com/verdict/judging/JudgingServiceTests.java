@@ -235,6 +235,9 @@ class JudgingServiceTests {
         assertThat(firstAgain.settledSinceLastTime()).as("the same window as when first shown")
                 .isEqualTo(new Scorekeeper.Settled(0, 0, 0));
         assertThat(firstAgain.points()).as("with what its pairs earned since").isEqualTo(10 + 9 * 2 + 5);
+        long third = playRound(judge, Verdict.TIE);
+        assertThat(judging.summary(judge.id(), third).settledSinceLastTime()).as("all told last time already")
+                .isEqualTo(new Scorekeeper.Settled(0, 0, 0));
     }
 
     /** Plays a whole round, giving every pair the same verdict; returns the round's id. */

@@ -240,11 +240,14 @@ public class PlayView extends Div {
             stats.addClassName("verdict-stats");
             card.add(new Paragraph("You judged " + done.done() + " of " + done.size() + " pairs."), stats,
                     pointsByKind(summary.earned()));
-            if (summary.settledSinceLastTime().pairs() > 0) {
-                Paragraph settled = new Paragraph(settledSentence(summary.settledSinceLastTime()));
-                settled.addClassName("verdict-settled-since");
-                card.add(settled);
-            }
+        }
+        // Shown even with nothing dealt: this summary is the "last time" the next one counts from.
+        if (summary.settledSinceLastTime().pairs() > 0) {
+            Paragraph settled = new Paragraph(settledSentence(summary.settledSinceLastTime()));
+            settled.addClassName("verdict-settled-since");
+            card.add(settled);
+        }
+        if (!nothingDealt) {
             card.add(rankChange(rankBeforeRound, standing.rank()), progression(progress.of(judgeId)));
         }
         Button again = new Button("Play another round", VaadinIcon.PLAY.create(), e -> startRound());
