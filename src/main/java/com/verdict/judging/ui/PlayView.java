@@ -270,7 +270,7 @@ public class PlayView extends Div {
         earned.forEach(e -> {
             Span kind = new Span(e.kind() + " " + signed(e.points()));
             kind.addClassName("verdict-points-kind");
-            kind.getElement().getThemeList().add("badge pill");
+            kind.getElement().getThemeList().add(e.points() < 0 ? "badge error pill" : "badge pill");
             kinds.add(kind);
         });
         return kinds;
