@@ -199,6 +199,21 @@ public class JudgingService {
     }
 
     /**
+     * The round's summary. Showing it is what "last time" means for the consensus results it reports: the first
+     * call marks the round's summary shown, and a later call reports the same.
+     */
+    public RoundSummary summary(long judgeId, long roundId) {
+        Round round = round(judgeId, roundId);
+        Instant shown = round.summaryShown();
+        // Before their first summary, everything that ever settled for the judge arrived since last time.
+        Instant lastTime = rounds.lastSummaryBefore(judgeId, roundId, shown).orElse(Instant.EPOCH);
+        List<Long> assignmentIds = assignments.findByRoundId(roundId).stream().map(Assignment::getId).toList();
+        List<Long> judged = assignmentIds.isEmpty() ? List.of() : judgments.idsFor(assignmentIds);
+        return new RoundSummary(progress(round), scorekeeper.earned(judgeId, judged),
+                scorekeeper.settled(judgeId, lastTime, shown, judged));
+    }
+
+    /**
      * Expires the open assignments dealt before {@code dealtBefore}: their slots go back to the pool and a
      * late judgment of them is refused. Returns how many expired.
      */

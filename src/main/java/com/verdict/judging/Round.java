@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** A run of up to {@code size} pairs dealt to one judge, one after another. */
 @Entity
@@ -20,6 +21,7 @@ class Round {
     private int size;
     private Instant startedAt;
     private Instant finishedAt;
+    private Instant summaryShownAt;
 
     protected Round() {
     }
@@ -34,6 +36,15 @@ class Round {
         if (finishedAt == null) {
             finishedAt = Instant.now();
         }
+    }
+
+    /** When the judge was first shown this round's summary: now, unless they were shown it before. */
+    Instant summaryShown() {
+        if (summaryShownAt == null) {
+            // As the database keeps it, so that the same instant bounds the summary when it is shown again.
+            summaryShownAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        return summaryShownAt;
     }
 
     Long getId() {

@@ -7,6 +7,7 @@ import com.verdict.catalog.Category;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import com.verdict.scoring.DayAgreement;
 import com.verdict.scoring.JudgeQuality;
 import com.verdict.scoring.ScoringService;
 import java.time.Instant;
@@ -91,8 +92,10 @@ public class LeaderboardService {
             perDay.add(jdbc.queryForList("select judgments from team_board_score where period_key = ? and team = ?",
                     Long.class, "day:" + day, team).stream().findFirst().orElse(0L));
         }
+        List<Double> agreement = scoring.agreementByDay(members.stream().map(Person::id).toList(),
+                today.minusDays(TEAM_DAYS - 1), TEAM_DAYS, zone).stream().map(DayAgreement::share).toList();
         Map<Category, long[]> decided = scoring.decidedByCategory();
-        return new TeamActivity(team, rows, days, perDay,
+        return new TeamActivity(team, rows, days, perDay, agreement,
                 Arrays.stream(Category.values()).map(Category::label).toList(),
                 Arrays.stream(Category.values()).map(c -> decided.getOrDefault(c, new long[2])[0]).toList(),
                 Arrays.stream(Category.values()).map(targets::of).toList());

@@ -6,6 +6,7 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.PlayerProgress;
 import com.verdict.judging.RoundCompleted;
+import com.verdict.scoring.AgreementStreak;
 import com.verdict.scoring.PointsAwarded;
 import com.verdict.scoring.ScoringService;
 import java.sql.Date;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 class Progression implements PlayerProgress {
 
     static final int GOLD_MASTER_MATCHES = 10;
+    static final int AGREEMENTS_IN_A_ROW = 50;
 
     private final JdbcTemplate jdbc;
     private final JudgingService judging;
@@ -91,6 +93,15 @@ class Progression implements PlayerProgress {
             if (scoring.goldMatches(points.judgeId()) >= GOLD_MASTER_MATCHES) {
                 award(points.judgeId(), Badge.GOLD_MASTER, points.at());
             }
+        }
+    }
+
+    /** Scoring counts the run of agreements as pairs settle, in settle order, for its streak bonus. */
+    @EventListener
+    @Order(1)
+    void on(AgreementStreak streak) {
+        if (streak.longest() >= AGREEMENTS_IN_A_ROW) {
+            award(streak.judgeId(), Badge.AGREEMENT_50, streak.at());
         }
     }
 

@@ -6,5 +6,16 @@ package com.verdict.scoring;
  * missing) a gold pair's known answer, {@code STREAK} for a run of agreements with the consensus.
  */
 public enum PointsKind {
-    BASE, CONSENSUS, GOLD, STREAK
+    BASE("Base"), CONSENSUS("Consensus"), GOLD("Gold"), STREAK("Streak");
+
+    private final String label;
+
+    PointsKind(String label) {
+        this.label = label;
+    }
+
+    /** The kind as a judge reads it. */
+    public String label() {
+        return label;
+    }
 }

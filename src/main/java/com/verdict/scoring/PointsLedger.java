@@ -7,6 +7,8 @@ import com.verdict.judging.Scorekeeper;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,14 +73,15 @@ class PointsLedger implements Scorekeeper {
 
     /**
      * Writes the changes: settled votes become consensus and streak bonuses, every award a ledger row, and each
-     * judge's totals move by the same amounts. Judges' totals are locked in id order, so transactions that touch
-     * the same judges never deadlock. Returns the points added per judge.
+     * judge's totals move by the same amounts; each award is published, and so is each judge's longest run of
+     * agreements reached. Judges' totals are locked in id order, so transactions that touch the same judges never
+     * deadlock. Returns the points added per judge.
      */
     Map<Long, Long> apply(ScoreChanges changes) {
         Map<Long, Integer> streaks = lockStreaks(changes.byJudge().navigableKeySet());
         Map<Long, Long> added = new HashMap<>();
         List<Object[]> entries = new ArrayList<>();
-        List<PointsAwarded> published = new ArrayList<>();
+        List<Object> published = new ArrayList<>();
         List<Object[]> totals = new ArrayList<>();
         SequenceIds.Block entryIds = ids.block("points_entry_seq");
         Timestamp now = Timestamp.from(Instant.now());
@@ -87,12 +90,16 @@ class PointsLedger implements Scorekeeper {
             ScoreChanges.OfJudge ofJudge = entry.getValue();
             List<ScoreChanges.Award> awards = new ArrayList<>(ofJudge.awards);
             int streak = streaks.getOrDefault(judgeId, 0);
+            AgreementStreak longest = null;
             for (ScoreChanges.Settled settled : ofJudge.settled) {
                 if (!settled.agreed()) {
                     streak = 0;
                     continue;
                 }
                 streak++;
+                if (longest == null || streak > longest.longest()) {
+                    longest = new AgreementStreak(judgeId, streak, settled.at());
+                }
                 if (settled.earnsBonus()) {
                     awards.add(new ScoreChanges.Award(judgeId, settled.judgmentId(), settled.pairId(),
                             PointsKind.CONSENSUS, points.consensus(), settled.at()));
@@ -113,6 +120,9 @@ class PointsLedger implements Scorekeeper {
                     published.add(new PointsAwarded(judgeId, award.judgmentId(), award.kind().name(), award.amount(),
                             award.at()));
                 }
+            }
+            if (longest != null) {
+                published.add(longest);
             }
             totals.add(new Object[] {judgeId, sum, ofJudge.judgments, streak, last});
             added.put(judgeId, sum);
@@ -143,6 +153,41 @@ class PointsLedger implements Scorekeeper {
                 .stream().findFirst()
                 .map(row -> new Standing(row[0], row[1], rankOf(row[0]), rankedJudges()))
                 .orElseGet(() -> new Standing(0, 0, rankedJudges() + 1, rankedJudges()));
+    }
+
+    @Override
+    public List<Earned> earned(long judgeId, Collection<Long> judgmentIds) {
+        if (judgmentIds.isEmpty()) {
+            return List.of();
+        }
+        record Sum(PointsKind kind, boolean gained, long points) {
+        }
+        List<Sum> sums = named.query("""
+                select kind, amount > 0, sum(amount) from points_entry
+                where judge_id = :judge and judgment_id in (:judgments) group by kind, amount > 0""",
+                Map.of("judge", judgeId, "judgments", judgmentIds),
+                (rs, i) -> new Sum(PointsKind.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getLong(3)));
+        // Gold shows what was won and what was lost apart; the other kinds only ever add.
+        return sums.stream()
+                .sorted(Comparator.comparing(Sum::kind).thenComparing(Sum::gained, Comparator.reverseOrder()))
+                .map(sum -> new Earned(sum.kind() != PointsKind.GOLD ? sum.kind().label()
+                        : sum.gained() ? "Gold bonus" : "Gold penalty", sum.points()))
+                .toList();
+    }
+
+    @Override
+    public Settled settled(long judgeId, Instant after, Instant until, Collection<Long> exceptJudgmentIds) {
+        // A vote may bring a consensus and a streak bonus as it settles: count votes, not ledger rows.
+        return named.queryForObject("""
+                select count(distinct v.judgment_id), count(distinct case when v.agreed then v.judgment_id end),
+                    coalesce(sum(e.amount), 0)
+                from vote v left join points_entry e on e.judgment_id = v.judgment_id
+                    and e.kind in ('CONSENSUS', 'STREAK')
+                where v.judge_id = :judge and v.scored_at > :after and v.scored_at <= :until"""
+                        + (exceptJudgmentIds.isEmpty() ? "" : " and v.judgment_id not in (:except)"),
+                Map.of("judge", judgeId, "after", Timestamp.from(after), "until", Timestamp.from(until),
+                        "except", exceptJudgmentIds),
+                (rs, i) -> new Settled(rs.getInt(1), rs.getInt(2), rs.getLong(3)));
     }
 
     long rankOf(long points) {

@@ -10,8 +10,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -172,6 +176,39 @@ public class ScoringService {
                         rs.getObject(3) == null ? null : rs.getDouble(3), rs.getInt(4), rs.getLong(5)));
     }
 
+    /**
+     * How often these judges agreed with the consensus on each of {@code days} days from {@code first} (days in
+     * {@code zone}), counting each vote on the day its pair settled, so that a past day's figure never changes.
+     */
+    public List<DayAgreement> agreementByDay(Collection<Long> judgeIds, LocalDate first, int days, ZoneId zone) {
+        int[][] counts = new int[days][2];
+        if (!judgeIds.isEmpty() && days > 0) {
+            // The days' bounds are worked out here, so the database only compares instants: H2 and PostgreSQL
+            // differ in time zone arithmetic.
+            List<Object> arguments = new ArrayList<>();
+            for (int d = 0; d < days; d++) {
+                arguments.addAll(List.of(d, startOf(first.plusDays(d), zone), startOf(first.plusDays(d + 1), zone)));
+            }
+            arguments.addAll(judgeIds);
+            arguments.addAll(List.of(startOf(first, zone), startOf(first.plusDays(days), zone)));
+            jdbc.query("""
+                    select d.day_index, count(*), sum(case when v.agreed then 1 else 0 end)
+                    from vote v join (values %s) as d (day_index, starts_at, ends_at)
+                        on v.scored_at >= d.starts_at and v.scored_at < d.ends_at
+                    where v.judge_id in (%s) and v.scored_at >= ? and v.scored_at < ?
+                    group by d.day_index""".formatted(
+                            String.join(", ", Collections.nCopies(days, "(cast(? as int), "
+                                    + "cast(? as timestamp with time zone), cast(? as timestamp with time zone))")),
+                            String.join(", ", Collections.nCopies(judgeIds.size(), "?"))),
+                    rs -> {
+                        counts[rs.getInt(1)] = new int[] {rs.getInt(2), rs.getInt(3)};
+                    }, arguments.toArray());
+        }
+        return IntStream.range(0, days)
+                .mapToObj(d -> new DayAgreement(first.plusDays(d), counts[d][0], counts[d][1]))
+                .toList();
+    }
+
     /** The judge's own score, where it comes from, and how well they agree with the consensus. */
     public MyStats myStats(long judgeId) {
         long[] score = jdbc.query("select points, judgments, streak from judge_score where judge_id = ?",
@@ -311,6 +348,10 @@ public class ScoringService {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp startOf(LocalDate day, ZoneId zone) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
     }
 
     private static String points(int points) {

@@ -7,6 +7,7 @@ import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.base.ApiException;
 import com.verdict.people.Person;
+import com.verdict.scoring.Judges;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -200,6 +201,53 @@ class JudgingServiceTests {
         assertThat(done.done()).isEqualTo(10);
         assertThat(done.points()).isEqualTo(10);
         assertThat(done.finished()).isTrue();
+    }
+
+    @Test
+    void aRoundSummaryTellsPointsByKindAndTheEarlierPairsThatSettledSinceTheLastSummary() {
+        data.interactions("earlier", 10);
+        Person judge = data.user("judge");
+        Judges crowd = new Judges(judging);
+        List<Person> others = List.of(data.user("other"), data.user("other"));
+        long first = playRound(judge, Verdict.TIE);
+
+        RoundSummary firstSummary = judging.summary(judge.id(), first);
+        assertThat(firstSummary.earned()).containsExactly(new Scorekeeper.Earned("Base", 10));
+        assertThat(firstSummary.settledSinceLastTime()).isEqualTo(new Scorekeeper.Settled(0, 0, 0));
+
+        // The others settle the round's pairs as the judge voted, a tie, but for one: they prefer response A there.
+        others.forEach(o -> crowd.voteAll(o,
+                deal -> deal.interactionId().equals("earlier-9") ? Outcome.A : Outcome.TIE));
+        data.interactions("later", 5);
+        others.forEach(o -> crowd.voteAll(o, deal -> Outcome.TIE));
+        long second = playRound(judge, Verdict.TIE);
+
+        RoundSummary summary = judging.summary(judge.id(), second);
+
+        // However the nine agreements fall around the disagreement, they make one run of five: one streak bonus.
+        assertThat(summary.settledSinceLastTime()).isEqualTo(new Scorekeeper.Settled(10, 9, 9 * 2 + 5));
+        // The round's own pairs settled as the judge voted; five more agreements reach a multiple of five once.
+        assertThat(summary.earned()).containsExactly(new Scorekeeper.Earned("Base", 5),
+                new Scorekeeper.Earned("Consensus", 10), new Scorekeeper.Earned("Streak", 5));
+        assertThat(summary.points()).isEqualTo(20);
+        assertThat(summary.progress().done()).isEqualTo(5);
+        RoundSummary firstAgain = judging.summary(judge.id(), first);
+        assertThat(firstAgain.settledSinceLastTime()).as("the same window as when first shown")
+                .isEqualTo(new Scorekeeper.Settled(0, 0, 0));
+        assertThat(firstAgain.points()).as("with what its pairs earned since").isEqualTo(10 + 9 * 2 + 5);
+        long third = playRound(judge, Verdict.TIE);
+        assertThat(judging.summary(judge.id(), third).settledSinceLastTime()).as("all told last time already")
+                .isEqualTo(new Scorekeeper.Settled(0, 0, 0));
+    }
+
+    /** Plays a whole round, giving every pair the same verdict; returns the round's id. */
+    private long playRound(Person judge, Verdict verdict) {
+        long roundId = judging.startRound(judge.id()).roundId();
+        Optional<Deal> deal;
+        while ((deal = judging.next(judge.id(), roundId)).isPresent()) {
+            judging.judge(judge.id(), deal.get().assignmentId(), verdict, null);
+        }
+        return roundId;
     }
 
     private long count(String table) {

@@ -9,11 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
+import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
 import com.verdict.judging.RoundCompleted;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import com.verdict.scoring.Judges;
 import com.verdict.scoring.PointsAwarded;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,8 @@ class LeaderboardServiceTests {
     Progression progression;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    JudgingService judging;
 
     @BeforeEach
     void clean() {
@@ -149,6 +153,30 @@ class LeaderboardServiceTests {
         round(judge, day1.plus(Duration.ofDays(3)));
         assertThat(streak(judge)).containsExactly(1, 2);
         assertThat(progression.badges(judge.id())).containsExactly(Badge.FIRST_ROUND);
+    }
+
+    @Test
+    void fiftySettledAgreementsInARowEarnTheConsensusBadge() {
+        Person judge = data.user("agreeable");
+        List<Person> crowd = List.of(data.user("crowd"), data.user("crowd"));
+        Judges judges = new Judges(judging);
+        data.interactions("agreed", 1);
+        judges.voteAll(judge, deal -> Outcome.TIE);
+        crowd.forEach(other -> judges.voteAll(other, deal -> Outcome.TIE));
+        data.interactions("disagreed", 1);
+        judges.voteAll(judge, deal -> Outcome.TIE);
+        crowd.forEach(other -> judges.voteAll(other, deal -> Outcome.A));
+        data.interactions("run", Progression.AGREEMENTS_IN_A_ROW);
+        judges.voteAll(judge, deal -> Outcome.TIE);
+        judges.voteAll(crowd.get(0), deal -> Outcome.TIE);
+        for (int i = 1; i < Progression.AGREEMENTS_IN_A_ROW; i++) {
+            judges.vote(crowd.get(1), Outcome.TIE).orElseThrow();
+        }
+        assertThat(progression.badges(judge.id())).as("50 agreements, not in a row").doesNotContain(Badge.AGREEMENT_50);
+
+        judges.vote(crowd.get(1), Outcome.TIE).orElseThrow();
+
+        assertThat(progression.badges(judge.id())).contains(Badge.AGREEMENT_50);
     }
 
     @Test

@@ -8,12 +8,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
+import com.verdict.base.VerdictProperties;
+import com.verdict.judging.JudgingService;
+import com.verdict.judging.Outcome;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import com.verdict.scoring.Judges;
 import com.verdict.scoring.PointsAwarded;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +43,12 @@ class TeamAndNoticeTests {
     TransactionTemplate tx;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    JudgingService judging;
+    @Autowired
+    LeaderboardService leaderboards;
+    @Autowired
+    VerdictProperties properties;
 
     @BeforeEach
     void clean() {
@@ -61,6 +73,36 @@ class TeamAndNoticeTests {
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.error").exists());
         mvc.perform(get("/api/teams/Nobody/members").with(basic(admin))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theTeamsAgreementPerDayCountsItsMembersVotesOnTheDayTheirPairsSettled() {
+        Person lead = data.user("lead", "Falcons", Role.LEAD);
+        Person steady = data.user("steady", "Falcons");
+        Person contrary = data.user("contrary", "Falcons");
+        Person outsider = data.user("outsider", "Owls");
+        data.interactions("daily", 3);
+        Judges judges = new Judges(judging);
+        judges.voteAll(steady, deal -> Outcome.A);
+        judges.voteAll(outsider, deal -> Outcome.A);
+        judges.voteAll(contrary, deal -> Outcome.B);
+        LocalDate today = LocalDate.now(properties.leaderboard().zone());
+        settledOn(steady, today.minusDays(1));
+        settledOn(contrary, today.minusDays(LeaderboardService.TEAM_DAYS));
+
+        List<Double> agreement = leaderboards.team(lead, "Falcons").agreementPerDay();
+
+        assertThat(agreement).hasSize(LeaderboardService.TEAM_DAYS);
+        assertThat(agreement.get(29)).as("today: steady agreed twice, contrary not at all").isEqualTo(0.5);
+        assertThat(agreement.get(28)).as("yesterday: steady's other vote").isEqualTo(1.0);
+        assertThat(agreement.subList(0, 28)).as("30 days ago is out of the chart").containsOnlyNulls();
+    }
+
+    /** Moves the settling of one of the judge's votes to noon on that day. */
+    private void settledOn(Person judge, LocalDate day) {
+        jdbc.update("update vote set scored_at = ? where judgment_id = (select min(judgment_id) from vote "
+                        + "where judge_id = ?)",
+                Timestamp.from(day.atTime(12, 0).atZone(properties.leaderboard().zone()).toInstant()), judge.id());
     }
 
     @Test

@@ -3,16 +3,21 @@ package com.verdict.scoring;
 import com.verdict.judging.Deal;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentResult;
+import com.verdict.judging.Outcome;
 import com.verdict.judging.Verdict;
 import com.verdict.people.Person;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Plays judges through the real judging service, voting in candidate terms whatever side each pair shows. */
-final class Judges {
+/**
+ * Plays judges through the real judging service, voting in candidate terms whatever side each pair shows. Other
+ * features' tests use it with {@link Outcome}, whose order is {@link Outcomes}' numbering.
+ */
+public final class Judges {
 
     private final JudgingService judging;
 
-    Judges(JudgingService judging) {
+    public Judges(JudgingService judging) {
         this.judging = judging;
     }
 
@@ -31,6 +36,17 @@ final class Judges {
     Optional<JudgmentResult> vote(Person judge, int outcome) {
         return judging.next(judge.id(), null)
                 .map(deal -> judging.judge(judge.id(), deal.assignmentId(), verdictFor(deal, outcome), null));
+    }
+
+    public Optional<JudgmentResult> vote(Person judge, Outcome outcome) {
+        return vote(judge, outcome.ordinal());
+    }
+
+    /** Deals the judge pair after pair until none is left for them, voting on each what {@code outcome} says. */
+    public void voteAll(Person judge, Function<Deal, Outcome> outcome) {
+        for (Optional<Deal> deal = deal(judge); deal.isPresent(); deal = deal(judge)) {
+            judge(judge, deal.get(), verdictFor(deal.get(), outcome.apply(deal.get()).ordinal()));
+        }
     }
 
     Optional<Deal> deal(Person judge) {

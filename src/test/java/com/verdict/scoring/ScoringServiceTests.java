@@ -228,6 +228,22 @@ class ScoringServiceTests {
     }
 
     @Test
+    void pointsByKindOfSomeJudgmentsShowGoldBonusesAndPenaltiesApart() {
+        data.interactions("kinds", 3);
+        List<Long> pairs = jdbc.queryForList("select id from pair order by id", Long.class);
+        Person judge = data.user("judge");
+        JudgmentRecorded right = recorded(judge, pairs.get(0), Outcome.A, Outcome.A, false);
+        JudgmentRecorded wrong = recorded(judge, pairs.get(1), Outcome.B, Outcome.A, false);
+        JudgmentRecorded leftOut = recorded(judge, pairs.get(2), Outcome.A, Outcome.A, false);
+        List.of(right, wrong, leftOut).forEach(this::award);
+
+        assertThat(scorekeeper.earned(judge.id(), List.of(right.judgmentId(), wrong.judgmentId()))).containsExactly(
+                new Scorekeeper.Earned("Base", 2), new Scorekeeper.Earned("Gold bonus", 2),
+                new Scorekeeper.Earned("Gold penalty", -1));
+        assertThat(scorekeeper.earned(judge.id(), List.of())).isEmpty();
+    }
+
+    @Test
     void tooFastJudgmentsEarnNoPointsButCount() {
         data.interactions("fast", 1);
         long pairId = jdbc.queryForObject("select id from pair", Long.class);

@@ -29,10 +29,12 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentResult;
 import com.verdict.judging.PlayerProgress;
 import com.verdict.judging.RoundProgress;
+import com.verdict.judging.RoundSummary;
 import com.verdict.judging.Scorekeeper;
 import com.verdict.judging.Verdict;
 import com.verdict.people.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -221,7 +223,8 @@ public class PlayView extends Div {
 
     private void showSummary() {
         deal = null;
-        RoundProgress done = judging.progress(judgeId, round.roundId());
+        RoundSummary summary = judging.summary(judgeId, round.roundId());
+        RoundProgress done = summary.progress();
         Scorekeeper.Standing standing = judging.standing(judgeId);
         Div card = new Div();
         card.addClassNames("verdict-card", "verdict-summary");
@@ -231,12 +234,21 @@ public class PlayView extends Div {
             card.add(new Paragraph("Every pair that still needs a verdict has been dealt to you already. "
                     + "Thank you! New pairs arrive when engineers import more interactions."));
         } else {
-            Div stats = new Div(new Stat("+" + done.points(), "points this round"),
+            Div stats = new Div(new Stat(signed(summary.points()), "points this round"),
                     new Stat(String.valueOf(standing.points()), "points in all"),
                     new Stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
             stats.addClassName("verdict-stats");
             card.add(new Paragraph("You judged " + done.done() + " of " + done.size() + " pairs."), stats,
-                    rankChange(rankBeforeRound, standing.rank()), progression(progress.of(judgeId)));
+                    pointsByKind(summary.earned()));
+        }
+        // Shown even with nothing dealt: this summary is the "last time" the next one counts from.
+        if (summary.settledSinceLastTime().pairs() > 0) {
+            Paragraph settled = new Paragraph(settledSentence(summary.settledSinceLastTime()));
+            settled.addClassName("verdict-settled-since");
+            card.add(settled);
+        }
+        if (!nothingDealt) {
+            card.add(rankChange(rankBeforeRound, standing.rank()), progression(progress.of(judgeId)));
         }
         Button again = new Button("Play another round", VaadinIcon.PLAY.create(), e -> startRound());
         again.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -249,6 +261,36 @@ public class PlayView extends Div {
         card.add(actions);
         stage.removeAll();
         stage.add(feedback, card);
+    }
+
+    /** "Base +10", "Consensus +4", "Gold penalty −1": where the round's points came from. */
+    private static Component pointsByKind(List<Scorekeeper.Earned> earned) {
+        Div kinds = new Div();
+        kinds.addClassName("verdict-points-by-kind");
+        earned.forEach(e -> {
+            Span kind = new Span(e.kind() + " " + signed(e.points()));
+            kind.addClassName("verdict-points-kind");
+            kind.getElement().getThemeList().add(e.points() < 0 ? "badge error pill" : "badge pill");
+            kinds.add(kind);
+        });
+        return kinds;
+    }
+
+    /** "3 of your earlier pairs settled since your last round: you agreed with 2 (+4 points)." */
+    private static String settledSentence(Scorekeeper.Settled settled) {
+        String points = settled.points() == 0 ? "" : " (" + signed(settled.points())
+                + (settled.points() == 1 ? " point)" : " points)");
+        if (settled.pairs() == 1) {
+            return "One of your earlier pairs settled since your last round: "
+                    + (settled.agreed() == 1 ? "you agreed with the consensus" : "the consensus went the other way")
+                    + points + ".";
+        }
+        return "%d of your earlier pairs settled since your last round: you agreed with %s%s."
+                .formatted(settled.pairs(), settled.agreed() == 0 ? "none" : String.valueOf(settled.agreed()), points);
+    }
+
+    private static String signed(long points) {
+        return points < 0 ? "−" + -points : "+" + points;
     }
 
     private static Component rankChange(long before, long after) {

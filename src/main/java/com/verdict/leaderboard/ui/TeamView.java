@@ -33,6 +33,7 @@ public class TeamView extends Div {
     private final H2 title = new H2();
     private final Grid<MemberRow> members = new Grid<>(MemberRow.class, false);
     private final Chart activity = new Chart("Judgments per day, last 30 days");
+    private final Chart agreement = new Chart("Agreement with the consensus per day, last 30 days");
     private final Chart coverage = new Chart("Decided interactions per category");
     private final Paragraph empty = new Paragraph();
 
@@ -41,7 +42,7 @@ public class TeamView extends Div {
         this.viewer = currentUser.person();
         addClassNames("verdict-page", "verdict-team");
         configureMembers();
-        Div charts = new Div(activity, coverage);
+        Div charts = new Div(activity, agreement, coverage);
         charts.addClassName("verdict-charts");
         empty.addClassName("verdict-muted");
         add(title);
@@ -87,6 +88,7 @@ public class TeamView extends Div {
         boolean hasTeam = team != null;
         members.setVisible(hasTeam);
         activity.setVisible(hasTeam);
+        agreement.setVisible(hasTeam);
         coverage.setVisible(hasTeam);
         empty.setVisible(!hasTeam);
         if (!hasTeam) {
@@ -98,8 +100,11 @@ public class TeamView extends Div {
         TeamActivity data = leaderboards.team(viewer, team);
         title.setText("Team " + data.team());
         members.setItems(data.members());
-        activity.show(data.days().stream().map(d -> d.substring(5)).toList(),
-                List.of(Chart.Series.bars("Judgments", data.judgmentsPerDay())), null);
+        List<String> days = data.days().stream().map(d -> d.substring(5)).toList();
+        activity.show(days, List.of(Chart.Series.bars("Judgments", data.judgmentsPerDay())), null);
+        // In whole percent, by the day the pairs settled; a day when none settled is a gap in the line.
+        agreement.show(days, List.of(Chart.Series.line("Agreement %", data.agreementPerDay().stream()
+                .map(share -> share == null ? null : Math.round(100 * share)).toList())), 100.0);
         coverage.show(data.categories(), List.of(Chart.Series.bars("Decided", data.decided()),
                 Chart.Series.line("Target", data.targets())), null);
     }

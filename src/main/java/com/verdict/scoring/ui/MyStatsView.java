@@ -80,7 +80,7 @@ public class MyStatsView extends Div {
         grid.addColumn(Line::earnedFor).setHeader("Earned for").setFlexGrow(1);
         grid.addColumn(Line::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(Arrays.stream(PointsKind.values())
-                .map(kind -> new Line(label(kind), earnedFor(kind), stats.breakdown().getOrDefault(kind, 0L)))
+                .map(kind -> new Line(kind.label(), earnedFor(kind), stats.breakdown().getOrDefault(kind, 0L)))
                 .toList());
         grid.setAllRowsVisible(true);
         return grid;
@@ -90,15 +90,6 @@ public class MyStatsView extends Div {
         UnorderedList list = new UnorderedList();
         rules.forEach(rule -> list.add(new ListItem(rule)));
         return list;
-    }
-
-    private static String label(PointsKind kind) {
-        return switch (kind) {
-            case BASE -> "Base";
-            case CONSENSUS -> "Consensus";
-            case GOLD -> "Gold";
-            case STREAK -> "Streak";
-        };
     }
 
     private static String earnedFor(PointsKind kind) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
@@ -15,7 +16,11 @@ import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
 import com.verdict.base.ui.SafeMarkdown;
+import com.verdict.judging.JudgingService;
+import com.verdict.judging.Outcome;
 import com.verdict.people.Person;
+import com.verdict.scoring.Judges;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,8 @@ class PlayViewTests {
     TestData data;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    JudgingService judging;
 
     Person judge;
 
@@ -98,6 +105,41 @@ class PlayViewTests {
 
         assertThat(jdbc.queryForObject("select reason from judgment where judge_id = ?", String.class, judge.id()))
                 .isEqualTo("more accurate");
+    }
+
+    @Test
+    void theRoundSummaryShowsPointsByKindAndThePairsThatSettledSinceLastTime() {
+        data.clearCatalog();
+        data.interactions("since", 3);
+        Judges crowd = new Judges(judging);
+        List<Person> others = List.of(data.user("other"), data.user("other"));
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        tieUntilTheSummary();
+        assertThat(texts("verdict-points-kind")).containsExactly("Base +3");
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("verdict-settled-since"))).isEmpty();
+
+        // The others settle the round's pairs as the judge voted, a tie, but for one: they prefer response A there.
+        others.forEach(o -> crowd.voteAll(o,
+                deal -> deal.interactionId().equals("since-2") ? Outcome.A : Outcome.TIE));
+        data.interactions("next", 2);
+        others.forEach(o -> crowd.voteAll(o, deal -> Outcome.TIE));
+        _click(_get(Button.class, spec -> spec.withText("Play another round")));
+        tieUntilTheSummary();
+
+        assertThat(texts("verdict-points-kind")).containsExactly("Base +2", "Consensus +4");
+        assertThat(_find(Span.class, spec -> spec.withText("+6"))).hasSize(1);
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("verdict-settled-since")).getText())
+                .isEqualTo("3 of your earlier pairs settled since your last round: you agreed with 2 (+4 points).");
+    }
+
+    private static void tieUntilTheSummary() {
+        while (_find(H2.class, spec -> spec.withText("Round complete!")).isEmpty()) {
+            _click(_get(Button.class, spec -> spec.withText("Tie")));
+        }
+    }
+
+    private static List<String> texts(String className) {
+        return _find(Span.class, spec -> spec.withClasses(className)).stream().map(Span::getText).toList();
     }
 
     @Test
