@@ -61,6 +61,8 @@ class LoadBenchmark {
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int WARM_UP_SECONDS = 10;
+    /** Off with -Dbench.first-refit=false to profile judging sooner: judges play fresh pairs either way. */
+    private static final boolean FIRST_REFIT = Boolean.parseBoolean(System.getProperty("bench.first-refit", "true"));
     private static final int FRESH_INTERACTIONS = 20_000;
     private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
     private static final String[] VERDICTS = {"LEFT", "RIGHT", "TIE", "BOTH_BAD"};
@@ -104,8 +106,11 @@ class LoadBenchmark {
                 BenchSeed.JUDGMENTS);
 
         long started = System.nanoTime();
-        String summary = send(admin, "POST", "/api/admin/scoring/refit", null, 200);
-        System.out.printf("BENCH first refit of the seeded judgments: %.1f s  %s%n", seconds(started), summary);
+        String summary;
+        if (FIRST_REFIT) {
+            summary = send(admin, "POST", "/api/admin/scoring/refit", null, 200);
+            System.out.printf("BENCH first refit of the seeded judgments: %.1f s  %s%n", seconds(started), summary);
+        }
 
         String engineer = basic("engineer", ENGINEER_PASSWORD);
         started = System.nanoTime();

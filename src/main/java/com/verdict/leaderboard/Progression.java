@@ -40,10 +40,18 @@ class Progression implements PlayerProgress {
         this.properties = properties;
     }
 
-    /** A day counts towards the streak when the judge finishes at least one full round on it. */
+    /**
+     * A day counts towards the streak when the judge finishes at least one full round on it; a round also
+     * tells whether the judge has now judged every category.
+     */
     @EventListener
     @Order(1)
     void on(RoundCompleted round) {
+        // Checked once a round rather than on every judgment: counting categories reads all the judge's judgments.
+        if (!has(round.judgeId(), Badge.ALL_CATEGORIES)
+                && judging.categoriesJudged(round.judgeId()) == Category.values().length) {
+            award(round.judgeId(), Badge.ALL_CATEGORIES, round.at());
+        }
         LocalDate today = round.at().atZone(properties.leaderboard().zone()).toLocalDate();
         List<Object[]> streak = jdbc.query("select current_days, longest_days, last_day from judge_streak "
                         + "where judge_id = ?",
@@ -79,10 +87,6 @@ class Progression implements PlayerProgress {
         }
         if (judgments >= 1000) {
             award(judgment.judgeId(), Badge.JUDGMENTS_1000, judgment.at());
-        }
-        if (!has(judgment.judgeId(), Badge.ALL_CATEGORIES)
-                && judging.categoriesJudged(judgment.judgeId()) == Category.values().length) {
-            award(judgment.judgeId(), Badge.ALL_CATEGORIES, judgment.at());
         }
     }
 

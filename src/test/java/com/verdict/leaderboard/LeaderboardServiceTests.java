@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.verdict.TestData;
+import com.verdict.catalog.Category;
 import com.verdict.VerdictTest;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +155,22 @@ class LeaderboardServiceTests {
         round(judge, day1.plus(Duration.ofDays(3)));
         assertThat(streak(judge)).containsExactly(1, 2);
         assertThat(progression.badges(judge.id())).containsExactly(Badge.FIRST_ROUND);
+    }
+
+    @Test
+    void judgingEveryCategoryEarnsTheAllRounderBadgeAtTheEndOfARound() {
+        Person judge = data.user("allrounder");
+        Judges judges = new Judges(judging);
+        List<String> categories = Arrays.stream(Category.values()).map(Category::key).toList();
+        for (String category : categories) {
+            data.importJsonl(TestData.interactionLine("every-" + category, 2)
+                    .replace("\"category\": \"open_qa\"", "\"category\": \"" + category + "\"") + "\n");
+            judges.voteAll(judge, deal -> Outcome.TIE);
+            round(judge, Instant.now());
+            boolean last = category.equals(categories.get(categories.size() - 1));
+            assertThat(progression.badges(judge.id()).contains(Badge.ALL_CATEGORIES)).as("after " + category)
+                    .isEqualTo(last);
+        }
     }
 
     @Test
