@@ -2,11 +2,18 @@ package com.verdict.people;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+/** Single-account reads fetch the team and roles in the same query: every API request signs in through one. */
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
+    @EntityGraph(attributePaths = {"team", "roles"})
     Optional<UserAccount> findByUsername(String username);
+
+    @Override
+    @EntityGraph(attributePaths = {"team", "roles"})
+    Optional<UserAccount> findById(Long id);
 
     boolean existsByUsername(String username);
 
