@@ -146,7 +146,8 @@ class LoadBenchmark {
         long interval = rate == 0 ? 0 : 1_000_000_000L * JUDGES / rate;
         CountDownLatch done = new CountDownLatch(JUDGES + 2);
         for (int j = 0; j < JUDGES; j++) {
-            int judge = j * (BenchSeed.JUDGES / JUDGES);
+            // Judges spread over all teams (judge i is in team i mod 50), as a company's would be.
+            int judge = (j * 23) % BenchSeed.JUDGES;
             new Thread(() -> {
                 try {
                     judge(judge, end, interval, phase);

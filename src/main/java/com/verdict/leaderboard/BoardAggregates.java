@@ -24,10 +24,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Keeps every board's rows current as points and judgments arrive, inside their transactions, so that
- * reading a board never sums the ledger. Points awarded in a transaction are added up and written just before
- * it commits, a few batched statements for all of them: a scoring refit awards hundreds of thousands of
- * bonuses at once, a judgment a few points. Rows are written in key order, so that transactions touching the
- * same boards never deadlock.
+ * reading a board never sums the ledger. Two things keep that cheap under a crowd:
+ * <ul>
+ * <li>Points awarded in a transaction are added up and written just before it commits, in a few batched
+ * statements: a scoring refit awards hundreds of thousands of bonuses at once.</li>
+ * <li>A team's rows are written just before the commit too. Every judgment of every member updates them, so a
+ * transaction holding them from its first statement would make the whole team judge one at a time.</li>
+ * </ul>
+ * A judge's own rows take a judgment at once (badges for judgment counts read them in the same transaction).
+ * Rows are written in key order, so transactions touching the same boards never deadlock.
  */
 @Component
 class BoardAggregates {
@@ -49,36 +54,25 @@ class BoardAggregates {
     @EventListener
     @Order(0)
     void on(PointsAwarded points) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            add(List.of(new Score(points.judgeId(), points.at(), points.amount(), 0)));
-            return;
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        Score score = new Score(points.judgeId(), points.at(), points.amount(), 0);
+        Pending pending = pending();
         if (pending == null) {
-            Pending fresh = new Pending();
-            TransactionSynchronizationManager.bindResource(this, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    add(fresh.scores);
-                    fresh.scores.clear();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(BoardAggregates.this);
-                }
-            });
-            pending = fresh;
+            addToTeams(addToJudges(List.of(score)));
+        } else {
+            pending.points.add(score);
         }
-        pending.scores.add(new Score(points.judgeId(), points.at(), points.amount(), 0));
     }
 
-    /** A judgment counts at once: badges for judgment counts read it in the same transaction. */
     @EventListener
     @Order(0)
     void on(JudgmentRecorded judgment) {
-        add(List.of(new Score(judgment.judgeId(), judgment.at(), 0, 1)));
+        SortedMap<TeamRow, Gain> teams = addToJudges(List.of(new Score(judgment.judgeId(), judgment.at(), 0, 1)));
+        Pending pending = pending();
+        if (pending == null) {
+            addToTeams(teams);
+        } else {
+            pending.add(teams);
+        }
     }
 
     /** The keys of every board that a score made at {@code at} counts on. */
@@ -91,24 +85,65 @@ class BoardAggregates {
         return keys;
     }
 
+    /** What this transaction will write just before it commits; null outside a transaction (write at once). */
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Pending fresh = new Pending();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    fresh.add(addToJudges(fresh.points));
+                    fresh.points.clear();
+                    addToTeams(fresh.teams);
+                    fresh.teams.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(BoardAggregates.this);
+                }
+            });
+            pending = fresh;
+        }
+        return pending;
+    }
+
     private record Score(long judgeId, Instant at, int points, int judgments) {
     }
 
-    /** The points of one transaction, not yet on the boards. */
+    /** A transaction's points not yet on the boards, and its teams' gains not yet written. */
     private static final class Pending {
-        final List<Score> scores = new ArrayList<>();
+        final List<Score> points = new ArrayList<>();
+        final SortedMap<TeamRow, Gain> teams = new TreeMap<>();
+
+        void add(SortedMap<TeamRow, Gain> gains) {
+            gains.forEach((row, gain) -> teams.computeIfAbsent(row, r -> new Gain()).add(gain));
+        }
     }
 
-    /** What one board row gains; {@code at} is the latest score's time. */
+    /** What one board row gains; {@code at} is the latest score's time; {@code newMembers} counts for teams. */
     private static final class Gain {
         long points;
         long judgments;
+        int newMembers;
         Instant at = Instant.EPOCH;
 
         void add(Score score) {
             points += score.points();
             judgments += score.judgments();
             at = score.at().isAfter(at) ? score.at() : at;
+        }
+
+        void add(Gain other) {
+            points += other.points;
+            judgments += other.judgments;
+            newMembers += other.newMembers;
+            at = other.at.isAfter(at) ? other.at : at;
         }
     }
 
@@ -128,9 +163,11 @@ class BoardAggregates {
         }
     }
 
-    private void add(List<Score> scores) {
+    /** Adds the scores to their judges' rows; returns what their teams' rows gain. */
+    private SortedMap<TeamRow, Gain> addToJudges(List<Score> scores) {
+        SortedMap<TeamRow, Gain> teamGains = new TreeMap<>();
         if (scores.isEmpty()) {
-            return;
+            return teamGains;
         }
         Map<Instant, List<String>> keys = new HashMap<>();
         SortedMap<JudgeRow, Gain> gains = new TreeMap<>();
@@ -154,8 +191,6 @@ class BoardAggregates {
         int[] updated = jdbc.batchUpdate("update board_score set points = points + ?, judgments = judgments + ?, "
                 + "updated_at = ? where period_key = ? and judge_id = ?", updates);
         List<Object[]> inserts = new ArrayList<>();
-        SortedMap<TeamRow, Gain> teamGains = new TreeMap<>();
-        Map<TeamRow, Integer> newMembers = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             JudgeRow row = rows.get(i);
             Gain gain = gains.get(row);
@@ -166,35 +201,34 @@ class BoardAggregates {
                         Timestamp.from(gain.at)});
             }
             if (team != null) {
-                TeamRow teamRow = new TeamRow(row.key(), team);
-                Gain teamGain = teamGains.computeIfAbsent(teamRow, r -> new Gain());
-                teamGain.points += gain.points;
-                teamGain.judgments += gain.judgments;
-                newMembers.merge(teamRow, updated[i] == 0 ? 1 : 0, Integer::sum);
+                Gain teamGain = teamGains.computeIfAbsent(new TeamRow(row.key(), team), r -> new Gain());
+                teamGain.add(gain);
+                teamGain.newMembers += updated[i] == 0 ? 1 : 0;
             }
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
                     + "values (?, ?, ?, ?, ?, ?)", inserts);
         }
-        addToTeams(teamGains, newMembers);
+        return teamGains;
     }
 
-    private void addToTeams(SortedMap<TeamRow, Gain> gains, Map<TeamRow, Integer> newMembers) {
+    private void addToTeams(SortedMap<TeamRow, Gain> gains) {
         if (gains.isEmpty()) {
             return;
         }
         List<TeamRow> rows = new ArrayList<>(gains.keySet());
         List<Object[]> updates = new ArrayList<>(rows.size());
         rows.forEach(row -> updates.add(new Object[] {gains.get(row).points, gains.get(row).judgments,
-                newMembers.get(row), row.key(), row.team()}));
+                gains.get(row).newMembers, row.key(), row.team()}));
         int[] updated = jdbc.batchUpdate("update team_board_score set points = points + ?, judgments = judgments + ?, "
                 + "active_members = active_members + ? where period_key = ? and team = ?", updates);
         List<Object[]> inserts = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
+            Gain gain = gains.get(rows.get(i));
             if (updated[i] == 0) {
-                inserts.add(new Object[] {rows.get(i).key(), rows.get(i).team(), gains.get(rows.get(i)).points,
-                        gains.get(rows.get(i)).judgments, newMembers.get(rows.get(i))});
+                inserts.add(new Object[] {rows.get(i).key(), rows.get(i).team(), gain.points, gain.judgments,
+                        gain.newMembers});
             }
         }
         if (!inserts.isEmpty()) {
