@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -119,8 +120,12 @@ public class TestData {
 
     /** Runs the rest of the test as this user, as after signing in (for services that read the current user). */
     public void signIn(Person person) {
+        SecurityContextHolder.getContext().setAuthentication(authentication(person));
+    }
+
+    /** What a password sign-in of this user yields, without the password check. */
+    public Authentication authentication(Person person) {
         UserDetails details = userDetails.loadUserByUsername(person.username());
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+        return new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities());
     }
 }
