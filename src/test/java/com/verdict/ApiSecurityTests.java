@@ -4,6 +4,7 @@ import static com.verdict.TestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -73,5 +74,17 @@ class ApiSecurityTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.error").value("Not found: /api/no-such-endpoint"))
                 .andExpect(jsonPath("$.trace").doesNotExist());
+    }
+
+    @Test
+    void aKnownPathAskedWithAnotherMethodOrContentTypeIs405Or415() throws Exception {
+        Person engineer = data.user("engineer", null, Role.ENGINEER);
+        mvc.perform(get("/api/interactions").with(basic(engineer)))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(jsonPath("$.details[0]").value("supported: POST"));
+        mvc.perform(post("/api/interactions").with(basic(engineer)).contentType("text/csv").content("a,b"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.details[0]").value("Content-Type 'text/csv' is not supported; send one of "
+                        + "application/json, application/jsonl, application/x-ndjson, text/plain"));
     }
 }

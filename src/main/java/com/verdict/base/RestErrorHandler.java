@@ -74,7 +74,9 @@ class RestErrorHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError(e.getMessage()));
+        List<String> supported = e.getSupportedMethods() == null ? List.of()
+                : List.of("supported: " + String.join(", ", e.getSupportedMethods()));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError(e.getMessage(), supported));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
