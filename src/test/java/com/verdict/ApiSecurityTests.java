@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -12,11 +13,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,5 +91,39 @@ class ApiSecurityTests {
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.details[0]").value("Content-Type 'text/csv' is not supported; send one of "
                         + "application/json, application/jsonl, application/x-ndjson, text/plain"));
+    }
+
+    /** Found by ApiFuzzPropertyTests: each was a 500, or a date stored wrongly, or Java's names in the answer. */
+    @ParameterizedTest
+    @MethodSource("badFields")
+    void aBadFieldIsA400NamingItWithoutJavaTypes(String method, String path, String body, String detail)
+            throws Exception {
+        Person admin = data.user("admin", null, Role.ADMIN);
+        mvc.perform(request(HttpMethod.valueOf(method), path).with(basic(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0]").value(detail));
+    }
+
+    static Stream<Arguments> badFields() {
+        String user = "{\"username\": \"fuzzed\", \"displayName\": \"F\", \"password\": \"pw-1234\", \"roles\": ";
+        String season = "{\"title\": \"Cup\", \"startsAt\": \"2001-01-01T00:00:00Z\", \"endsAt\": ";
+        return Stream.of(
+                Arguments.of("POST", "/api/admin/users", user + "[null]}", "roles[]: must not be null"),
+                Arguments.of("POST", "/api/admin/users", user + "[\"judge\"]}",
+                        "roles[0]: must be one of JUDGE, LEAD, ENGINEER, ADMIN"),
+                Arguments.of("POST", "/api/admin/users", user + "\"JUDGE\"}", "roles: must be a list"),
+                Arguments.of("POST", "/api/admin/seasons", season + "\"+1000000000-12-31T23:59:59Z\"}",
+                        "endsAt: must be from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z"),
+                Arguments.of("POST", "/api/admin/seasons", season + "[1]}",
+                        "endsAt: must be a time such as 2025-01-31T09:00:00Z"),
+                Arguments.of("POST", "/api/admin/seasons", season + "1e30}",
+                        "endsAt: Instant exceeds minimum or maximum instant"),
+                Arguments.of("POST", "/api/admin/seasons", "{\"title\": \"a\\u0000b\"}",
+                        "title: must not contain the NUL character (\\u0000)"),
+                Arguments.of("PUT", "/api/me/preferences", "{\"showOnLeaderboard\": \"yes\"}",
+                        "showOnLeaderboard: must be true or false"),
+                Arguments.of("POST", "/api/assignments/abc/judgment", "{\"verdict\": \"LEFT\"}",
+                        "id: must be a number"));
     }
 }
