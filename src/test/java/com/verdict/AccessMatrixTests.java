@@ -79,7 +79,8 @@ class AccessMatrixTests {
             endpoint("GET /api/admin/users", ADMIN),
             endpoint("GET /api/export/history", ENGINEER, EXPORT_TOKEN),
             endpoint("GET /api/export/{file}", "GET /api/export/no-such-file", ENGINEER, EXPORT_TOKEN),
-            endpoint("GET /api/export/{file}/manifest", "GET /api/export/no-such-file/manifest", ENGINEER, EXPORT_TOKEN),
+            endpoint("GET /api/export/{file}/manifest", "GET /api/export/no-such-file/manifest",
+                    ENGINEER, EXPORT_TOKEN),
             endpoint("GET /api/leaderboard", SIGNED_IN),
             endpoint("GET /api/leaderboard/teams", SIGNED_IN),
             endpoint("GET /api/me", SIGNED_IN),
@@ -241,7 +242,8 @@ class AccessMatrixTests {
         boolean json = MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(response.getContentType()))
                 && this.json.readTree(response.getContentAsString()).path("error").isTextual();
         if (status == 401) {
-            return json && response.getHeader(HttpHeaders.WWW_AUTHENTICATE) != null ? Access.SIGN_IN_FIRST : Access.BROKEN;
+            boolean asksForCredentials = response.getHeader(HttpHeaders.WWW_AUTHENTICATE) != null;
+            return json && asksForCredentials ? Access.SIGN_IN_FIRST : Access.BROKEN;
         }
         return json ? Access.DENIED : Access.BROKEN;
     }

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 final class ApiEndpoints {
 
-    /** One method and path pattern, e.g. {@code POST /api/assignments/{id}/judgment}; ANY for a mapping of all methods. */
+    /** A method and path pattern, e.g. {@code POST /api/assignments/{id}/judgment}; ANY maps every method. */
     record Endpoint(String method, String pattern, HandlerMethod handler) {
 
         String key() {
