@@ -127,7 +127,8 @@ class RestApiTests {
         mvc.perform(post("/api/assignments/next").with(basic(judge)))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", matchesPattern("[1-9][0-9]*")))
-                .andExpect(jsonPath("$.error").value(startsWith("Daily cap reached: you made 500 judgments today")))
+                .andExpect(jsonPath("$.error").value(
+                        "You have reached today's cap of 500 judgments; new pairs are dealt again from " + midnight))
                 .andExpect(jsonPath("$.details").value(contains("dailyCap: 500", "resetsAt: " + midnight)));
         mvc.perform(post("/api/assignments/next").with(basic(engineer))).andExpect(status().isOk());
     }

@@ -15,9 +15,8 @@ public class DailyCapReached extends ApiException {
     private final Instant resetsAt;
 
     DailyCapReached(int cap, Instant resetsAt) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "Daily cap reached: you made " + cap + " judgments today, the most "
-                + "a judge may make in a day. New pairs are dealt again from " + resetsAt + ".",
-                List.of("dailyCap: " + cap, "resetsAt: " + resetsAt));
+        super(HttpStatus.TOO_MANY_REQUESTS, "You have reached today's cap of " + cap + " judgments; new pairs are "
+                + "dealt again from " + resetsAt, List.of("dailyCap: " + cap, "resetsAt: " + resetsAt));
         this.cap = cap;
         this.resetsAt = resetsAt;
     }
