@@ -50,6 +50,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
         "VERDICT_ADMIN_PASSWORD=" + LoadBenchmark.ADMIN_PASSWORD,
         // Load tools judge without reading.
         "verdict.judging.min-reading-time=0s",
+        "verdict.judging.daily-cap=0",
         "verdict.scoring.refit-interval=0s",
         "logging.level.com.verdict.scoring.ConsensusRefit=debug"})
 class LoadBenchmark {

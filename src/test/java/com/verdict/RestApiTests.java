@@ -2,12 +2,15 @@ package com.verdict;
 
 import static com.verdict.TestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -17,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +116,21 @@ class RestApiTests {
         mvc.perform(post("/api/assignments/{id}/judgment", 987654321L).with(basic(judge))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"LEFT\"}"))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aJudgeAtTheDailyCapGets429SayingWhenDealingResumes() throws Exception {
+        data.judgedNow(judge, 500);
+        data.interactions("more", 1);
+        String midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+
+        mvc.perform(post("/api/assignments/next").with(basic(judge)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", matchesPattern("[1-9][0-9]*")))
+                .andExpect(jsonPath("$.error").value(
+                        "You have reached today's cap of 500 judgments; new pairs are dealt again from " + midnight))
+                .andExpect(jsonPath("$.details").value(contains("dailyCap: 500", "resetsAt: " + midnight)));
+        mvc.perform(post("/api/assignments/next").with(basic(engineer))).andExpect(status().isOk());
     }
 
     @Test

@@ -18,6 +18,9 @@ class StartupTests {
                 .hasStackTraceContaining("verdict.rounds.size");
         assertThatThrownBy(() -> start("verdict.judging.min-reading-time=-2s"))
                 .hasStackTraceContaining("verdict.judging.min-reading-time");
+        // Bean validation names the setting as Java spells the field.
+        assertThatThrownBy(() -> start("verdict.judging.daily-cap=-1"))
+                .hasStackTraceContaining("verdict.judging.dailyCap");
         assertThatThrownBy(() -> start("verdict.export.judge-id-key= "))
                 .hasStackTraceContaining("verdict.export.judge-id-key");
     }

@@ -9,13 +9,18 @@ import com.verdict.people.Person;
 import com.verdict.people.Role;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -28,6 +33,8 @@ public class TestData {
 
     public static final String PASSWORD = "secret-pw";
     private static final AtomicInteger NAMES = new AtomicInteger();
+    /** Ids of rows written straight to the tables: far above any the sequences hand out, so they never meet. */
+    private static final AtomicLong DIRECT_IDS = new AtomicLong(1L << 60);
 
     private final JdbcTemplate jdbc;
     private final PeopleService people;
@@ -71,6 +78,28 @@ public class TestData {
                 .collect(Collectors.joining("\n")));
     }
 
+    /**
+     * Imports {@code count} interactions and records a judgment of each by the judge, made now, straight into
+     * the tables: ten times faster than through the judging service, for tests that need many judgments
+     * to exist but not their points, boards or consensus.
+     */
+    public void judgedNow(Person judge, int count) {
+        String prefix = "judged-by-" + judge.username();
+        interactions(prefix, count);
+        Timestamp now = Timestamp.from(Instant.now());
+        // Each row: the id of the assignment and of its judgment, the pair, the pair's first candidate.
+        List<long[]> rows = jdbc.query("select p.id, p.candidate_a from pair p join interaction i "
+                        + "on i.id = p.interaction_id where i.external_id like ?",
+                (rs, i) -> new long[] {DIRECT_IDS.incrementAndGet(), rs.getLong(1), rs.getLong(2)}, prefix + "-%");
+        jdbc.batchUpdate("insert into assignment (id, judge_id, pair_id, left_candidate, state, dealt_at, closed_at) "
+                + "values (?, ?, ?, ?, 'JUDGED', ?, ?)",
+                rows.stream().map(r -> new Object[] {r[0], judge.id(), r[1], r[2], now, now}).toList());
+        jdbc.batchUpdate("insert into judgment (id, assignment_id, judge_id, pair_id, verdict, outcome, "
+                + "time_on_task_ms, too_fast, points, total_points, created_at) "
+                + "values (?, ?, ?, ?, 'LEFT', 'A', 8000, false, 0, 0, ?)",
+                rows.stream().map(r -> new Object[] {r[0], r[0], judge.id(), r[1], now}).toList());
+    }
+
     public ImportResult importJsonl(String jsonl) {
         return catalog.importJsonl(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
                 ImportMode.ALL_OR_NOTHING);
@@ -91,8 +120,12 @@ public class TestData {
 
     /** Runs the rest of the test as this user, as after signing in (for services that read the current user). */
     public void signIn(Person person) {
+        SecurityContextHolder.getContext().setAuthentication(authentication(person));
+    }
+
+    /** What a password sign-in of this user yields, without the password check. */
+    public Authentication authentication(Person person) {
         UserDetails details = userDetails.loadUserByUsername(person.username());
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities()));
+        return new UsernamePasswordAuthenticationToken(details, null, details.getAuthorities());
     }
 }

@@ -8,11 +8,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.verdict.people.Person;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Vaadin views without a browser (Karibu-Testing), signed in as a given user so access rules apply. */
 public final class ViewTestSupport {
@@ -22,13 +19,16 @@ public final class ViewTestSupport {
     private ViewTestSupport() {
     }
 
+    /** A fresh Vaadin session and UI with nobody signed in. Call {@link #tearDown()} after the test. */
+    public static void setUp(ApplicationContext context) {
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+    }
+
     /** A fresh Vaadin session and UI, signed in as {@code person}. Call {@link #tearDown()} after the test. */
     public static void signInAndSetUp(ApplicationContext context, Person person) {
-        UserDetails details = context.getBean(UserDetailsService.class).loadUserByUsername(person.username());
-        Authentication authentication = new UsernamePasswordAuthenticationToken(details, null,
-                details.getAuthorities());
+        Authentication authentication = context.getBean(TestData.class).authentication(person);
         SecurityContextHolder.getContext().setAuthentication(authentication);
-        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context, UI::new));
+        setUp(context);
         FakeRequest request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(authentication);
         request.setUserInRole((principal, role) -> authentication.getAuthorities().stream()

@@ -1,7 +1,13 @@
 package com.verdict.base;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolationException;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -50,20 +56,76 @@ class RestErrorHandler {
     /** "create.user.username" names the field a client knows as "username". */
     private static String leaf(String path) {
         String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : path;
+        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : path;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        String detail = e.getMostSpecificCause().getMessage();
-        // Jackson appends the source location on a new line; the first line is what a client needs.
-        String firstLine = detail == null ? "unreadable body" : detail.lines().findFirst().orElse(detail);
-        return ResponseEntity.badRequest().body(new ApiError("Malformed request body", List.of(firstLine)));
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String problem = mapping instanceof MismatchedInputException mismatch
+                    ? expected(mismatch.getTargetType()) : firstLine(mapping.getOriginalMessage());
+            return ResponseEntity.badRequest().body(new ApiError("Invalid request body",
+                    List.of(field(mapping.getPath()) + ": " + problem)));
+        }
+        return ResponseEntity.badRequest().body(new ApiError("Malformed request body",
+                List.of(firstLine(e.getMostSpecificCause().getMessage()))));
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<ApiError> badParameter(Exception e) {
-        return ResponseEntity.badRequest().body(new ApiError("Invalid request parameter", List.of(e.getMessage())));
+    /** Jackson appends the source location on a new line; the first line is what a client needs. */
+    private static String firstLine(String message) {
+        return message == null ? "unreadable body" : message.lines().findFirst().orElse(message);
+    }
+
+    /** The field as a client writes it: {@code roles[0]}, {@code responses[1].text}. */
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference step : path) {
+            if (step.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** What a value of this Java type looks like in JSON, without naming the class. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "must be text";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be a time such as 2025-01-31T09:00:00Z";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        return "must be an object";
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
+        return ResponseEntity.badRequest().body(new ApiError("Invalid request parameter",
+                List.of(e.getParameterName() + ": is required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ApiError("Invalid request parameter",
+                List.of(e.getName() + ": " + expected(e.getRequiredType()))));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -74,7 +136,9 @@ class RestErrorHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError(e.getMessage()));
+        List<String> supported = e.getSupportedMethods() == null ? List.of()
+                : List.of("supported: " + String.join(", ", e.getSupportedMethods()));
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError(e.getMessage(), supported));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -45,14 +45,16 @@ public record VerdictProperties(
      * {@code goldRate}: the share of a judge's assignments that are gold pairs; {@code assignmentTtl}: how long
      * a dealt pair waits for its judgment before its slot goes back to the pool.
      * {@code judgmentsPerPair}: judgments a pair collects before it can settle; {@code maxJudgmentsPerPair}: how
-     * many an unsettled pair may collect before it is contested.
+     * many an unsettled pair may collect before it is contested. {@code dailyCap}: judgments a judge may make in
+     * a day of the leaderboard zone before no more pairs are dealt to them that day; 0 for no cap.
      */
     public record Judging(
             @Min(1) @Max(50) @DefaultValue("3") int judgmentsPerPair,
             @NotNull @DefaultValue("3s") Duration minReadingTime,
             @DecimalMin("0.0") @DecimalMax("0.5") @DefaultValue("0.1") double goldRate,
             @NotNull @DefaultValue("30m") Duration assignmentTtl,
-            @Min(1) @Max(50) @DefaultValue("5") int maxJudgmentsPerPair) {
+            @Min(1) @Max(50) @DefaultValue("5") int maxJudgmentsPerPair,
+            @Min(0) @Max(100_000) @DefaultValue("500") int dailyCap) {
 
         public Judging {
             if (minReadingTime != null && minReadingTime.isNegative()) {

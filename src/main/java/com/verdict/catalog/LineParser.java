@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.verdict.base.StoredText;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -115,6 +116,10 @@ class LineParser {
             return null;
         }
         String text = value.textValue();
+        if (StoredText.hasNul(text)) {
+            errors.add(new ImportError(line, field, StoredText.NUL_REFUSED));
+            return null;
+        }
         if (notBlank && text.isBlank()) {
             errors.add(new ImportError(line, field, "must not be blank"));
             return null;
@@ -238,6 +243,8 @@ class LineParser {
             String field = "tags[" + i + "]";
             if (!tag.isTextual()) {
                 errors.add(new ImportError(line, field, "must be a string, not " + kind(tag)));
+            } else if (StoredText.hasNul(tag.textValue())) {
+                errors.add(new ImportError(line, field, StoredText.NUL_REFUSED));
             } else if (tag.textValue().isBlank()) {
                 errors.add(new ImportError(line, field, "must not be blank"));
             } else if (tag.textValue().length() > MAX_TAG_CHARS) {

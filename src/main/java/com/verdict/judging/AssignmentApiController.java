@@ -1,11 +1,16 @@
 package com.verdict.judging;
 
+import com.verdict.base.ApiError;
 import com.verdict.base.ApiException;
 import com.verdict.catalog.Category;
 import com.verdict.people.CurrentUser;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,6 +35,14 @@ class AssignmentApiController {
         return judging.next(currentUser.id(), null)
                 .map(d -> ResponseEntity.ok(DealResponse.of(d)))
                 .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    /** A 429 whose Retry-After tells a bot how long to wait: until the judge's day is over. */
+    @ExceptionHandler(DailyCapReached.class)
+    ResponseEntity<ApiError> capReached(DailyCapReached e) {
+        long seconds = Math.max(1, Duration.between(Instant.now(), e.resetsAt()).toSeconds());
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+                .body(new ApiError(e.getMessage(), e.details()));
     }
 
     @PostMapping("/{id}/judgment")

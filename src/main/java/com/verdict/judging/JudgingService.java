@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -65,7 +67,9 @@ public class JudgingService {
         return properties.rounds().size();
     }
 
+    /** Starts a round; a 429 ({@link DailyCapReached}) when the judge has made today's cap of judgments. */
     public RoundProgress startRound(long judgeId) {
+        refuseAtDailyCap(judgeId);
         Round round = rounds.save(new Round(judgeId, properties.rounds().size()));
         return progress(round);
     }
@@ -77,8 +81,11 @@ public class JudgingService {
     /**
      * The judge's open assignment if they have one (so a reload or a retry resumes it), else a newly dealt
      * pair; empty when nothing is left for this judge or the round is complete. An open assignment older
-     * than the assignment TTL expires here and a new pair is dealt instead.
+     * than the assignment TTL expires here and a new pair is dealt instead. A judge who has made today's cap of
+     * judgments is dealt no new pair ({@link DailyCapReached}), though an open assignment still resumes.
      */
+    // An overdue assignment expired on the way stays expired when the cap refuses the deal: its slot goes back.
+    @Transactional(noRollbackFor = DailyCapReached.class)
     public Optional<Deal> next(long judgeId, Long roundId) {
         Round round = roundId == null ? null : round(judgeId, roundId);
         Instant now = Instant.now();
@@ -94,6 +101,7 @@ public class JudgingService {
             round.finish();
             return Optional.empty();
         }
+        refuseAtDailyCap(judgeId);
         Optional<Long> pairId = dealPair(judgeId);
         if (pairId.isEmpty()) {
             if (round != null) {
@@ -106,6 +114,20 @@ public class JudgingService {
         Assignment assignment = assignments.save(new Assignment(judgeId, pair.pairId(),
                 round == null ? null : round.getId(), left));
         return Optional.of(deal(assignment, pair, round));
+    }
+
+    /** Counts today's judgments in the leaderboard zone, so the cap resets when the day boards do. */
+    private void refuseAtDailyCap(long judgeId) {
+        int cap = properties.judging().dailyCap();
+        if (cap == 0) {
+            return;
+        }
+        ZoneId zone = properties.leaderboard().zone();
+        LocalDate today = LocalDate.now(zone);
+        Instant dayStart = today.atStartOfDay(zone).toInstant();
+        if (judgments.countByJudgeIdAndCreatedAtGreaterThanEqual(judgeId, dayStart) >= cap) {
+            throw new DailyCapReached(cap, today.plusDays(1).atStartOfDay(zone).toInstant());
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.verdict.judging;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 interface JudgmentRepository extends JpaRepository<Judgment, Long> {
 
     Optional<Judgment> findByAssignmentId(long assignmentId);
+
+    long countByJudgeIdAndCreatedAtGreaterThanEqual(long judgeId, Instant since);
 
     @Query("select coalesce(sum(j.points), 0) from Judgment j where j.assignmentId in :assignmentIds")
     long pointsFor(Collection<Long> assignmentIds);

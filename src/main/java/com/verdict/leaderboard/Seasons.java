@@ -25,6 +25,9 @@ class Seasons {
             rs.getString("prize"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
             rs.getTimestamp("frozen_at") == null ? null : rs.getTimestamp("frozen_at").toInstant());
 
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
 
@@ -41,6 +44,8 @@ class Seasons {
         if (prize != null && prize.length() > 2000) {
             problems.add("prize: at most 2000 characters");
         }
+        inRange("startsAt", startsAt, problems);
+        inRange("endsAt", endsAt, problems);
         if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
             problems.add("endsAt: must be after startsAt");
         }
@@ -51,6 +56,13 @@ class Seasons {
         jdbc.update("insert into season (id, title, prize, starts_at, ends_at) values (?, ?, ?, ?, ?)", id,
                 title.strip(), prize == null ? "" : prize.strip(), Timestamp.from(startsAt), Timestamp.from(endsAt));
         return find(id).orElseThrow();
+    }
+
+    /** Times outside this range overflow a database timestamp: H2 stores another time, PostgreSQL refuses. */
+    private static void inRange(String field, Instant time, List<String> problems) {
+        if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
+            problems.add(field + ": must be from " + EARLIEST + " to " + LATEST);
+        }
     }
 
     Optional<Season> find(long id) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +34,8 @@ public class BackupService {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Path directory;
-    private final boolean h2;
+    /** Why this database cannot be backed up online, or null when it can: H2 with its files on disk. */
+    private final String notBackedUpHere;
 
     BackupService(JdbcTemplate jdbc, DataSource dataSource, AuditLog audit, VerdictProperties properties)
             throws SQLException {
@@ -41,15 +43,20 @@ public class BackupService {
         this.audit = audit;
         this.directory = Path.of(properties.backup().directory()).toAbsolutePath().normalize();
         try (Connection connection = dataSource.getConnection()) {
-            this.h2 = connection.getMetaData().getDatabaseProductName().equals("H2");
+            DatabaseMetaData database = connection.getMetaData();
+            this.notBackedUpHere = !database.getDatabaseProductName().equals("H2")
+                    ? "Online backup is for the embedded H2 database; back up PostgreSQL with pg_dump or your "
+                            + "platform's snapshots"
+                    : database.getURL().startsWith("jdbc:h2:mem:")
+                            ? "Online backup is for an H2 database on disk; this one lives in memory only"
+                            : null;
         }
     }
 
     @Transactional
     public Backup backUp() {
-        if (!h2) {
-            throw new ApiException(HttpStatus.CONFLICT, "Online backup is for the embedded H2 database; "
-                    + "back up PostgreSQL with pg_dump or your platform's snapshots");
+        if (notBackedUpHere != null) {
+            throw new ApiException(HttpStatus.CONFLICT, notBackedUpHere);
         }
         try {
             Files.createDirectories(directory);

@@ -2,6 +2,7 @@ package com.verdict.people;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
@@ -12,6 +13,6 @@ public record NewUser(
                 message = "may contain only letters, digits, '.', '_' and '-'") String username,
         @NotBlank @Size(max = 200) String displayName,
         @Size(max = 100) String team,
-        @NotEmpty Set<Role> roles,
+        @NotEmpty Set<@NotNull Role> roles,
         @NotBlank @Size(min = 4, max = 72) String password) {
 }

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class VerdictPropertiesTests {
 
     @Test
-    void scoringAndPointsHaveTheirDefaults() {
+    void judgingScoringAndPointsHaveTheirDefaults() {
         VerdictProperties properties = bind(new MapConfigurationPropertySource());
 
         assertThat(properties.judging().maxJudgmentsPerPair()).isEqualTo(5);
+        assertThat(properties.judging().dailyCap()).isEqualTo(500);
         assertThat(properties.scoring().settleConfidence()).isEqualTo(0.8);
         assertThat(properties.scoring().flagBelow()).isEqualTo(0.6);
         assertThat(properties.scoring().refitInterval()).isEqualTo(Duration.ofMinutes(10));

@@ -189,6 +189,15 @@ class ImportTests {
     }
 
     @Test
+    void theNulCharacterThatPostgresCannotStoreIsNamedWithItsField() {
+        String nul = "a\\u0000b";
+        assertRejected(line("\"responses\": [{\"text\": \"a\"}, {\"text\": \"" + nul + "\"}]"),
+                new ImportError(1, "responses[1].text", "must not contain the NUL character (\\u0000)"));
+        assertRejected(line("\"tags\": [\"" + nul + "\"]"),
+                new ImportError(1, "tags[0]", "must not contain the NUL character (\\u0000)"));
+    }
+
+    @Test
     void duplicateIdsInTheFileNameTheFirstLine() {
         assertRejected(TestData.interactionLine("same", 2) + "\n\n" + TestData.interactionLine("same", 2),
                 new ImportError(3, "id", "duplicate id 'same' (first used on line 1)"));

@@ -8,6 +8,11 @@ import com.verdict.VerdictTest;
 import com.verdict.base.ApiException;
 import com.verdict.people.Person;
 import com.verdict.scoring.Judges;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -248,6 +253,29 @@ class JudgingServiceTests {
             judging.judge(judge.id(), deal.get().assignmentId(), verdict, null);
         }
         return roundId;
+    }
+
+    @Test
+    void aJudgeAtTheDailyCapIsDealtNoNewPairUntilTheirDayIsOver() {
+        int cap = 500;
+        Person judge = data.user("judge");
+        data.judgedNow(judge, cap - 1);
+        data.interactions("beyond", 2);
+        Deal open = judging.next(judge.id(), null).orElseThrow();
+        judging.judge(judge.id(), open.assignmentId(), Verdict.LEFT, null);
+
+        Instant midnight = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertThatThrownBy(() -> judging.next(judge.id(), null)).isInstanceOfSatisfying(DailyCapReached.class, e -> {
+            assertThat(e.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+            assertThat(e.cap()).isEqualTo(cap);
+            assertThat(e.resetsAt()).isEqualTo(midnight);
+        });
+        assertThatThrownBy(() -> judging.startRound(judge.id())).isInstanceOf(DailyCapReached.class);
+        assertThat(jdbc.queryForObject("select count(*) from round where judge_id = ?", Long.class, judge.id())).isZero();
+
+        jdbc.update("update judgment set created_at = ? where judge_id = ?",
+                Timestamp.from(midnight.minus(Duration.ofDays(1)).minusSeconds(1)), judge.id());
+        assertThat(judging.next(judge.id(), null)).isPresent();
     }
 
     private long count(String table) {

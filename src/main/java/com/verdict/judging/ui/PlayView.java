@@ -22,6 +22,7 @@ import com.vaadin.flow.router.RouteAlias;
 import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.base.ui.Stat;
 import com.verdict.judging.AssignmentExpired;
+import com.verdict.judging.DailyCapReached;
 import com.verdict.judging.Deal;
 import com.verdict.judging.GoldAccuracy;
 import com.verdict.judging.GoldFeedback;
@@ -144,13 +145,24 @@ public class PlayView extends Div {
 
     void startRound() {
         rankBeforeRound = judging.standing(judgeId).rank();
-        round = judging.startRound(judgeId);
         feedback.removeAll();
+        try {
+            round = judging.startRound(judgeId);
+        } catch (DailyCapReached e) {
+            showCapReached(e);
+            return;
+        }
         showNext();
     }
 
     private void showNext() {
-        Optional<Deal> next = judging.next(judgeId, round.roundId());
+        Optional<Deal> next;
+        try {
+            next = judging.next(judgeId, round.roundId());
+        } catch (DailyCapReached e) {
+            showCapReached(e);
+            return;
+        }
         if (next.isEmpty()) {
             showSummary();
             return;
@@ -254,9 +266,7 @@ public class PlayView extends Div {
         again.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         again.addClassName("verdict-start");
         again.setVisible(!nothingDealt);
-        Button board = new Button("See the leaderboard", VaadinIcon.TROPHY.create(),
-                e -> getUI().ifPresent(ui -> ui.navigate("leaderboard")));
-        Div actions = new Div(again, board);
+        Div actions = new Div(again, leaderboardButton());
         actions.addClassName("verdict-actions");
         card.add(actions);
         stage.removeAll();
@@ -291,6 +301,24 @@ public class PlayView extends Div {
 
     private static String signed(long points) {
         return points < 0 ? "−" + -points : "+" + points;
+    }
+
+    /** Instead of a pair once the judge has made today's cap of judgments; the last verdict's feedback stays. */
+    private void showCapReached(DailyCapReached cap) {
+        deal = null;
+        Div card = new Div();
+        card.addClassNames("verdict-card", "verdict-cap-reached");
+        Paragraph message = new Paragraph("You've reached today's cap of " + cap.cap()
+                + " judgments — come back tomorrow.");
+        message.addClassName("verdict-cap-message");
+        card.add(new H2("That's all for today"), message, leaderboardButton());
+        stage.removeAll();
+        stage.add(feedback, card);
+    }
+
+    private Button leaderboardButton() {
+        return new Button("See the leaderboard", VaadinIcon.TROPHY.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate("leaderboard")));
     }
 
     private static Component rankChange(long before, long after) {

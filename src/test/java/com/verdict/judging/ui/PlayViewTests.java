@@ -143,6 +143,25 @@ class PlayViewTests {
     }
 
     @Test
+    void aJudgeAtTheDailyCapSeesAFriendlyStopInsteadOfAPair() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        data.judgedNow(judge, 499);
+
+        _click(_get(Button.class, spec -> spec.withText("Left is better")));
+
+        assertThat(_get(H2.class).getText()).isEqualTo("That's all for today");
+        assertThat(_get(Paragraph.class, spec -> spec.withClasses("verdict-cap-message")).getText())
+                .isEqualTo("You've reached today's cap of 500 judgments — come back tomorrow.");
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-points-earned")).getText()).isEqualTo("+1 point");
+        assertThat(_find(SafeMarkdown.class)).isEmpty();
+
+        _click(_get(Button.class, spec -> spec.withText("See the leaderboard")));
+        UI.getCurrent().navigate(PlayView.class);
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        assertThat(_get(H2.class).getText()).isEqualTo("That's all for today");
+    }
+
+    @Test
     void sourcesStayHiddenUntilTheVerdictIsIn() {
         _click(_get(Button.class, spec -> spec.withText("Start a round")));
         assertThat(_find(Span.class, spec -> spec.withClasses("verdict-sources"))).isEmpty();
