@@ -36,9 +36,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <ol>
  * <li>the first scoring refit of the seeded judgments (the seed is stored unscored);</li>
  * <li>an import of fresh interactions for the judges to play (over REST, as an engineer);</li>
- * <li>judges at a steady pace: {@code bench.judges} (200) judges asking for a pair and judging it, together
- * {@code bench.rate} (1,000) judgments a second, while two readers load leaderboards; deal+judge latency
- * p50/p99, the rate reached, leaderboard read latency;</li>
+ * <li>judges at a human pace: {@code bench.judges} (200) judges each asking for a pair and judging it every
+ * 3 s, while two readers load leaderboards; deal+judge latency p50/p99, the rate reached, leaderboard read
+ * latency;</li>
+ * <li>the same at a steady pace of {@code bench.rate} (1,000) judgments a second together;</li>
  * <li>the same judges at full speed, without pauses: the most the machine serves;</li>
  * <li>the Dolly export over REST and a full refit with all the new judgments in.</li>
  * </ol>
@@ -60,6 +61,8 @@ class LoadBenchmark {
     private static final String ENGINEER_PASSWORD = "bench-engineer-password";
     private static final int JUDGES = Integer.getInteger("bench.judges", 200);
     private static final int RATE = Integer.getInteger("bench.rate", 1_000);
+    /** A judge reading and deciding takes a few seconds: each of them judging every 3 s. */
+    private static final int HUMAN_RATE = JUDGES / 3;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int WARM_UP_SECONDS = 10;
     /** Off with -Dbench.first-refit=false to profile judging sooner: judges play fresh pairs either way. */
@@ -120,8 +123,8 @@ class LoadBenchmark {
                 FRESH_INTERACTIONS, seconds(started));
 
         play("warm-up", WARM_UP_SECONDS, RATE);
-        Phase paced = play("steady pace", SECONDS, RATE);
-        paced.print();
+        play("human pace", SECONDS, HUMAN_RATE).print();
+        play("steady pace", SECONDS, RATE).print();
         Phase flatOut = play("full speed", SECONDS, 0);
         flatOut.print();
 
