@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A chart drawn in the browser by Apache ECharts, loaded at runtime from its webjar (no frontend build).
@@ -33,6 +34,7 @@ public class Chart extends Div {
     private static final List<String> PALETTE = List.of("#6c3fd1", "#f59e0b", "#10b981", "#3b82f6", "#ef4444");
 
     private final String title;
+    private String whenEmpty = "Nothing to show yet";
     private String option = "{}";
 
     public Chart(String title) {
@@ -42,6 +44,11 @@ public class Chart extends Div {
         setWidthFull();
         setHeight("320px");
         this.title = title;
+    }
+
+    /** What the chart says, in its middle, when no series has a value. */
+    public void setEmptyText(String whenEmpty) {
+        this.whenEmpty = whenEmpty;
     }
 
     /** Shows these series over the labels; replaces whatever the chart showed before. */
@@ -55,7 +62,13 @@ public class Chart extends Div {
         option.put("xAxis", Map.of("type", "category", "data", labels));
         Map<String, Object> yAxis = new LinkedHashMap<>(Map.of("type", "value"));
         if (yMax != null) {
+            yAxis.put("min", 0);
             yAxis.put("max", yMax);
+        }
+        // An empty chart would be a bare axis: say why there is nothing instead.
+        if (series.stream().allMatch(s -> s.values().stream().allMatch(Objects::isNull))) {
+            option.put("graphic", Map.of("type", "text", "left", "center", "top", "middle",
+                    "style", Map.of("text", whenEmpty, "fill", "#6b7280", "fontSize", 14)));
         }
         option.put("yAxis", yAxis);
         option.put("series", series.stream().map(s -> Map.of("name", s.name(), "type", s.line() ? "line" : "bar",

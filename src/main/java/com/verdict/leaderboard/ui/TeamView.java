@@ -42,6 +42,8 @@ public class TeamView extends Div {
         this.viewer = currentUser.person();
         addClassNames("verdict-page", "verdict-team");
         configureMembers();
+        activity.setEmptyText("No judgments in the last 30 days");
+        agreement.setEmptyText("None of the team's pairs settled in the last 30 days");
         Div charts = new Div(activity, agreement, coverage);
         charts.addClassName("verdict-charts");
         empty.addClassName("verdict-muted");

@@ -1,0 +1,27 @@
+package com.verdict.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChartTests {
+
+    @Test
+    void aChartWithoutAnyValueSaysWhyInsteadOfShowingABareAxis() {
+        Chart chart = new Chart("Agreement");
+        chart.setEmptyText("Nothing settled yet");
+        chart.show(List.of("11-25", "11-26"), List.of(Chart.Series.line("Agreement %", Arrays.asList(null, null))),
+                100.0);
+        assertThat(chart.option()).contains("\"graphic\"").contains("Nothing settled yet")
+                .contains("\"min\":0").contains("\"max\":100.0");
+    }
+
+    @Test
+    void aChartWithValuesShowsThemAndNoMessage() {
+        Chart chart = new Chart("Judgments");
+        chart.show(List.of("11-25", "11-26"), List.of(Chart.Series.bars("Judgments", Arrays.asList(null, 4))), null);
+        assertThat(chart.option()).doesNotContain("graphic").contains("[null,4]");
+    }
+}
