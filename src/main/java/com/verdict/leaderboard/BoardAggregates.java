@@ -5,6 +5,7 @@ import com.verdict.judging.JudgmentRecorded;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.scoring.PointsAwarded;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,6 +41,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class BoardAggregates {
 
     private static final Period[] CALENDAR = {Period.DAY, Period.WEEK, Period.MONTH, Period.ALL};
+    private static final String ADD_TO_JUDGE = "update board_score set points = points + ?, judgments = judgments + ?, "
+            + "updated_at = ? where period_key = ? and judge_id = ?";
+    private static final String ADD_TO_TEAM = "update team_board_score set points = points + ?, "
+            + "judgments = judgments + ?, active_members = active_members + ? where period_key = ? and team = ?";
 
     private final JdbcTemplate jdbc;
     private final PeopleService people;
@@ -188,27 +195,22 @@ class BoardAggregates {
             Gain gain = gains.get(row);
             updates.add(new Object[] {gain.points, gain.judgments, Timestamp.from(gain.at), row.key(), row.judgeId()});
         });
-        int[] updated = jdbc.batchUpdate("update board_score set points = points + ?, judgments = judgments + ?, "
-                + "updated_at = ? where period_key = ? and judge_id = ?", updates);
-        List<Object[]> inserts = new ArrayList<>();
+        int[] updated = jdbc.batchUpdate(ADD_TO_JUDGE, updates);
         for (int i = 0; i < rows.size(); i++) {
             JudgeRow row = rows.get(i);
             Gain gain = gains.get(row);
             Person judge = judges.get(row.judgeId());
             String team = judge == null ? null : judge.team();
-            if (updated[i] == 0) {
-                inserts.add(new Object[] {row.key(), row.judgeId(), team, gain.points, gain.judgments,
-                        Timestamp.from(gain.at)});
-            }
+            boolean newMember = updated[i] == 0 && insertOrAdd(
+                    "insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?)",
+                    new Object[] {row.key(), row.judgeId(), team, gain.points, gain.judgments, Timestamp.from(gain.at)},
+                    ADD_TO_JUDGE, updates.get(i));
             if (team != null) {
                 Gain teamGain = teamGains.computeIfAbsent(new TeamRow(row.key(), team), r -> new Gain());
                 teamGain.add(gain);
-                teamGain.newMembers += updated[i] == 0 ? 1 : 0;
+                teamGain.newMembers += newMember ? 1 : 0;
             }
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
-                    + "values (?, ?, ?, ?, ?, ?)", inserts);
         }
         return teamGains;
     }
@@ -221,19 +223,44 @@ class BoardAggregates {
         List<Object[]> updates = new ArrayList<>(rows.size());
         rows.forEach(row -> updates.add(new Object[] {gains.get(row).points, gains.get(row).judgments,
                 gains.get(row).newMembers, row.key(), row.team()}));
-        int[] updated = jdbc.batchUpdate("update team_board_score set points = points + ?, judgments = judgments + ?, "
-                + "active_members = active_members + ? where period_key = ? and team = ?", updates);
-        List<Object[]> inserts = new ArrayList<>();
+        int[] updated = jdbc.batchUpdate(ADD_TO_TEAM, updates);
         for (int i = 0; i < rows.size(); i++) {
             Gain gain = gains.get(rows.get(i));
             if (updated[i] == 0) {
-                inserts.add(new Object[] {rows.get(i).key(), rows.get(i).team(), gain.points, gain.judgments,
-                        gain.newMembers});
+                insertOrAdd("insert into team_board_score (period_key, team, points, judgments, active_members) "
+                                + "values (?, ?, ?, ?, ?)",
+                        new Object[] {rows.get(i).key(), rows.get(i).team(), gain.points, gain.judgments, gain.newMembers},
+                        ADD_TO_TEAM, updates.get(i));
             }
         }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate("insert into team_board_score (period_key, team, points, judgments, active_members) "
-                    + "values (?, ?, ?, ?, ?)", inserts);
+    }
+
+    /**
+     * Inserts a board row the update found missing. When another transaction inserted it meanwhile (the first
+     * scores of a period arrive together), adds to that row instead; returns whether this inserted it. The
+     * failed insert is rolled back to a savepoint: PostgreSQL would otherwise abort the whole transaction.
+     */
+    private boolean insertOrAdd(String insert, Object[] insertArgs, String add, Object[] addArgs) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                jdbc.update(insert, insertArgs);
+                return true;
+            } catch (DuplicateKeyException e) {
+                jdbc.update(add, addArgs);
+                return false;
+            }
         }
+        return jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                jdbc.update(insert, insertArgs);
+                connection.releaseSavepoint(beforeInsert);
+                return true;
+            } catch (DuplicateKeyException e) {
+                connection.rollback(beforeInsert);
+                jdbc.update(add, addArgs);
+                return false;
+            }
+        });
     }
 }
