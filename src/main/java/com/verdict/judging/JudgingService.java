@@ -1,6 +1,7 @@
 package com.verdict.judging;
 
 import com.verdict.base.ApiException;
+import com.verdict.base.StoredText;
 import com.verdict.base.VerdictProperties;
 import com.verdict.catalog.CandidateView;
 import com.verdict.catalog.CatalogService;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -175,9 +177,13 @@ public class JudgingService {
             throw ApiException.badRequest("Invalid judgment", List.of("verdict: is required"));
         }
         String trimmedReason = reason == null || reason.isBlank() ? null : reason.strip();
+        List<String> problems = new ArrayList<>();
         if (trimmedReason != null && trimmedReason.length() > MAX_REASON_CHARS) {
-            throw ApiException.badRequest("Invalid judgment",
-                    List.of("reason: at most " + MAX_REASON_CHARS + " characters"));
+            problems.add("reason: at most " + MAX_REASON_CHARS + " characters");
+        }
+        StoredText.check("reason", trimmedReason, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid judgment", problems);
         }
         Assignment assignment = assignment(judgeId, assignmentId);
         PairContent pair = catalog.pair(assignment.getPairId()).orElseThrow();

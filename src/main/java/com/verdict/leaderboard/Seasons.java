@@ -2,6 +2,7 @@ package com.verdict.leaderboard;
 
 import com.verdict.base.ApiException;
 import com.verdict.base.SequenceIds;
+import com.verdict.base.StoredText;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ class Seasons {
         if (prize != null && prize.length() > 2000) {
             problems.add("prize: at most 2000 characters");
         }
+        StoredText.check("title", title, problems);
+        StoredText.check("prize", prize, problems);
         inRange("startsAt", startsAt, problems);
         inRange("endsAt", endsAt, problems);
         if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {

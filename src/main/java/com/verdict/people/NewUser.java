@@ -1,5 +1,6 @@
 package com.verdict.people;
 
+import com.verdict.base.StoredText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -11,8 +12,10 @@ import java.util.Set;
 public record NewUser(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9._-]+",
                 message = "may contain only letters, digits, '.', '_' and '-'") String username,
-        @NotBlank @Size(max = 200) String displayName,
-        @Size(max = 100) String team,
+        @NotBlank @Size(max = 200) @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED)
+        String displayName,
+        @Size(max = 100) @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED) String team,
         @NotEmpty Set<@NotNull Role> roles,
-        @NotBlank @Size(min = 4, max = 72) String password) {
+        @NotBlank @Size(min = 4, max = 72) @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED)
+        String password) {
 }

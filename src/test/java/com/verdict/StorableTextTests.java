@@ -1,0 +1,68 @@
+package com.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.verdict.base.ApiException;
+import com.verdict.judging.Deal;
+import com.verdict.judging.JudgingService;
+import com.verdict.judging.Verdict;
+import com.verdict.leaderboard.LeaderboardService;
+import com.verdict.people.NewUser;
+import com.verdict.people.PeopleService;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
+import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Text typed into a view reaches the services without passing the JSON checks: a NUL character (which
+ * PostgreSQL cannot store) is refused there too, naming the field, and nothing is stored.
+ */
+@VerdictTest
+class StorableTextTests {
+
+    @Autowired
+    JudgingService judging;
+    @Autowired
+    PeopleService people;
+    @Autowired
+    LeaderboardService leaderboards;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aReasonWithANulIsRefusedAndThePairStaysOpen() {
+        data.clearCatalog();
+        data.interactions("nul", 1);
+        Person judge = data.user("nul-judge");
+        Deal deal = judging.next(judge.id(), null).orElseThrow();
+        assertThatThrownBy(() -> judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, "fine\u0000"))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).details()).containsExactly(
+                        "reason: must not contain the NUL character (\\u0000)"));
+        assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
+                .isZero();
+        assertThat(judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, "fine").points()).isPositive();
+    }
+
+    @Test
+    void aUserOrSeasonWithANulIsRefused() {
+        assertThatThrownBy(() -> people.create(new NewUser("nul-user", "Nul\u0000", null, Set.of(Role.JUDGE),
+                "password"))).isInstanceOf(ConstraintViolationException.class)
+                .hasMessageContaining("displayName").hasMessageContaining("NUL");
+        assertThat(people.findByUsername("nul-user")).isEmpty();
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> leaderboards.createSeason("Cup\u0000", "A prize", now, now.plus(Duration.ofDays(7))))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).details()).containsExactly(
+                        "title: must not contain the NUL character (\\u0000)"));
+    }
+}
