@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -64,7 +65,7 @@ class BoardAggregates {
         Score score = new Score(points.judgeId(), points.at(), points.amount(), 0);
         Pending pending = pending();
         if (pending == null) {
-            addToTeams(addToJudges(List.of(score)));
+            addToTeams(addToJudges(List.of(score), new Lookups()));
         } else {
             pending.points.add(score);
         }
@@ -73,8 +74,9 @@ class BoardAggregates {
     @EventListener
     @Order(0)
     void on(JudgmentRecorded judgment) {
-        SortedMap<TeamRow, Gain> teams = addToJudges(List.of(new Score(judgment.judgeId(), judgment.at(), 0, 1)));
         Pending pending = pending();
+        SortedMap<TeamRow, Gain> teams = addToJudges(List.of(new Score(judgment.judgeId(), judgment.at(), 0, 1)),
+                pending == null ? new Lookups() : pending.lookups);
         if (pending == null) {
             addToTeams(teams);
         } else {
@@ -104,7 +106,7 @@ class BoardAggregates {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    fresh.add(addToJudges(fresh.points));
+                    fresh.add(addToJudges(fresh.points, fresh.lookups));
                     fresh.points.clear();
                     addToTeams(fresh.teams);
                     fresh.teams.clear();
@@ -123,10 +125,38 @@ class BoardAggregates {
     private record Score(long judgeId, Instant at, int points, int judgments) {
     }
 
+    /**
+     * What a transaction looks up once however many scores it adds: a judgment and its points arrive as
+     * separate events, at the same time and for the same judge.
+     */
+    private final class Lookups {
+        private final Map<Instant, List<String>> keys = new HashMap<>();
+        private final Map<Long, Optional<String>> teams = new HashMap<>();
+
+        List<String> keysAt(Instant at) {
+            return keys.computeIfAbsent(at, BoardAggregates.this::keysAt);
+        }
+
+        /** The judge's team, or null; the judges must have been looked up with {@link #lookUp}. */
+        String teamOf(long judgeId) {
+            return teams.getOrDefault(judgeId, Optional.empty()).orElse(null);
+        }
+
+        void lookUp(Set<Long> judgeIds) {
+            Set<Long> unknown = new HashSet<>(judgeIds);
+            unknown.removeAll(teams.keySet());
+            if (!unknown.isEmpty()) {
+                Map<Long, Person> found = people.byIds(unknown);
+                unknown.forEach(id -> teams.put(id, Optional.ofNullable(found.get(id)).map(Person::team)));
+            }
+        }
+    }
+
     /** A transaction's points not yet on the boards, and its teams' gains not yet written. */
-    private static final class Pending {
+    private final class Pending {
         final List<Score> points = new ArrayList<>();
         final SortedMap<TeamRow, Gain> teams = new TreeMap<>();
+        final Lookups lookups = new Lookups();
 
         void add(SortedMap<TeamRow, Gain> gains) {
             gains.forEach((row, gain) -> teams.computeIfAbsent(row, r -> new Gain()).add(gain));
@@ -171,23 +201,20 @@ class BoardAggregates {
     }
 
     /** Adds the scores to their judges' rows; returns what their teams' rows gain. */
-    private SortedMap<TeamRow, Gain> addToJudges(List<Score> scores) {
+    private SortedMap<TeamRow, Gain> addToJudges(List<Score> scores, Lookups lookups) {
         SortedMap<TeamRow, Gain> teamGains = new TreeMap<>();
         if (scores.isEmpty()) {
             return teamGains;
         }
-        Map<Instant, List<String>> keys = new HashMap<>();
         SortedMap<JudgeRow, Gain> gains = new TreeMap<>();
         for (Score score : scores) {
-            for (String key : keys.computeIfAbsent(score.at(), this::keysAt)) {
+            for (String key : lookups.keysAt(score.at())) {
                 gains.computeIfAbsent(new JudgeRow(key, score.judgeId()), row -> new Gain()).add(score);
             }
         }
         Set<Long> judgeIds = new HashSet<>();
         gains.keySet().forEach(row -> judgeIds.add(row.judgeId()));
-        Map<Long, Person> judges = judgeIds.size() == 1
-                ? people.find(judgeIds.iterator().next()).map(p -> Map.of(p.id(), p)).orElse(Map.of())
-                : people.byIds(judgeIds);
+        lookups.lookUp(judgeIds);
 
         List<JudgeRow> rows = new ArrayList<>(gains.keySet());
         List<Object[]> updates = new ArrayList<>(rows.size());
@@ -199,8 +226,7 @@ class BoardAggregates {
         for (int i = 0; i < rows.size(); i++) {
             JudgeRow row = rows.get(i);
             Gain gain = gains.get(row);
-            Person judge = judges.get(row.judgeId());
-            String team = judge == null ? null : judge.team();
+            String team = lookups.teamOf(row.judgeId());
             boolean newMember = updated[i] == 0 && insertOrAdd(
                     "insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
                             + "values (?, ?, ?, ?, ?, ?)",

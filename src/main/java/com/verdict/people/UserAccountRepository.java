@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Single-account reads fetch the team and roles in the same query: every API request signs in through one. */
+/** Reads by id or name fetch the team and roles in the same query: every API request signs in through one. */
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     @EntityGraph(attributePaths = {"team", "roles"})
@@ -14,6 +14,10 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @Override
     @EntityGraph(attributePaths = {"team", "roles"})
     Optional<UserAccount> findById(Long id);
+
+    @Override
+    @EntityGraph(attributePaths = {"team", "roles"})
+    List<UserAccount> findAllById(Iterable<Long> ids);
 
     boolean existsByUsername(String username);
 
