@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/assignments")
 class AssignmentApiController {
 
-    private final JudgingService judging;
+    private final JudgingDesk judging;
     private final CurrentUser currentUser;
 
-    AssignmentApiController(JudgingService judging, CurrentUser currentUser) {
+    AssignmentApiController(JudgingDesk judging, CurrentUser currentUser) {
         this.judging = judging;
         this.currentUser = currentUser;
     }

@@ -21,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Deals pairs to judges and records their verdicts: the judging feature's API. Every method takes the
@@ -221,8 +223,10 @@ public class JudgingService {
         judgment.rewarded(scorekeeper.award(recorded));
         events.publishEvent(recorded);
         closedInRound(assignment, now);
-        meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
-        timeOnTask.record(onTask);
+        afterCommit(() -> {
+            meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
+            timeOnTask.record(onTask);
+        });
         return result(judgment, assignment, pair);
     }
 
@@ -313,6 +317,20 @@ public class JudgingService {
 
     public Scorekeeper.Standing standing(long judgeId) {
         return scorekeeper.standing(judgeId);
+    }
+
+    /** Metrics count what was committed, not what a rolled-back transaction tried. */
+    private static void afterCommit(Runnable count) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            count.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                count.run();
+            }
+        });
     }
 
     /** Tells the game when this closed the last open pair of a full round. */

@@ -26,6 +26,7 @@ import com.verdict.judging.DailyCapReached;
 import com.verdict.judging.Deal;
 import com.verdict.judging.GoldAccuracy;
 import com.verdict.judging.GoldFeedback;
+import com.verdict.judging.JudgingDesk;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentResult;
 import com.verdict.judging.PlayerProgress;
@@ -53,6 +54,7 @@ public class PlayView extends Div {
     static final int LONG_CONTEXT_CHARS = 600;
 
     private final JudgingService judging;
+    private final JudgingDesk desk;
     private final PlayerProgress progress;
     private final long judgeId;
 
@@ -64,8 +66,9 @@ public class PlayView extends Div {
     private Deal deal;
     private DomListenerRegistration keys;
 
-    public PlayView(JudgingService judging, PlayerProgress progress, CurrentUser currentUser) {
+    public PlayView(JudgingService judging, JudgingDesk desk, PlayerProgress progress, CurrentUser currentUser) {
         this.judging = judging;
+        this.desk = desk;
         this.progress = progress;
         this.judgeId = currentUser.id();
         addClassNames("verdict-page", "verdict-play");
@@ -158,7 +161,7 @@ public class PlayView extends Div {
     private void showNext() {
         Optional<Deal> next;
         try {
-            next = judging.next(judgeId, round.roundId());
+            next = desk.next(judgeId, round.roundId());
         } catch (DailyCapReached e) {
             showCapReached(e);
             return;
@@ -179,7 +182,7 @@ public class PlayView extends Div {
             return;
         }
         try {
-            showFeedback(judging.judge(judgeId, deal.assignmentId(), verdict, reason.getValue()));
+            showFeedback(desk.judge(judgeId, deal.assignmentId(), verdict, reason.getValue()));
         } catch (AssignmentExpired e) {
             feedback.removeAll();
             Span expired = new Span("That pair waited too long and went back to the pool — here is a fresh one.");
@@ -193,7 +196,7 @@ public class PlayView extends Div {
         if (deal == null) {
             return;
         }
-        judging.skip(judgeId, deal.assignmentId());
+        desk.skip(judgeId, deal.assignmentId());
         feedback.removeAll();
         feedback.add(new Span("Skipped — no points, no harm."));
         showNext();

@@ -1,0 +1,206 @@
+package com.verdict.judging;
+
+import com.verdict.base.ApiException;
+import jakarta.annotation.PreDestroy;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Where the Play view and the REST API deal and judge: one thread runs the judges' requests as they come, as many
+ * as are waiting in one transaction (group commit), and answers each only once that transaction is committed.
+ * <p>
+ * Why: a judgment must be on disk before the judge hears "saved", and a durable commit writes every page the
+ * transaction changed, so committing judgments one by one costs more than judging them. Together they share the
+ * commit and the board rows' writes, and one writer never waits for another's locks. With one request waiting
+ * this is one transaction per request, as before.
+ * <p>
+ * A request that fails the way {@link JudgingService} expects (an {@link ApiException} that leaves the transaction
+ * fit to commit: an expired assignment, the daily cap) fails alone. Anything else rolls the batch back and every
+ * request in it is run again in a transaction of its own, so one request's failure never becomes another's.
+ */
+@Component
+public class JudgingDesk {
+
+    static final int MAX_BATCH = 64;
+
+    private static final Logger log = LoggerFactory.getLogger(JudgingDesk.class);
+
+    private final JudgingService judging;
+    private final TransactionTemplate transactions;
+    private final EntityManager entities;
+    private final BlockingQueue<Request<?>> waiting = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean open = true;
+
+    JudgingDesk(JudgingService judging, PlatformTransactionManager transactionManager, EntityManager entities) {
+        this.judging = judging;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.entities = entities;
+        this.writer = new Thread(this::serve, "judging-desk");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** {@link JudgingService#next}, committed. */
+    public Optional<Deal> next(long judgeId, Long roundId) {
+        return run(service -> service.next(judgeId, roundId));
+    }
+
+    /** {@link JudgingService#judge}, committed: the judgment is durable when this returns. */
+    public JudgmentResult judge(long judgeId, long assignmentId, Verdict verdict, String reason) {
+        return run(service -> service.judge(judgeId, assignmentId, verdict, reason));
+    }
+
+    /** {@link JudgingService#skip}, committed. */
+    public void skip(long judgeId, long assignmentId) {
+        run(service -> {
+            service.skip(judgeId, assignmentId);
+            return null;
+        });
+    }
+
+    /** Runs the work in the desk's next batch and waits until its transaction is over. */
+    <T> T run(Function<JudgingService, T> work) {
+        Request<T> request = new Request<>(work);
+        if (!open) {
+            throw closed();
+        }
+        waiting.add(request);
+        try {
+            return request.done.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** Requests waiting for the writer. */
+    int waiting() {
+        return waiting.size();
+    }
+
+    private void serve() {
+        List<Request<?>> batch = new ArrayList<>(MAX_BATCH);
+        while (open) {
+            try {
+                batch.add(waiting.take());
+                waiting.drainTo(batch, MAX_BATCH - 1);
+                runBatch(batch);
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException | Error e) {
+                // Never leave a caller waiting, whatever broke.
+                log.error("Judging desk failed a batch of {}", batch.size(), e);
+                batch.forEach(r -> r.done.completeExceptionally(e));
+            }
+            batch.clear();
+        }
+        List<Request<?>> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.forEach(r -> r.done.completeExceptionally(closed()));
+    }
+
+    private void runBatch(List<Request<?>> batch) {
+        if (batch.size() > 1) {
+            try {
+                Boolean committed = transactions.execute(status -> runAll(batch, status));
+                if (Boolean.TRUE.equals(committed)) {
+                    batch.forEach(Request::complete);
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.debug("Judging batch of {} failed to commit; running its requests one by one", batch.size(), e);
+            }
+        }
+        for (Request<?> request : batch) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    request.attempt(judging);
+                    if (request.brokeTransaction(status)) {
+                        status.setRollbackOnly();
+                    }
+                });
+            } catch (RuntimeException e) {
+                request.failure = e;
+            }
+            request.complete();
+        }
+    }
+
+    /** Runs the batch's requests in one transaction; false (and rolled back) if one broke it. */
+    private Boolean runAll(List<Request<?>> batch, TransactionStatus status) {
+        for (Request<?> request : batch) {
+            request.attempt(judging);
+            if (request.brokeTransaction(status)) {
+                status.setRollbackOnly();
+                return false;
+            }
+            // Each request's entities are written and let go, so later requests do not dirty-check them again.
+            entities.flush();
+            entities.clear();
+        }
+        return true;
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        open = false;
+        writer.interrupt();
+        writer.join(10_000);
+    }
+
+    private static ApiException closed() {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Verdict is shutting down; try again in a moment");
+    }
+
+    private static final class Request<T> {
+
+        final Function<JudgingService, T> work;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        T result;
+        RuntimeException failure;
+
+        Request(Function<JudgingService, T> work) {
+            this.work = work;
+        }
+
+        void attempt(JudgingService judging) {
+            result = null;
+            failure = null;
+            try {
+                result = work.apply(judging);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        /**
+         * Whether the transaction must roll back: {@link JudgingService} marks it so for a failure it does not
+         * expect to commit; a failure that is not even an {@link ApiException} always breaks it.
+         */
+        boolean brokeTransaction(TransactionStatus status) {
+            return status.isRollbackOnly() || (failure != null && !(failure instanceof ApiException));
+        }
+
+        void complete() {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+            } else {
+                done.complete(result);
+            }
+        }
+    }
+}

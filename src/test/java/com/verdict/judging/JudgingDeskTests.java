@@ -1,0 +1,198 @@
+package com.verdict.judging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.base.ApiException;
+import com.verdict.people.Person;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Requests that meet in one of the desk's batches: each is answered as if it had been alone. */
+@VerdictTest
+class JudgingDeskTests {
+
+    @Autowired
+    JudgingDesk desk;
+    @Autowired
+    JudgingService judging;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void cleanCatalog() {
+        data.clearCatalog();
+    }
+
+    @AfterEach
+    void stopCallers() {
+        release.countDown();
+        callers.shutdownNow();
+    }
+
+    @Test
+    void judgmentsThatArriveTogetherAreEachRecordedOnceWithTheirOwnPoints() throws Exception {
+        data.interactions("together", 6);
+        List<Person> judges = new ArrayList<>();
+        List<Deal> deals = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            judges.add(data.user("judge"));
+            deals.add(desk.next(judges.get(i).id(), null).orElseThrow());
+        }
+
+        holdTheDesk();
+        List<Future<JudgmentResult>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Person judge = judges.get(i);
+            Deal deal = deals.get(i);
+            results.add(call(() -> desk.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null)));
+        }
+        // The same judgment twice in one batch: one row, the same answer.
+        Future<JudgmentResult> again = call(() -> desk.judge(judges.get(0).id(), deals.get(0).assignmentId(),
+                Verdict.RIGHT, null));
+        letTheBatchGo(7);
+
+        for (Future<JudgmentResult> result : results) {
+            assertThat(result.get(10, TimeUnit.SECONDS).points()).isEqualTo(1);
+            assertThat(result.get().totalPoints()).isEqualTo(1);
+        }
+        assertThat(again.get(10, TimeUnit.SECONDS)).isEqualTo(results.get(0).get());
+        assertThat(count("judgment")).isEqualTo(6);
+        assertThat(jdbc.queryForObject("select count(*) from judgment where verdict = 'LEFT'", Long.class))
+                .isEqualTo(6);
+        assertThat(jdbc.queryForObject("select sum(points) from judge_score", Long.class)).isEqualTo(6);
+    }
+
+    @Test
+    void aRefusedRequestFailsAloneAndAnExpiryItMadeIsKept() throws Exception {
+        data.interactions("refused", 4);
+        Person judge = data.user("judge");
+        Person late = data.user("judge");
+        Person other = data.user("judge");
+        Deal deal = desk.next(judge.id(), null).orElseThrow();
+        Deal overdue = desk.next(late.id(), null).orElseThrow();
+        jdbc.update("update assignment set dealt_at = ? where id = ?", Timestamp.from(Instant.now().minus(
+                Duration.ofHours(1))), overdue.assignmentId());
+
+        holdTheDesk();
+        Future<JudgmentResult> fine = call(() -> desk.judge(judge.id(), deal.assignmentId(), Verdict.TIE, null));
+        Future<JudgmentResult> notTheirs = call(() -> desk.judge(other.id(), deal.assignmentId(), Verdict.TIE,
+                null));
+        Future<JudgmentResult> expired = call(() -> desk.judge(late.id(), overdue.assignmentId(), Verdict.TIE,
+                null));
+        letTheBatchGo(3);
+
+        assertThat(fine.get(10, TimeUnit.SECONDS).points()).isEqualTo(1);
+        assertThatThrownBy(() -> notTheirs.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ApiException.class)
+                .cause().extracting(e -> ((ApiException) e).status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThatThrownBy(() -> expired.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AssignmentExpired.class);
+        assertThat(state(overdue.assignmentId())).isEqualTo("EXPIRED");
+        assertThat(state(deal.assignmentId())).isEqualTo("JUDGED");
+        assertThat(count("judgment")).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenRequestIsRolledBackWithoutTakingTheOthersWithIt() throws Exception {
+        data.interactions("broken", 4);
+        Person judge = data.user("judge");
+        Person clumsy = data.user("judge");
+        Deal deal = desk.next(judge.id(), null).orElseThrow();
+        Deal skipped = desk.next(clumsy.id(), null).orElseThrow();
+
+        holdTheDesk();
+        Future<JudgmentResult> fine = call(() -> desk.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null));
+        Future<Object> broken = call(() -> desk.run(service -> {
+            service.skip(clumsy.id(), skipped.assignmentId());
+            throw new IllegalStateException("broken after writing");
+        }));
+        letTheBatchGo(2);
+
+        assertThat(fine.get(10, TimeUnit.SECONDS).points()).isEqualTo(1);
+        assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(state(deal.assignmentId())).isEqualTo("JUDGED");
+        assertThat(state(skipped.assignmentId())).as("the broken request's skip is rolled back").isEqualTo("OPEN");
+    }
+
+    @Test
+    void dealsThatArriveTogetherNeverShareTheLastSlot() throws Exception {
+        data.interactions("slots", 1);
+        List<Person> judges = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            judges.add(data.user("judge"));
+        }
+
+        holdTheDesk();
+        List<Future<Boolean>> dealt = new ArrayList<>();
+        for (Person judge : judges) {
+            dealt.add(call(() -> desk.next(judge.id(), null).isPresent()));
+        }
+        letTheBatchGo(5);
+
+        long withAPair = 0;
+        for (Future<Boolean> deal : dealt) {
+            withAPair += deal.get(10, TimeUnit.SECONDS) ? 1 : 0;
+        }
+        // One interaction of two responses is one pair with three slots.
+        assertThat(withAPair).isEqualTo(3);
+        assertThat(count("assignment")).isEqualTo(3);
+    }
+
+    /** Keeps the desk's writer busy until {@link #letTheBatchGo}, so that the requests after this meet in a batch. */
+    private void holdTheDesk() throws InterruptedException {
+        CountDownLatch holding = new CountDownLatch(1);
+        CompletableFuture.runAsync(() -> desk.run(service -> {
+            holding.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }), callers);
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private void letTheBatchGo(int requests) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (desk.waiting() < requests && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(desk.waiting()).isEqualTo(requests);
+        release.countDown();
+    }
+
+    private <T> Future<T> call(Supplier<T> request) {
+        return callers.submit(request::get);
+    }
+
+    private String state(long assignmentId) {
+        return jdbc.queryForObject("select state from assignment where id = ?", String.class, assignmentId);
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+}
