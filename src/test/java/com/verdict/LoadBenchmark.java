@@ -52,7 +52,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * Run with {@code mvn -Pbench test -Dtest=LoadBenchmark} (add {@code -Dbench.seconds=60} for longer phases).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:file:" + LoadBenchmark.RUN_DB + ";WRITE_DELAY=0;CACHE_SIZE=262144",
+        "spring.datasource.url=jdbc:h2:file:" + LoadBenchmark.RUN_DB
+                + ";WRITE_DELAY=0;CACHE_SIZE=262144;QUERY_CACHE_SIZE=256",
         "verdict.demo.enabled=false",
         "VERDICT_ADMIN_PASSWORD=" + LoadBenchmark.ADMIN_PASSWORD,
         // Load tools judge without reading.

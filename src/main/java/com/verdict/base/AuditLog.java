@@ -34,7 +34,7 @@ public class AuditLog {
         String actor = auth == null ? "system" : auth.getName();
         String trimmed = details.length() > MAX_DETAILS ? details.substring(0, MAX_DETAILS) : details;
         jdbc.update("insert into audit_log (id, at, actor, action, details) values (?, ?, ?, ?, ?)",
-                ids.block("audit_log_seq").next(), Timestamp.from(Instant.now()), actor, action, trimmed);
+                ids.next("audit_log_seq"), Timestamp.from(Instant.now()), actor, action, trimmed);
     }
 
     @Transactional(readOnly = true)

@@ -2,13 +2,17 @@ package com.verdict.base;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands out blocks of ids from the schema's sequences (each increments by {@value #BLOCK}) for bulk JDBC
- * inserts: one round trip per {@value #BLOCK} rows, on H2 and PostgreSQL alike.
+ * Hands out ids from the schema's sequences (each increments by {@value #BLOCK}) for JDBC inserts: the database
+ * is asked once per {@value #BLOCK} ids, on H2 and PostgreSQL alike. Every thread (and every instance) draws from
+ * its own ranges of the one sequence, so ids are unique but not gapless: a restart leaves the rest of a range
+ * unused.
  */
 @Component
 public class SequenceIds {
@@ -17,6 +21,7 @@ public class SequenceIds {
 
     private final JdbcTemplate jdbc;
     private final String nextValueSql;
+    private final Map<String, Range> ranges = new ConcurrentHashMap<>();
 
     SequenceIds(JdbcTemplate jdbc, DataSource dataSource) throws SQLException {
         this.jdbc = jdbc;
@@ -26,24 +31,24 @@ public class SequenceIds {
         }
     }
 
-    /** A source of fresh ids from one sequence; not thread-safe, use one per bulk operation. */
-    public Block block(String sequence) {
-        return new Block(sequence);
+    /** A fresh id from the sequence; thread-safe. */
+    public long next(String sequence) {
+        return ranges.computeIfAbsent(sequence, Range::new).next();
     }
 
-    public final class Block {
+    private final class Range {
         private final String sql;
         private long next;
         private long end;
 
-        private Block(String sequence) {
+        private Range(String sequence) {
             if (!sequence.matches("[a-z_]+")) {
                 throw new IllegalArgumentException("Not a sequence name: " + sequence);
             }
             this.sql = nextValueSql.formatted(sequence);
         }
 
-        public long next() {
+        synchronized long next() {
             if (next == end) {
                 next = jdbc.queryForObject(sql, Long.class);
                 end = next + BLOCK;

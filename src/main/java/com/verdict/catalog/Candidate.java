@@ -46,8 +46,4 @@ class Candidate {
     String getSource() {
         return source;
     }
-
-    CandidateView view() {
-        return new CandidateView(id, position, text, source);
-    }
 }

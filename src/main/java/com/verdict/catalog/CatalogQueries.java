@@ -31,6 +31,20 @@ class CatalogQueries {
         this.named = named;
     }
 
+    /** A pair with its interaction and both candidates, in one query: every deal and judgment reads one. */
+    Optional<PairContent> pair(long pairId) {
+        return named.query("""
+                select p.id, i.id, i.external_id, i.instruction, i.context, i.category, i.gold_best, i.gold_why,
+                    a.id, a.position, a.text, a.source, b.id, b.position, b.text, b.source
+                from pair p join interaction i on i.id = p.interaction_id
+                    join candidate a on a.id = p.candidate_a join candidate b on b.id = p.candidate_b
+                where p.id = :id""", Map.of("id", pairId), (rs, i) -> new PairContent(rs.getLong(1), rs.getLong(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), Category.fromKey(rs.getString(6)).orElseThrow(),
+                new CandidateView(rs.getLong(9), rs.getInt(10), rs.getString(11), rs.getString(12)),
+                new CandidateView(rs.getLong(13), rs.getInt(14), rs.getString(15), rs.getString(16)),
+                (Integer) rs.getObject(7), rs.getString(8))).stream().findFirst();
+    }
+
     List<InteractionRow> page(CatalogFilter filter, CatalogSort sort, int offset, int limit) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params, false);

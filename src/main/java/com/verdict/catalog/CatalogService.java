@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogService {
 
     private final JsonlImporter importer;
-    private final PairRepository pairs;
     private final CandidateRepository candidates;
     private final CatalogQueries queries;
     private final InteractionStore store;
@@ -33,11 +32,10 @@ public class CatalogService {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
 
-    CatalogService(JsonlImporter importer, PairRepository pairs, CandidateRepository candidates,
+    CatalogService(JsonlImporter importer, CandidateRepository candidates,
             CatalogQueries queries, InteractionStore store, JudgmentHistory history,
             ObjectProvider<CurrentDecisions> decisions, ApplicationEventPublisher events, JdbcTemplate jdbc) {
         this.importer = importer;
-        this.pairs = pairs;
         this.candidates = candidates;
         this.queries = queries;
         this.store = store;
@@ -65,11 +63,7 @@ public class CatalogService {
     }
 
     public Optional<PairContent> pair(long pairId) {
-        return pairs.findWithContent(pairId).map(p -> {
-            Interaction i = p.getInteraction();
-            return new PairContent(p.getId(), i.getId(), i.getExternalId(), i.getInstruction(), i.getContext(),
-                    i.getCategory(), p.getA().view(), p.getB().view(), i.getGoldBest(), i.getGoldWhy());
-        });
+        return queries.pair(pairId);
     }
 
     /** The interaction texts and the response text of each of these candidates. */

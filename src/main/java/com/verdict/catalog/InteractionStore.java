@@ -75,9 +75,6 @@ class InteractionStore {
 
     /** Inserts the interactions with their candidates, tags and pairs; returns the pairs created. */
     List<PairsAdded.NewPair> insert(List<ParsedInteraction> interactions) {
-        SequenceIds.Block interactionIds = ids.block("interaction_seq");
-        SequenceIds.Block candidateIds = ids.block("candidate_seq");
-        SequenceIds.Block pairIds = ids.block("pair_seq");
         Timestamp now = Timestamp.from(Instant.now());
         List<Object[]> interactionRows = new ArrayList<>(interactions.size());
         List<Object[]> candidateRows = new ArrayList<>();
@@ -85,7 +82,7 @@ class InteractionStore {
         List<Object[]> pairRows = new ArrayList<>();
         List<PairsAdded.NewPair> pairs = new ArrayList<>();
         for (ParsedInteraction interaction : interactions) {
-            long interactionId = interactionIds.next();
+            long interactionId = ids.next("interaction_seq");
             interactionRows.add(new Object[] {interactionId, interaction.externalId(), interaction.instruction(),
                     interaction.context(), interaction.category().key(), interaction.goldBest(),
                     interaction.goldWhy(), now});
@@ -95,13 +92,13 @@ class InteractionStore {
             long[] candidates = new long[interaction.responses().size()];
             for (int position = 0; position < candidates.length; position++) {
                 ParsedInteraction.Response response = interaction.responses().get(position);
-                candidates[position] = candidateIds.next();
+                candidates[position] = ids.next("candidate_seq");
                 candidateRows.add(new Object[] {candidates[position], interactionId, position, response.text(),
                         response.source()});
             }
             for (int a = 0; a < candidates.length; a++) {
                 for (int b = a + 1; b < candidates.length; b++) {
-                    long pairId = pairIds.next();
+                    long pairId = ids.next("pair_seq");
                     pairRows.add(new Object[] {pairId, interactionId, candidates[a], candidates[b]});
                     pairs.add(new PairsAdded.NewPair(pairId, interactionId, interaction.goldPair(a, b)));
                 }

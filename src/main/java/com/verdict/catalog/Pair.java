@@ -37,16 +37,4 @@ class Pair {
     Long getId() {
         return id;
     }
-
-    Interaction getInteraction() {
-        return interaction;
-    }
-
-    Candidate getA() {
-        return a;
-    }
-
-    Candidate getB() {
-        return b;
-    }
 }

@@ -24,7 +24,7 @@ class ExportHistory {
         jdbc.update("""
                 insert into export_history (id, user_id, username, via, token_name, format, filters, records, completed,
                     started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                ids.block("export_history_seq").next(), requester.userId(), requester.username(), requester.via(),
+                ids.next("export_history_seq"), requester.userId(), requester.username(), requester.via(),
                 requester.tokenName(), format.key(), filter.toQuery(), records, completed,
                 Timestamp.from(startedAt), Timestamp.from(finishedAt));
     }

@@ -3,7 +3,6 @@ package com.verdict.leaderboard;
 import com.verdict.base.VerdictProperties;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.people.PeopleService;
-import com.verdict.people.Person;
 import com.verdict.scoring.PointsAwarded;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
@@ -146,8 +145,8 @@ class BoardAggregates {
             Set<Long> unknown = new HashSet<>(judgeIds);
             unknown.removeAll(teams.keySet());
             if (!unknown.isEmpty()) {
-                Map<Long, Person> found = people.byIds(unknown);
-                unknown.forEach(id -> teams.put(id, Optional.ofNullable(found.get(id)).map(Person::team)));
+                Map<Long, String> found = people.teamsOf(unknown);
+                unknown.forEach(id -> teams.put(id, Optional.ofNullable(found.get(id))));
             }
         }
     }

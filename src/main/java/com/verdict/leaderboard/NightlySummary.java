@@ -57,7 +57,7 @@ class NightlySummary {
         if (posted.isPresent()) {
             return posted.get();
         }
-        long id = ids.block("notice_seq").next();
+        long id = ids.next("notice_seq");
         Instant now = Instant.now();
         jdbc.update("insert into notice (id, created_at, title, body) values (?, ?, ?, ?)", id, Timestamp.from(now),
                 title, body(day));

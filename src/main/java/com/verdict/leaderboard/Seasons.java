@@ -55,7 +55,7 @@ class Seasons {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid season", problems);
         }
-        long id = ids.block("season_seq").next();
+        long id = ids.next("season_seq");
         jdbc.update("insert into season (id, title, prize, starts_at, ends_at) values (?, ?, ?, ?, ?)", id,
                 title.strip(), prize == null ? "" : prize.strip(), Timestamp.from(startsAt), Timestamp.from(endsAt));
         return find(id).orElseThrow();

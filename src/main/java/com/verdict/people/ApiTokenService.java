@@ -69,7 +69,7 @@ public class ApiTokenService {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        long id = ids.block("api_token_seq").next();
+        long id = ids.next("api_token_seq");
         jdbc.update("insert into api_token (id, user_id, name, scopes, secret_hash, created_at) values (?, ?, ?, ?, ?, ?)",
                 id, ownerId, name.strip(), granted.stream().map(TokenScope::key).collect(Collectors.joining(",")),
                 hash(token), Timestamp.from(Instant.now()));

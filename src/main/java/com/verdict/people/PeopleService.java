@@ -3,7 +3,9 @@ package com.verdict.people;
 import com.verdict.base.ApiException;
 import com.verdict.base.AuditLog;
 import jakarta.validation.Valid;
+import java.sql.ResultSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +30,15 @@ public class PeopleService {
     private final TeamRepository teams;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
+    private final NamedParameterJdbcTemplate jdbc;
 
     PeopleService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-            AuditLog audit) {
+            AuditLog audit, NamedParameterJdbcTemplate jdbc) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     public boolean hasUsers() {
@@ -107,6 +112,22 @@ public class PeopleService {
         return users.findAllById(ids).stream()
                 .map(UserAccount::toPerson)
                 .collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    /**
+     * The team name of each of these users that has a team, in one query: what the boards need for every
+     * judgment, without loading whole accounts.
+     */
+    public Map<Long, String> teamsOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> teamOf = new HashMap<>();
+        jdbc.query("select u.id, t.name from app_user u join team t on t.id = u.team_id where u.id in (:ids)",
+                Map.of("ids", ids), (ResultSet rs) -> {
+                    teamOf.put(rs.getLong(1), rs.getString(2));
+                });
+        return teamOf;
     }
 
     /** Team names with their member counts, by name. */

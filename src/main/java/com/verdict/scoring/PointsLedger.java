@@ -83,7 +83,6 @@ class PointsLedger implements Scorekeeper {
         List<Object[]> entries = new ArrayList<>();
         List<Object> published = new ArrayList<>();
         List<Object[]> totals = new ArrayList<>();
-        SequenceIds.Block entryIds = ids.block("points_entry_seq");
         Timestamp now = Timestamp.from(Instant.now());
         for (Map.Entry<Long, ScoreChanges.OfJudge> entry : changes.byJudge().entrySet()) {
             long judgeId = entry.getKey();
@@ -115,7 +114,7 @@ class PointsLedger implements Scorekeeper {
                 if (award.amount() != 0) {
                     sum += award.amount();
                     last = Timestamp.from(award.at());
-                    entries.add(new Object[] {entryIds.next(), judgeId, award.judgmentId(), award.pairId(),
+                    entries.add(new Object[] {ids.next("points_entry_seq"), judgeId, award.judgmentId(), award.pairId(),
                             award.kind().name(), award.amount(), last});
                     published.add(new PointsAwarded(judgeId, award.judgmentId(), award.kind().name(), award.amount(),
                             award.at()));
