@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <li>A team's rows are written just before the commit too. Every judgment of every member updates them, so a
  * transaction holding them from its first statement would make the whole team judge one at a time.</li>
  * </ul>
- * A judge's own rows take a judgment at once (badges for judgment counts read them in the same transaction).
+ * A judge's own rows take their judgments just before the commit as well, with their points: one update per
+ * board row and transaction ({@link #judgmentsSoFar} adds what is still pending for badges that count them).
  * Rows are written in key order, so transactions touching the same boards never deadlock.
  */
 @Component
@@ -61,25 +62,32 @@ class BoardAggregates {
     @EventListener
     @Order(0)
     void on(PointsAwarded points) {
-        Score score = new Score(points.judgeId(), points.at(), points.amount(), 0);
-        Pending pending = pending();
-        if (pending == null) {
-            addToTeams(addToJudges(List.of(score), new Lookups()));
-        } else {
-            pending.points.add(score);
-        }
+        add(new Score(points.judgeId(), points.at(), points.amount(), 0));
     }
 
     @EventListener
     @Order(0)
     void on(JudgmentRecorded judgment) {
+        add(new Score(judgment.judgeId(), judgment.at(), 0, 1));
+    }
+
+    /** The judge's all-time judgments, this transaction's included though not yet on the board. */
+    long judgmentsSoFar(long judgeId) {
+        long stored = jdbc.queryForList("select judgments from board_score where period_key = ? and judge_id = ?",
+                Long.class, Period.ALL.key(Instant.EPOCH, properties.leaderboard().zone()), judgeId)
+                .stream().findFirst().orElse(0L);
+        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
+        return pending == null ? stored : stored + pending.points.stream()
+                .filter(score -> score.judgeId() == judgeId).mapToLong(Score::judgments).sum();
+    }
+
+    private void add(Score score) {
         Pending pending = pending();
-        SortedMap<TeamRow, Gain> teams = addToJudges(List.of(new Score(judgment.judgeId(), judgment.at(), 0, 1)),
-                pending == null ? new Lookups() : pending.lookups);
         if (pending == null) {
-            addToTeams(teams);
+            addToTeams(addToJudges(List.of(score), new Lookups()));
         } else {
-            pending.add(teams);
+            pending.points.add(score);
         }
     }
 

@@ -31,10 +31,12 @@ class Progression implements PlayerProgress {
     private final JudgingService judging;
     private final ScoringService scoring;
     private final VerdictProperties properties;
+    private final BoardAggregates boards;
 
     Progression(JdbcTemplate jdbc, JudgingService judging, ScoringService scoring,
-            VerdictProperties properties) {
+            VerdictProperties properties, BoardAggregates boards) {
         this.jdbc = jdbc;
+        this.boards = boards;
         this.judging = judging;
         this.scoring = scoring;
         this.properties = properties;
@@ -80,8 +82,7 @@ class Progression implements PlayerProgress {
     @EventListener
     @Order(1)
     void on(JudgmentRecorded judgment) {
-        long judgments = jdbc.queryForObject("select coalesce(max(judgments), 0) from board_score "
-                + "where period_key = 'all' and judge_id = ?", Long.class, judgment.judgeId());
+        long judgments = boards.judgmentsSoFar(judgment.judgeId());
         if (judgments >= 100) {
             award(judgment.judgeId(), Badge.JUDGMENTS_100, judgment.at());
         }

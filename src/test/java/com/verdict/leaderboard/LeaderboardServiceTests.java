@@ -18,6 +18,7 @@ import com.verdict.people.Person;
 import com.verdict.people.Role;
 import com.verdict.scoring.Judges;
 import com.verdict.scoring.PointsAwarded;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -171,6 +172,26 @@ class LeaderboardServiceTests {
             assertThat(progression.badges(judge.id()).contains(Badge.ALL_CATEGORIES)).as("after " + category)
                     .isEqualTo(last);
         }
+    }
+
+    @Test
+    void theHundredthJudgmentEarnsTheCenturionBadgeThoughItsTransactionHasNotWrittenTheBoardsYet() {
+        Person judge = data.user("centurion");
+        data.interactions("hundred", 2);
+        jdbc.update("insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
+                + "values ('all', ?, null, 0, 98, ?)", judge.id(), Timestamp.from(Instant.now()));
+        Judges judges = new Judges(judging);
+
+        // Two judgments in one transaction, as the judging desk commits them: the boards take both at its end.
+        tx.executeWithoutResult(status -> {
+            judges.vote(judge, Outcome.A).orElseThrow();
+            assertThat(progression.badges(judge.id())).as("99 judgments").doesNotContain(Badge.JUDGMENTS_100);
+            judges.vote(judge, Outcome.A).orElseThrow();
+        });
+
+        assertThat(progression.badges(judge.id())).contains(Badge.JUDGMENTS_100);
+        assertThat(jdbc.queryForObject("select judgments from board_score where period_key = 'all' and judge_id = ?",
+                Long.class, judge.id())).isEqualTo(100);
     }
 
     @Test
