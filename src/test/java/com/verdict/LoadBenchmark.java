@@ -4,6 +4,10 @@ import com.verdict.scoring.BenchSeed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -71,7 +76,7 @@ class LoadBenchmark {
     /** A judge reading and deciding takes a few seconds: each of them judging every 3 s. */
     private static final int HUMAN_RATE = JUDGES / 3;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-    private static final int WARM_UP_SECONDS = 10;
+    private static final int WARM_UP_SECONDS = 30;
     /** Each of the two readers loads a board ten times a second: people glance at boards, they do not poll them. */
     private static final long BOARD_READ_INTERVAL = 100_000_000L;
     /** Off with -Dbench.first-refit=false to profile judging sooner (no refit before or after). */
@@ -82,6 +87,10 @@ class LoadBenchmark {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry registry;
+    /** The app's meters, for the phases: the harness runs in the app's JVM. */
+    private static MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -113,6 +122,7 @@ class LoadBenchmark {
 
     @Test
     void load() throws Exception {
+        meters = registry;
         String admin = basic("admin", ADMIN_PASSWORD);
         System.out.printf("BENCH load harness: %d processors, max heap %d MB, %,d judgments seeded%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
@@ -186,6 +196,7 @@ class LoadBenchmark {
             }, "reader-" + r).start();
         }
         done.await();
+        phase.ended();
         return phase;
     }
 
@@ -282,9 +293,24 @@ class LoadBenchmark {
         final AtomicInteger noPair = new AtomicInteger();
         final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
 
+        /** CPU of the whole process (server and client) and of the judging desk's writer, at the start. */
+        final long processCpuAtStart = processCpuNanos();
+        final long deskCpuAtStart = deskCpuNanos();
+        final long batchesAtStart = batches().count();
+        final double batchedAtStart = batches().totalAmount();
+        double meanBatch;
+        long processCpu;
+        long deskCpu;
+
         Phase(String name, int seconds) {
             this.name = name;
             this.seconds = seconds;
+        }
+
+        void ended() {
+            processCpu = processCpuNanos() - processCpuAtStart;
+            deskCpu = deskCpuNanos() - deskCpuAtStart;
+            meanBatch = (batches().totalAmount() - batchedAtStart) / Math.max(1, batches().count() - batchesAtStart);
         }
 
         void failed(HttpResponse<String> response) {
@@ -298,7 +324,27 @@ class LoadBenchmark {
                     dealAndJudge.percentile(50), dealAndJudge.percentile(99), dealAndJudge.percentile(100),
                     boards.percentile(50), boards.percentile(99), boards.count(), noPair.get(), errors.size(),
                     errors.isEmpty() ? "" : ", first: " + errors.peek());
+            int judged = Math.max(1, dealAndJudge.count());
+            System.out.printf("BENCH   %s: CPU %.2f of %d cores busy; per deal+judge %.2f ms of CPU in all, of which "
+                            + "%.2f ms in the judging desk's writer (%.0f%% busy, %.1f requests a commit)%n", name,
+                    processCpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors(), processCpu / 1e6 / judged,
+                    deskCpu / 1e6 / judged, 100 * deskCpu / 1e9 / seconds, meanBatch);
         }
+    }
+
+    private static DistributionSummary batches() {
+        return meters.summary("verdict.judging.desk.batch");
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long deskCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("judging-desk"))
+                .mapToLong(t -> threads.getThreadCpuTime(t.getId())).sum();
     }
 
     /** Latencies in nanoseconds, from many threads. */

@@ -1,6 +1,8 @@
 package com.verdict.judging;
 
 import com.verdict.base.ApiException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -8,8 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class JudgingDesk {
 
-    static final int MAX_BATCH = 64;
+    static final int MAX_BATCH = 256;
 
     private static final Logger log = LoggerFactory.getLogger(JudgingDesk.class);
 
@@ -43,11 +47,15 @@ public class JudgingDesk {
     private final TransactionTemplate transactions;
     private final EntityManager entities;
     private final BlockingQueue<Request<?>> waiting = new LinkedBlockingQueue<>();
+    private final DistributionSummary batchSizes;
     private final Thread writer;
     private volatile boolean open = true;
 
-    JudgingDesk(JudgingService judging, PlatformTransactionManager transactionManager, EntityManager entities) {
+    JudgingDesk(JudgingService judging, PlatformTransactionManager transactionManager, EntityManager entities,
+            MeterRegistry meters) {
         this.judging = judging;
+        this.batchSizes = DistributionSummary.builder("verdict.judging.desk.batch")
+                .description("Requests the judging desk committed together").register(meters);
         this.transactions = new TransactionTemplate(transactionManager);
         this.entities = entities;
         this.writer = new Thread(this::serve, "judging-desk");
@@ -80,10 +88,20 @@ public class JudgingDesk {
             throw closed();
         }
         waiting.add(request);
-        try {
-            return request.done.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        while (true) {
+            try {
+                return request.done.get(1, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            } catch (TimeoutException e) {
+                // Arrived as the desk closed: nobody is left to answer it.
+                if (!writer.isAlive() && waiting.remove(request)) {
+                    throw closed();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw closed();
+            }
         }
     }
 
@@ -96,10 +114,17 @@ public class JudgingDesk {
         List<Request<?>> batch = new ArrayList<>(MAX_BATCH);
         while (open) {
             try {
-                batch.add(waiting.take());
+                // Polls rather than waits for ever: interrupting a thread in the middle of H2's file I/O would close
+                // the database file, so closing the desk never interrupts it.
+                Request<?> first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
                 waiting.drainTo(batch, MAX_BATCH - 1);
                 runBatch(batch);
             } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException | Error e) {
                 // Never leave a caller waiting, whatever broke.
@@ -114,6 +139,7 @@ public class JudgingDesk {
     }
 
     private void runBatch(List<Request<?>> batch) {
+        batchSizes.record(batch.size());
         if (batch.size() > 1) {
             try {
                 Boolean committed = transactions.execute(status -> runAll(batch, status));
@@ -155,11 +181,11 @@ public class JudgingDesk {
         return true;
     }
 
+    /** Finishes the batch in hand; requests still waiting are refused with a 503. */
     @PreDestroy
     void close() throws InterruptedException {
         open = false;
-        writer.interrupt();
-        writer.join(10_000);
+        writer.join(30_000);
     }
 
     private static ApiException closed() {

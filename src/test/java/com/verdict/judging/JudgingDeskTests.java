@@ -7,6 +7,8 @@ import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.base.ApiException;
 import com.verdict.people.Person;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Requests that meet in one of the desk's batches: each is answered as if it had been alone. */
 @VerdictTest
@@ -38,6 +41,10 @@ class JudgingDeskTests {
     TestData data;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactionManager;
+    @Autowired
+    EntityManager entities;
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -158,6 +165,21 @@ class JudgingDeskTests {
         // One interaction of two responses is one pair with three slots.
         assertThat(withAPair).isEqualTo(3);
         assertThat(count("assignment")).isEqualTo(3);
+    }
+
+    @Test
+    void aClosedDeskFinishesWhatItHoldsAndRefusesTheRestWithA503() throws Exception {
+        data.interactions("closing", 2);
+        Person judge = data.user("judge");
+        JudgingDesk closing = new JudgingDesk(judging, transactionManager, entities, new SimpleMeterRegistry());
+        Deal deal = closing.next(judge.id(), null).orElseThrow();
+
+        closing.close();
+
+        assertThatThrownBy(() -> closing.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null))
+                .isInstanceOf(ApiException.class)
+                .extracting(e -> ((ApiException) e).status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(state(deal.assignmentId())).isEqualTo("OPEN");
     }
 
     /** Keeps the desk's writer busy until {@link #letTheBatchGo}, so that the requests after this meet in a batch. */
