@@ -37,8 +37,8 @@ public class JudgingService {
     static final double GOLD_CATCH_UP = 0.3;
 
     private final PairPool pool;
-    private final AssignmentRepository assignments;
-    private final JudgmentRepository judgments;
+    private final Assignments assignments;
+    private final Judgments judgments;
     private final RoundRepository rounds;
     private final CatalogService catalog;
     private final Scorekeeper scorekeeper;
@@ -48,7 +48,7 @@ public class JudgingService {
     private final JdbcTemplate jdbc;
     private final Timer timeOnTask;
 
-    JudgingService(PairPool pool, AssignmentRepository assignments, JudgmentRepository judgments,
+    JudgingService(PairPool pool, Assignments assignments, Judgments judgments,
             RoundRepository rounds, CatalogService catalog, Scorekeeper scorekeeper, VerdictProperties properties,
             MeterRegistry meters, ApplicationEventPublisher events, JdbcTemplate jdbc) {
         this.pool = pool;
@@ -98,10 +98,10 @@ public class JudgingService {
             expire(open.get(), now);
             open = Optional.empty();
         }
-        if (open.isPresent() && (round == null || round.getId().equals(open.get().getRoundId()))) {
+        if (open.isPresent() && (round == null || round.getId().equals(open.get().roundId()))) {
             return Optional.of(deal(open.get(), round));
         }
-        if (round != null && (round.isFinished() || assignments.countByRoundId(round.getId()) >= round.getSize())) {
+        if (round != null && (round.isFinished() || assignments.countOfRound(round.getId()) >= round.getSize())) {
             round.finish();
             return Optional.empty();
         }
@@ -115,8 +115,7 @@ public class JudgingService {
         }
         PairContent pair = catalog.pair(pairId.get()).orElseThrow();
         long left = ThreadLocalRandom.current().nextBoolean() ? pair.a().id() : pair.b().id();
-        Assignment assignment = assignments.save(new Assignment(judgeId, pair.pairId(),
-                round == null ? null : round.getId(), left));
+        Assignment assignment = assignments.deal(judgeId, pair.pairId(), round == null ? null : round.getId(), left);
         return Optional.of(deal(assignment, pair, round));
     }
 
@@ -129,7 +128,7 @@ public class JudgingService {
         ZoneId zone = properties.leaderboard().zone();
         LocalDate today = LocalDate.now(zone);
         Instant dayStart = today.atStartOfDay(zone).toInstant();
-        if (judgments.countByJudgeIdAndCreatedAtGreaterThanEqual(judgeId, dayStart) >= cap) {
+        if (judgments.countSince(judgeId, dayStart) >= cap) {
             throw new DailyCapReached(cap, today.plusDays(1).atStartOfDay(zone).toInstant());
         }
     }
@@ -188,46 +187,48 @@ public class JudgingService {
             throw ApiException.badRequest("Invalid judgment", problems);
         }
         Assignment assignment = assignment(judgeId, assignmentId);
-        PairContent pair = catalog.pair(assignment.getPairId()).orElseThrow();
-        Optional<Judgment> earlier = judgments.findByAssignmentId(assignmentId);
+        PairContent pair = catalog.pair(assignment.pairId()).orElseThrow();
+        Optional<Judgment> earlier = judgments.ofAssignment(assignmentId);
         if (earlier.isPresent()) {
             return result(earlier.get(), assignment, pair);
         }
         Instant now = Instant.now();
-        if (assignment.getState() == Assignment.State.OPEN && overdue(assignment, now)) {
+        if (assignment.state() == Assignment.State.OPEN && overdue(assignment, now)) {
             expire(assignment, now);
             throw expired(assignmentId);
         }
-        if (assignments.close(assignmentId, Assignment.State.JUDGED, now) == 0) {
-            Optional<Judgment> concurrent = judgments.findByAssignmentId(assignmentId);
+        if (!assignments.close(assignmentId, Assignment.State.JUDGED, now)) {
+            Optional<Judgment> concurrent = judgments.ofAssignment(assignmentId);
             if (concurrent.isPresent()) {
                 return result(concurrent.get(), assignment, pair);
             }
-            boolean wasExpired = assignments.findById(assignmentId)
-                    .map(a -> a.getState() == Assignment.State.EXPIRED).orElse(false);
+            boolean wasExpired = assignments.find(assignmentId)
+                    .map(a -> a.state() == Assignment.State.EXPIRED).orElse(false);
             throw wasExpired ? expired(assignmentId) : new ApiException(HttpStatus.CONFLICT,
                     "Assignment " + assignmentId + " was skipped; it can no longer be judged");
         }
-        boolean aShownLeft = assignment.getLeftCandidate() == pair.a().id();
+        boolean aShownLeft = assignment.leftCandidate() == pair.a().id();
         Outcome outcome = Outcome.of(verdict, aShownLeft);
         Outcome gold = gold(pair);
-        Duration onTask = Duration.between(assignment.getDealtAt(), now);
+        Duration onTask = Duration.between(assignment.dealtAt(), now);
         boolean tooFast = onTask.compareTo(properties.judging().minReadingTime()) < 0;
-        Judgment judgment = judgments.saveAndFlush(new Judgment(assignment, verdict, outcome, trimmedReason,
-                onTask.toMillis(), tooFast, gold == null ? null : gold == outcome, now));
-        pool.judged(assignment.getPairId());
+        Boolean goldMatched = gold == null ? null : gold == outcome;
+        long judgmentId = judgments.record(assignment, verdict, outcome, trimmedReason, onTask.toMillis(), tooFast,
+                goldMatched, now);
+        pool.judged(assignment.pairId());
         catalog.judgmentRecorded(pair.interactionId());
-        JudgmentRecorded recorded = new JudgmentRecorded(judgment.getId(), judgeId, pair.pairId(),
+        JudgmentRecorded recorded = new JudgmentRecorded(judgmentId, judgeId, pair.pairId(),
                 pair.interactionId(), pair.a().id(), pair.b().id(), outcome, gold, aShownLeft, onTask, tooFast,
                 now);
-        judgment.rewarded(scorekeeper.award(recorded));
+        Scorekeeper.Reward reward = scorekeeper.award(recorded);
+        judgments.rewarded(judgmentId, reward);
         events.publishEvent(recorded);
         closedInRound(assignment, now);
         afterCommit(() -> {
             meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
             timeOnTask.record(onTask);
         });
-        return result(judgment, assignment, pair);
+        return result(new Judgment(judgmentId, tooFast, goldMatched, reward), assignment, pair);
     }
 
     /**
@@ -239,7 +240,7 @@ public class JudgingService {
         Instant shown = round.summaryShown();
         // Before their first summary, everything that ever settled for the judge arrived since last time.
         Instant lastTime = rounds.lastSummaryBefore(judgeId, roundId, shown).orElse(Instant.EPOCH);
-        List<Long> assignmentIds = assignments.findByRoundId(roundId).stream().map(Assignment::getId).toList();
+        List<Long> assignmentIds = assignments.ofRound(roundId).stream().map(Assignment::id).toList();
         List<Long> judged = assignmentIds.isEmpty() ? List.of() : judgments.idsFor(assignmentIds);
         return new RoundSummary(progress(round), scorekeeper.earned(judgeId, judged),
                 scorekeeper.settled(judgeId, lastTime, shown, judged));
@@ -254,7 +255,7 @@ public class JudgingService {
         int expired = 0;
         List<Assignment> overdue;
         do {
-            overdue = assignments.findTop200ByStateAndDealtAtBeforeOrderByDealtAt(Assignment.State.OPEN, dealtBefore);
+            overdue = assignments.overdue(dealtBefore);
             for (Assignment assignment : overdue) {
                 if (expire(assignment, now)) {
                     expired++;
@@ -273,12 +274,12 @@ public class JudgingService {
     }
 
     private boolean overdue(Assignment assignment, Instant now) {
-        return assignment.getDealtAt().plus(properties.judging().assignmentTtl()).isBefore(now);
+        return assignment.dealtAt().plus(properties.judging().assignmentTtl()).isBefore(now);
     }
 
     private boolean expire(Assignment assignment, Instant now) {
-        if (assignments.close(assignment.getId(), Assignment.State.EXPIRED, now) == 1) {
-            pool.release(assignment.getPairId());
+        if (assignments.close(assignment.id(), Assignment.State.EXPIRED, now)) {
+            pool.release(assignment.pairId());
             return true;
         }
         return false;
@@ -294,8 +295,8 @@ public class JudgingService {
     public void skip(long judgeId, long assignmentId) {
         Assignment assignment = assignment(judgeId, assignmentId);
         Instant now = Instant.now();
-        if (assignments.close(assignmentId, Assignment.State.SKIPPED, now) == 1) {
-            pool.release(assignment.getPairId());
+        if (assignments.close(assignmentId, Assignment.State.SKIPPED, now)) {
+            pool.release(assignment.pairId());
             closedInRound(assignment, now);
         }
     }
@@ -335,19 +336,19 @@ public class JudgingService {
 
     /** Tells the game when this closed the last open pair of a full round. */
     private void closedInRound(Assignment assignment, Instant at) {
-        if (assignment.getRoundId() == null) {
+        if (assignment.roundId() == null) {
             return;
         }
-        Round round = rounds.findById(assignment.getRoundId()).orElseThrow();
-        if (assignments.countByRoundIdAndStateNot(round.getId(), Assignment.State.OPEN) == round.getSize()) {
+        Round round = rounds.findById(assignment.roundId()).orElseThrow();
+        if (assignments.countClosedOfRound(round.getId()) == round.getSize()) {
             round.finish();
             events.publishEvent(new RoundCompleted(round.getJudgeId(), round.getId(), round.getSize(), at));
         }
     }
 
     private Assignment assignment(long judgeId, long assignmentId) {
-        return assignments.findById(assignmentId)
-                .filter(a -> a.getJudgeId() == judgeId)
+        return assignments.find(assignmentId)
+                .filter(a -> a.judgeId() == judgeId)
                 .orElseThrow(() -> ApiException.notFound("No assignment " + assignmentId + " of yours"));
     }
 
@@ -358,21 +359,21 @@ public class JudgingService {
     }
 
     private RoundProgress progress(Round round) {
-        List<Assignment> dealt = assignments.findByRoundId(round.getId());
-        int done = (int) dealt.stream().filter(a -> a.getState() != Assignment.State.OPEN).count();
-        long points = dealt.isEmpty() ? 0 : judgments.pointsFor(dealt.stream().map(Assignment::getId).toList());
+        List<Assignment> dealt = assignments.ofRound(round.getId());
+        int done = (int) dealt.stream().filter(a -> a.state() != Assignment.State.OPEN).count();
+        long points = dealt.isEmpty() ? 0 : judgments.pointsFor(dealt.stream().map(Assignment::id).toList());
         return new RoundProgress(round.getId(), round.getSize(), done, points, round.isFinished());
     }
 
     private Deal deal(Assignment assignment, Round round) {
-        return deal(assignment, catalog.pair(assignment.getPairId()).orElseThrow(), round);
+        return deal(assignment, catalog.pair(assignment.pairId()).orElseThrow(), round);
     }
 
     private Deal deal(Assignment assignment, PairContent pair, Round round) {
-        boolean aLeft = assignment.getLeftCandidate() == pair.a().id();
+        boolean aLeft = assignment.leftCandidate() == pair.a().id();
         CandidateView left = aLeft ? pair.a() : pair.b();
         CandidateView right = aLeft ? pair.b() : pair.a();
-        return new Deal(assignment.getId(), pair.externalId(), pair.instruction(), pair.context(), pair.category(),
+        return new Deal(assignment.id(), pair.externalId(), pair.instruction(), pair.context(), pair.category(),
                 new Deal.Shown(left.position(), left.text()), new Deal.Shown(right.position(), right.text()),
                 round == null ? null : progress(round));
     }
@@ -389,13 +390,13 @@ public class JudgingService {
     }
 
     private static JudgmentResult result(Judgment judgment, Assignment assignment, PairContent pair) {
-        boolean aLeft = assignment.getLeftCandidate() == pair.a().id();
+        boolean aLeft = assignment.leftCandidate() == pair.a().id();
         Scorekeeper.Reward reward = judgment.reward();
         Outcome gold = gold(pair);
-        GoldFeedback feedback = gold == null ? null : new GoldFeedback(Boolean.TRUE.equals(judgment.getGoldMatched()),
+        GoldFeedback feedback = gold == null ? null : new GoldFeedback(Boolean.TRUE.equals(judgment.goldMatched()),
                 (gold == Outcome.A) == aLeft ? Verdict.LEFT : Verdict.RIGHT, pair.goldWhy());
         return new JudgmentResult(reward.points(), reward.totalPoints(),
-                (aLeft ? pair.a() : pair.b()).source(), (aLeft ? pair.b() : pair.a()).source(), judgment.isTooFast(),
+                (aLeft ? pair.a() : pair.b()).source(), (aLeft ? pair.b() : pair.a()).source(), judgment.tooFast(),
                 feedback);
     }
 }
