@@ -50,7 +50,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <li>judges at a human pace: {@code bench.judges} (200) judges each asking for a pair and judging it every
  * 3 s, while two readers load a leaderboard ten times a second each; deal+judge latency p50/p99, the rate
  * reached, leaderboard read latency;</li>
- * <li>the same at a steady pace of {@code bench.rate} (1,000) judgments a second together;</li>
+ * <li>the same at half and at all of a steady pace of {@code bench.rate} (1,000) judgments a second
+ * together;</li>
  * <li>the same judges at full speed, without pauses: the most the machine serves;</li>
  * <li>the Dolly export over REST and a full refit with all the new judgments in.</li>
  * </ol>
@@ -147,6 +148,7 @@ class LoadBenchmark {
                 seconds(started));
         play("warm-up", WARM_UP_SECONDS, RATE);
         play("human pace", SECONDS, HUMAN_RATE).print();
+        play("half the goal's pace", SECONDS, RATE / 2).print();
         play("steady pace", SECONDS, RATE).print();
         Phase flatOut = play("full speed", SECONDS, 0);
         flatOut.print();
