@@ -114,10 +114,13 @@ class PairPool {
                 pairId) == 1;
     }
 
-    /** How many judgments (plus open assignments) the pair may have from now on; gold pairs ignore it. */
+    /**
+     * How many judgments (plus open assignments) the pair may have from now on; gold pairs ignore it. Scoring
+     * calls this after every judgment, mostly with the limit the pair has: then nothing is written.
+     */
     void limit(long pairId, int slots) {
-        jdbc.update("update pair_pool set slots = ?, dealable = (gold = false and reserved < ?) where pair_id = ?",
-                slots, slots, pairId);
+        jdbc.update("update pair_pool set slots = ?, dealable = (gold = false and reserved < ?) "
+                + "where pair_id = ? and slots <> ?", slots, slots, pairId, slots);
     }
 
     /** Gives back the slot of an assignment closed without a judgment. */
