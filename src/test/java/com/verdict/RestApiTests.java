@@ -2,6 +2,7 @@ package com.verdict;
 
 import static com.verdict.TestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,6 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.verdict.base.ApiException;
+import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +44,8 @@ class RestApiTests {
     TestData data;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    PeopleService people;
 
     Person engineer;
     Person judge;
@@ -193,6 +198,14 @@ class RestApiTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details", hasItem(startsWith("username:"))))
                 .andExpect(jsonPath("$.details", hasItem(startsWith("roles:"))));
+        // 30 characters, 90 bytes: more than BCrypt can hash, found by the fuzzing tests (it was a 500).
+        String longInBytes = "密码".repeat(15);
+        mvc.perform(post("/api/admin/users").with(basic(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content(user.formatted(System.nanoTime()).replace("pw-1234", longInBytes)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details", hasItem(startsWith("password: must be 4 to 72 bytes in UTF-8"))));
+        assertThatThrownBy(() -> people.changePassword(admin.id(), longInBytes)).isInstanceOf(ApiException.class)
+                .hasMessage("Invalid password");
         mvc.perform(post("/api/admin/users").with(basic(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": \"x\", \"roles\": [\"KING\"]}"))
                 .andExpect(status().isBadRequest())

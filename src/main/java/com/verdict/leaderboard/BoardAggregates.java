@@ -29,14 +29,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Keeps every board's rows current as points and judgments arrive, inside their transactions, so that
  * reading a board never sums the ledger. Two things keep that cheap under a crowd:
  * <ul>
- * <li>Points awarded in a transaction are added up and written just before it commits, in a few batched
- * statements: a scoring refit awards hundreds of thousands of bonuses at once.</li>
+ * <li>Points awarded in a transaction are added up and written just before it commits, one statement per board
+ * row: a scoring refit awards hundreds of thousands of bonuses at once.</li>
  * <li>A team's rows are written just before the commit too. Every judgment of every member updates them, so a
  * transaction holding them from its first statement would make the whole team judge one at a time.</li>
  * </ul>
  * A judge's own rows take their judgments just before the commit as well, with their points: one update per
  * board row and transaction ({@link #judgmentsSoFar} adds what is still pending for badges that count them).
- * Rows are written in key order, so transactions touching the same boards never deadlock.
+ * Rows are written one by one in key order, judges' rows before teams', missing ones inserted in their turn, so
+ * transactions touching the same boards never deadlock.
  */
 @Component
 class BoardAggregates {
@@ -223,22 +224,15 @@ class BoardAggregates {
         gains.keySet().forEach(row -> judgeIds.add(row.judgeId()));
         lookups.lookUp(judgeIds);
 
-        List<JudgeRow> rows = new ArrayList<>(gains.keySet());
-        List<Object[]> updates = new ArrayList<>(rows.size());
-        rows.forEach(row -> {
-            Gain gain = gains.get(row);
-            updates.add(new Object[] {gain.points, gain.judgments, Timestamp.from(gain.at), row.key(), row.judgeId()});
-        });
-        int[] updated = jdbc.batchUpdate(ADD_TO_JUDGE, updates);
-        for (int i = 0; i < rows.size(); i++) {
-            JudgeRow row = rows.get(i);
-            Gain gain = gains.get(row);
+        for (Map.Entry<JudgeRow, Gain> entry : gains.entrySet()) {
+            JudgeRow row = entry.getKey();
+            Gain gain = entry.getValue();
             String team = lookups.teamOf(row.judgeId());
-            boolean newMember = updated[i] == 0 && insertOrAdd(
+            Object[] add = {gain.points, gain.judgments, Timestamp.from(gain.at), row.key(), row.judgeId()};
+            boolean newMember = addOrInsert(ADD_TO_JUDGE, add,
                     "insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
                             + "values (?, ?, ?, ?, ?, ?)",
-                    new Object[] {row.key(), row.judgeId(), team, gain.points, gain.judgments, Timestamp.from(gain.at)},
-                    ADD_TO_JUDGE, updates.get(i));
+                    new Object[] {row.key(), row.judgeId(), team, gain.points, gain.judgments, Timestamp.from(gain.at)});
             if (team != null) {
                 Gain teamGain = teamGains.computeIfAbsent(new TeamRow(row.key(), team), r -> new Gain());
                 teamGain.add(gain);
@@ -249,23 +243,20 @@ class BoardAggregates {
     }
 
     private void addToTeams(SortedMap<TeamRow, Gain> gains) {
-        if (gains.isEmpty()) {
-            return;
-        }
-        List<TeamRow> rows = new ArrayList<>(gains.keySet());
-        List<Object[]> updates = new ArrayList<>(rows.size());
-        rows.forEach(row -> updates.add(new Object[] {gains.get(row).points, gains.get(row).judgments,
-                gains.get(row).newMembers, row.key(), row.team()}));
-        int[] updated = jdbc.batchUpdate(ADD_TO_TEAM, updates);
-        for (int i = 0; i < rows.size(); i++) {
-            Gain gain = gains.get(rows.get(i));
-            if (updated[i] == 0) {
-                insertOrAdd("insert into team_board_score (period_key, team, points, judgments, active_members) "
-                                + "values (?, ?, ?, ?, ?)",
-                        new Object[] {rows.get(i).key(), rows.get(i).team(), gain.points, gain.judgments, gain.newMembers},
-                        ADD_TO_TEAM, updates.get(i));
-            }
-        }
+        gains.forEach((row, gain) -> addOrInsert(ADD_TO_TEAM,
+                new Object[] {gain.points, gain.judgments, gain.newMembers, row.key(), row.team()},
+                "insert into team_board_score (period_key, team, points, judgments, active_members) "
+                        + "values (?, ?, ?, ?, ?)",
+                new Object[] {row.key(), row.team(), gain.points, gain.judgments, gain.newMembers}));
+    }
+
+    /**
+     * Adds to a board row, inserting it when missing; returns whether this inserted it. Rows go one at a time,
+     * in key order: a batch of updates followed by the inserts of the rows it found missing would lock rows out
+     * of order, and two transactions inserting a period's first rows could deadlock.
+     */
+    private boolean addOrInsert(String add, Object[] addArgs, String insert, Object[] insertArgs) {
+        return jdbc.update(add, addArgs) == 0 && insertOrAdd(insert, insertArgs, add, addArgs);
     }
 
     /**

@@ -16,6 +16,6 @@ public record NewUser(
         String displayName,
         @Size(max = 100) @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED) String team,
         @NotEmpty Set<@NotNull Role> roles,
-        @NotBlank @Size(min = 4, max = 72) @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED)
+        @NotBlank @FitsBcrypt @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED)
         String password) {
 }

@@ -76,8 +76,8 @@ public class PeopleService {
 
     @Transactional
     public void changePassword(long id, String password) {
-        if (password == null || password.length() < 4 || password.length() > 72) {
-            throw ApiException.badRequest("Invalid password", List.of("password: must be 4 to 72 characters"));
+        if (!FitsBcrypt.Check.fits(password)) {
+            throw ApiException.badRequest("Invalid password", List.of("password: " + FitsBcrypt.RULE));
         }
         UserAccount account = account(id);
         account.changePasswordHash(passwordEncoder.encode(password));

@@ -48,6 +48,8 @@ class LeaderboardBenchmark {
         measure("all-time top 20 + own row", () -> leaderboards.board(Period.ALL, null, viewer, false));
         measure("this week, around me (last place)", () -> leaderboards.board(Period.WEEK, null, viewer, true));
         measure("today, one team", () -> leaderboards.board(Period.DAY, "team-7", viewer, false));
+        // The largest team board: every judge of the period is on the rank index the team's rows are read from.
+        measure("all time, own team, around me", () -> leaderboards.board(Period.ALL, viewer.team(), viewer, true));
         measure("this month, as a lead (sees hidden)", () -> leaderboards.board(Period.MONTH, null, lead, false));
         measure("teams this week", () -> leaderboards.teams(Period.WEEK));
     }
