@@ -52,7 +52,7 @@ class ExportBenchmark {
             }
         }
         // The shipped URL's settings; -Dbench.h2-cache-kb=… tries another H2 page cache size.
-        String cache = System.getProperty("bench.h2-cache-kb", "262144");
+        String cache = System.getProperty("bench.h2-cache-kb", "65536");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:./" + DATABASE + "/verdict;WRITE_DELAY=0"
                 + ";CACHE_SIZE=" + cache);
     }
