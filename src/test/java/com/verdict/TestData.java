@@ -100,6 +100,11 @@ public class TestData {
                 rows.stream().map(r -> new Object[] {r[0], r[0], judge.id(), r[1], now}).toList());
     }
 
+    /** How many rows the table holds. */
+    public long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
     public ImportResult importJsonl(String jsonl) {
         return catalog.importJsonl(new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
                 ImportMode.ALL_OR_NOTHING);

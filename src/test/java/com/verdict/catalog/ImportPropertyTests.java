@@ -66,9 +66,9 @@ class ImportPropertyTests {
 
     @Property(tries = 150)
     void malformedLinesAreA400NamingThemAndChangeNothing(@ForAll("files") List<Line> lines) throws Exception {
-        long interactions = count("interaction");
-        long candidates = count("candidate");
-        long pool = count("pair_pool");
+        long interactions = data.count("interaction");
+        long candidates = data.count("candidate");
+        long pool = data.count("pair_pool");
         StringBuilder body = new StringBuilder();
         List<Long> malformed = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -89,9 +89,9 @@ class ImportPropertyTests {
         errors.forEach(e -> reported.add(e.get("line").asLong()));
         assertThat(reported).as("lines named").isNotEmpty().isSubsetOf(malformed);
         assertThat(reported.get(0)).isEqualTo(malformed.get(0));
-        assertThat(count("interaction")).isEqualTo(interactions);
-        assertThat(count("candidate")).isEqualTo(candidates);
-        assertThat(count("pair_pool")).isEqualTo(pool);
+        assertThat(data.count("interaction")).isEqualTo(interactions);
+        assertThat(data.count("candidate")).isEqualTo(candidates);
+        assertThat(data.count("pair_pool")).isEqualTo(pool);
     }
 
     record Line(String text, boolean malformed) {
@@ -115,9 +115,5 @@ class ImportPropertyTests {
                 .map(text -> new Line(text, true));
         return Arbitraries.oneOf(valid, valid, malformed).list().ofMinSize(1).ofMaxSize(12)
                 .filter(lines -> lines.stream().anyMatch(Line::malformed));
-    }
-
-    private long count(String table) {
-        return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 }

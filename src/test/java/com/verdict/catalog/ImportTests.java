@@ -47,10 +47,10 @@ class ImportTests {
         ImportResult result = importJsonl(TestData.interactionLine("a", 3) + "\n" + TestData.interactionLine("b", 2));
 
         assertThat(result.imported()).isEqualTo(2);
-        assertThat(count("interaction")).isEqualTo(2);
-        assertThat(count("candidate")).isEqualTo(5);
-        assertThat(count("pair")).isEqualTo(4);
-        assertThat(count("pair_pool")).isEqualTo(4);
+        assertThat(data.count("interaction")).isEqualTo(2);
+        assertThat(data.count("candidate")).isEqualTo(5);
+        assertThat(data.count("pair")).isEqualTo(4);
+        assertThat(data.count("pair_pool")).isEqualTo(4);
     }
 
     @Test
@@ -74,7 +74,7 @@ class ImportTests {
                 .containsExactly("m", "reference");
         assertThat(jdbc.queryForObject("select text from candidate where position = 1", String.class))
                 .isEqualTo("The reference");
-        assertThat(count("pair")).isEqualTo(1);
+        assertThat(data.count("pair")).isEqualTo(1);
     }
 
     @Test
@@ -217,14 +217,14 @@ class ImportTests {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "is not valid UTF-8"),
                         org.assertj.core.groups.Tuple.tuple(3L, "unknown category 'nope' (one of "
                                 + Category.allKeys() + ")"));
-        assertThat(count("interaction")).isZero();
+        assertThat(data.count("interaction")).isZero();
     }
 
     @Test
     void aByteOrderMarkAndWindowsLineEndsAreAccepted() {
         importJsonl("\uFEFF" + TestData.interactionLine("bom", 2) + "\r\n" + TestData.interactionLine("crlf", 2) + "\r\n");
 
-        assertThat(count("interaction")).isEqualTo(2);
+        assertThat(data.count("interaction")).isEqualTo(2);
     }
 
     @Test
@@ -244,10 +244,10 @@ class ImportTests {
         String good = IntStream.range(0, 1_200).mapToObj(i -> TestData.interactionLine("many-" + i, 3))
                 .collect(Collectors.joining("\n"));
         data.interactions("before", 2);
-        long interactions = count("interaction");
-        long candidates = count("candidate");
-        long pairs = count("pair");
-        long pool = count("pair_pool");
+        long interactions = data.count("interaction");
+        long candidates = data.count("candidate");
+        long pairs = data.count("pair");
+        long pool = data.count("pair_pool");
 
         assertThatThrownBy(() -> importJsonl(good + "\n{\"id\": \"bad\"}"))
                 .isInstanceOfSatisfying(ImportRejected.class, e -> {
@@ -255,11 +255,11 @@ class ImportTests {
                     assertThat(e.errors()).allSatisfy(error -> assertThat(error.line()).isEqualTo(1_201));
                 });
 
-        assertThat(count("interaction")).isEqualTo(interactions);
-        assertThat(count("candidate")).isEqualTo(candidates);
-        assertThat(count("pair")).isEqualTo(pairs);
-        assertThat(count("pair_pool")).isEqualTo(pool);
-        assertThat(count("interaction_tag")).isZero();
+        assertThat(data.count("interaction")).isEqualTo(interactions);
+        assertThat(data.count("candidate")).isEqualTo(candidates);
+        assertThat(data.count("pair")).isEqualTo(pairs);
+        assertThat(data.count("pair_pool")).isEqualTo(pool);
+        assertThat(data.count("interaction_tag")).isZero();
     }
 
     @Test
@@ -281,21 +281,21 @@ class ImportTests {
         assertThat(result.imported()).isEqualTo(2);
         assertThat(result.skipped()).isEqualTo(1);
         assertThat(result.errors()).extracting(ImportError::line).containsExactly(2L);
-        assertThat(count("interaction")).isEqualTo(2);
+        assertThat(data.count("interaction")).isEqualTo(2);
     }
 
     @Test
     void reimportingTheSameFileSkipsEveryLine() {
         String file = TestData.interactionLine("same-1", 3) + "\n" + TestData.interactionLine("same-2", 2);
         importJsonl(file);
-        long pairs = count("pair");
+        long pairs = data.count("pair");
 
         ImportResult again = importJsonl(file);
 
         assertThat(again.imported()).isZero();
         assertThat(again.skipped()).isEqualTo(2);
-        assertThat(count("interaction")).isEqualTo(2);
-        assertThat(count("pair")).isEqualTo(pairs);
+        assertThat(data.count("interaction")).isEqualTo(2);
+        assertThat(data.count("pair")).isEqualTo(pairs);
     }
 
     @Test
@@ -308,8 +308,8 @@ class ImportTests {
 
         assertThat(conflict.ids()).containsExactly("c-1");
         assertThat(conflict.total()).isEqualTo(1);
-        assertThat(count("interaction")).isEqualTo(2);
-        assertThat(count("candidate")).isEqualTo(4);
+        assertThat(data.count("interaction")).isEqualTo(2);
+        assertThat(data.count("candidate")).isEqualTo(4);
     }
 
     @Test
@@ -321,9 +321,9 @@ class ImportTests {
 
         assertThat(result.replaced()).isEqualTo(1);
         assertThat(result.imported()).isZero();
-        assertThat(count("interaction")).isEqualTo(1);
-        assertThat(count("candidate")).isEqualTo(3);
-        assertThat(count("pair_pool")).isEqualTo(3);
+        assertThat(data.count("interaction")).isEqualTo(1);
+        assertThat(data.count("candidate")).isEqualTo(3);
+        assertThat(data.count("pair_pool")).isEqualTo(3);
     }
 
     @Test
@@ -341,7 +341,7 @@ class ImportTests {
         assertThat(conflict.judged()).containsExactly(judgedId);
         assertThat(conflict.changed()).isEmpty();
         assertThat(conflict.getMessage()).contains("cannot be replaced");
-        assertThat(count("candidate")).isEqualTo(4);
+        assertThat(data.count("candidate")).isEqualTo(4);
     }
 
     @Test
@@ -379,7 +379,7 @@ class ImportTests {
     }
 
     private void assertRejected(String jsonl, ImportError... expected) {
-        long before = count("interaction");
+        long before = data.count("interaction");
         ThrowingCallable call = () -> importJsonl(jsonl);
         ImportRejected rejected = catchThrowableOfType(ImportRejected.class, call);
         assertThat(rejected).as("rejected").isNotNull();
@@ -390,7 +390,7 @@ class ImportTests {
             assertThat(actual.field()).as("field of error " + i).isEqualTo(expected[i].field());
             assertThat(actual.message()).as("message of error " + i).startsWith(expected[i].message());
         }
-        assertThat(count("interaction")).isEqualTo(before);
+        assertThat(data.count("interaction")).isEqualTo(before);
     }
 
     private ImportResult importJsonl(String jsonl) {
@@ -399,9 +399,5 @@ class ImportTests {
 
     private static ByteArrayInputStream stream(String jsonl) {
         return new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private long count(String table) {
-        return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 }

@@ -151,7 +151,7 @@ class DealingTests {
                     assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
                     assertThat(e.getMessage()).contains("expired").contains("30 minutes");
                 });
-        assertThat(count("judgment")).isZero();
+        assertThat(data.count("judgment")).isZero();
     }
 
     @Test
@@ -195,8 +195,8 @@ class DealingTests {
         catalog.retire(interactionId);
 
         assertThat(judging.next(data.user("judge").id(), null)).isEmpty();
-        assertThat(count("judgment")).isEqualTo(1);
-        assertThat(count("pair_pool")).isZero();
+        assertThat(data.count("judgment")).isEqualTo(1);
+        assertThat(data.count("pair_pool")).isZero();
     }
 
     @Test
@@ -272,10 +272,6 @@ class DealingTests {
     private void age(long assignmentId, Duration by) {
         jdbc.update("update assignment set dealt_at = ? where id = ?", Timestamp.from(Instant.now().minus(by)),
                 assignmentId);
-    }
-
-    private long count(String table) {
-        return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
     /** {@code count} gold interactions of two responses, response 0 known better. */

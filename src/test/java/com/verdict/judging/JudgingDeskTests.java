@@ -87,7 +87,7 @@ class JudgingDeskTests {
             assertThat(result.get().totalPoints()).isEqualTo(1);
         }
         assertThat(again.get(10, TimeUnit.SECONDS)).isEqualTo(results.get(0).get());
-        assertThat(count("judgment")).isEqualTo(6);
+        assertThat(data.count("judgment")).isEqualTo(6);
         assertThat(jdbc.queryForObject("select count(*) from judgment where verdict = 'LEFT'", Long.class))
                 .isEqualTo(6);
         assertThat(jdbc.queryForObject("select sum(points) from judge_score", Long.class)).isEqualTo(6);
@@ -118,7 +118,7 @@ class JudgingDeskTests {
         assertThatThrownBy(() -> expired.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AssignmentExpired.class);
         assertThat(state(overdue.assignmentId())).isEqualTo("EXPIRED");
         assertThat(state(deal.assignmentId())).isEqualTo("JUDGED");
-        assertThat(count("judgment")).isEqualTo(1);
+        assertThat(data.count("judgment")).isEqualTo(1);
     }
 
     @Test
@@ -164,7 +164,7 @@ class JudgingDeskTests {
         }
         // One interaction of two responses is one pair with three slots.
         assertThat(withAPair).isEqualTo(3);
-        assertThat(count("assignment")).isEqualTo(3);
+        assertThat(data.count("assignment")).isEqualTo(3);
     }
 
     @Test
@@ -212,9 +212,5 @@ class JudgingDeskTests {
 
     private String state(long assignmentId) {
         return jdbc.queryForObject("select state from assignment where id = ?", String.class, assignmentId);
-    }
-
-    private long count(String table) {
-        return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 }

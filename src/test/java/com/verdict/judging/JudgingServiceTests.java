@@ -67,8 +67,8 @@ class JudgingServiceTests {
         JudgmentResult again = judging.judge(judge.id(), deal.assignmentId(), Verdict.RIGHT, "changed my mind");
 
         assertThat(again).isEqualTo(first);
-        assertThat(count("judgment")).isEqualTo(1);
-        assertThat(count("points_entry")).isEqualTo(1);
+        assertThat(data.count("judgment")).isEqualTo(1);
+        assertThat(data.count("points_entry")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select verdict from judgment", String.class)).isEqualTo("LEFT");
         assertThat(jdbc.queryForObject("select points from judge_score where judge_id = ?", Long.class, judge.id()))
                 .isEqualTo(1);
@@ -83,8 +83,8 @@ class JudgingServiceTests {
         List<JudgmentResult> results = all(8, i -> judging.judge(judge.id(), deal.assignmentId(), Verdict.TIE, null));
 
         assertThat(new HashSet<>(results)).hasSize(1);
-        assertThat(count("judgment")).isEqualTo(1);
-        assertThat(count("points_entry")).isEqualTo(1);
+        assertThat(data.count("judgment")).isEqualTo(1);
+        assertThat(data.count("points_entry")).isEqualTo(1);
     }
 
     @Test
@@ -149,7 +149,7 @@ class JudgingServiceTests {
 
         assertThat(deals.stream().filter(Optional::isPresent).count()).isEqualTo(1);
         assertThat(jdbc.queryForObject("select reserved from pair_pool", Integer.class)).isEqualTo(3);
-        assertThat(count("assignment")).isEqualTo(3);
+        assertThat(data.count("assignment")).isEqualTo(3);
     }
 
     @Test
@@ -170,7 +170,7 @@ class JudgingServiceTests {
 
         assertThatThrownBy(() -> judging.judge(other.id(), deal.assignmentId(), Verdict.LEFT, null))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.NOT_FOUND));
-        assertThat(count("judgment")).isZero();
+        assertThat(data.count("judgment")).isZero();
     }
 
     @Test
@@ -276,10 +276,6 @@ class JudgingServiceTests {
         jdbc.update("update judgment set created_at = ? where judge_id = ?",
                 Timestamp.from(midnight.minus(Duration.ofDays(1)).minusSeconds(1)), judge.id());
         assertThat(judging.next(judge.id(), null)).isPresent();
-    }
-
-    private long count(String table) {
-        return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
     /** Runs the task on {@code threads} threads released together; the task gets its thread's index. */
