@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands out ids from the schema's sequences (each increments by {@value #BLOCK}) for JDBC inserts: the database
- * is asked once per {@value #BLOCK} ids, on H2 and PostgreSQL alike. Every thread (and every instance) draws from
- * its own ranges of the one sequence, so ids are unique but not gapless: a restart leaves the rest of a range
- * unused.
+ * is asked once per {@value #BLOCK} ids, on H2 and PostgreSQL alike. The threads of an instance share its ranges;
+ * each instance takes its own from the one sequence, so ids are unique but not gapless: a restart or a
+ * rolled-back insert leaves ids unused.
  */
 @Component
 public class SequenceIds {

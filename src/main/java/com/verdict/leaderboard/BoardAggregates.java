@@ -77,8 +77,7 @@ class BoardAggregates {
         long stored = jdbc.queryForList("select judgments from board_score where period_key = ? and judge_id = ?",
                 Long.class, Period.ALL.key(Instant.EPOCH, properties.leaderboard().zone()), judgeId)
                 .stream().findFirst().orElse(0L);
-        Pending pending = TransactionSynchronizationManager.isSynchronizationActive()
-                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
+        Pending pending = bound();
         return pending == null ? stored : stored + pending.points.stream()
                 .filter(score -> score.judgeId() == judgeId).mapToLong(Score::judgments).sum();
     }
@@ -107,17 +106,15 @@ class BoardAggregates {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        Pending pending = bound();
         if (pending == null) {
             Pending fresh = new Pending();
             TransactionSynchronizationManager.bindResource(this, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    fresh.add(addToJudges(fresh.points, fresh.lookups));
+                    addToTeams(addToJudges(fresh.points, fresh.lookups));
                     fresh.points.clear();
-                    addToTeams(fresh.teams);
-                    fresh.teams.clear();
                 }
 
                 @Override
@@ -128,6 +125,12 @@ class BoardAggregates {
             pending = fresh;
         }
         return pending;
+    }
+
+    /** This transaction's pending scores, if it has any. */
+    private Pending bound() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                ? (Pending) TransactionSynchronizationManager.getResource(this) : null;
     }
 
     private record Score(long judgeId, Instant at, int points, int judgments) {
@@ -160,15 +163,10 @@ class BoardAggregates {
         }
     }
 
-    /** A transaction's points not yet on the boards, and its teams' gains not yet written. */
+    /** A transaction's scores not yet on the boards, and what it looked up for them. */
     private final class Pending {
         final List<Score> points = new ArrayList<>();
-        final SortedMap<TeamRow, Gain> teams = new TreeMap<>();
         final Lookups lookups = new Lookups();
-
-        void add(SortedMap<TeamRow, Gain> gains) {
-            gains.forEach((row, gain) -> teams.computeIfAbsent(row, r -> new Gain()).add(gain));
-        }
     }
 
     /** What one board row gains; {@code at} is the latest score's time; {@code newMembers} counts for teams. */
