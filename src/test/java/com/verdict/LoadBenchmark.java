@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,6 +32,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -133,7 +136,8 @@ class LoadBenchmark {
         String summary;
         if (FIRST_REFIT) {
             summary = send(admin, "POST", "/api/admin/scoring/refit", null, 200);
-            System.out.printf("BENCH first refit of the seeded judgments: %.1f s  %s%n", seconds(started), summary);
+            System.out.printf("BENCH first refit of the seeded judgments: %.1f s (database file %,d MB)  %s%n",
+                    seconds(started), databaseFileBytes() >> 20, summary);
         }
 
         String engineer = basic("engineer", ENGINEER_PASSWORD);
@@ -183,6 +187,7 @@ class LoadBenchmark {
                 try {
                     judge(judge, end, interval, phase);
                 } finally {
+                    phase.clientThreadsCpu.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     done.countDown();
                 }
             }, "judge-" + judge).start();
@@ -193,6 +198,7 @@ class LoadBenchmark {
                 try {
                     readBoards(reader, end, phase);
                 } finally {
+                    phase.clientThreadsCpu.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                     done.countDown();
                 }
             }, "reader-" + r).start();
@@ -298,11 +304,15 @@ class LoadBenchmark {
         /** CPU of the whole process (server and client) and of the judging desk's writer, at the start. */
         final long processCpuAtStart = processCpuNanos();
         final long deskCpuAtStart = deskCpuNanos();
+        final long httpClientCpuAtStart = httpClientCpuNanos();
+        /** CPU of the phase's judge and reader threads, each adding its own as it ends. */
+        final LongAdder clientThreadsCpu = new LongAdder();
         final long batchesAtStart = batches().count();
         final double batchedAtStart = batches().totalAmount();
         double meanBatch;
         long processCpu;
         long deskCpu;
+        long clientCpu;
 
         Phase(String name, int seconds) {
             this.name = name;
@@ -312,6 +322,7 @@ class LoadBenchmark {
         void ended() {
             processCpu = processCpuNanos() - processCpuAtStart;
             deskCpu = deskCpuNanos() - deskCpuAtStart;
+            clientCpu = clientThreadsCpu.sum() + httpClientCpuNanos() - httpClientCpuAtStart;
             meanBatch = (batches().totalAmount() - batchedAtStart) / Math.max(1, batches().count() - batchesAtStart);
         }
 
@@ -328,9 +339,19 @@ class LoadBenchmark {
                     errors.isEmpty() ? "" : ", first: " + errors.peek());
             int judged = Math.max(1, dealAndJudge.count());
             System.out.printf("BENCH   %s: CPU %.2f of %d cores busy; per deal+judge %.2f ms of CPU in all, of which "
-                            + "%.2f ms in the judging desk's writer (%.0f%% busy, %.1f requests a commit)%n", name,
+                            + "%.2f ms in the harness's client threads and %.2f ms in the judging desk's writer (%.0f%% "
+                            + "busy, %.1f requests a commit); database file %,d MB%n", name,
                     processCpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors(), processCpu / 1e6 / judged,
-                    deskCpu / 1e6 / judged, 100 * deskCpu / 1e9 / seconds, meanBatch);
+                    clientCpu / 1e6 / judged, deskCpu / 1e6 / judged, 100 * deskCpu / 1e9 / seconds, meanBatch,
+                    databaseFileBytes() >> 20);
+        }
+    }
+
+    private static long databaseFileBytes() {
+        try {
+            return Files.size(Path.of(RUN_DB + ".mv.db"));
+        } catch (IOException e) {
+            return -1;
         }
     }
 
@@ -344,8 +365,17 @@ class LoadBenchmark {
     }
 
     private static long deskCpuNanos() {
+        return threadsCpuNanos(name -> name.equals("judging-desk"));
+    }
+
+    /** The Java HTTP client's own threads (selector and workers), which the harness's calls run on in part. */
+    private static long httpClientCpuNanos() {
+        return threadsCpuNanos(name -> name.startsWith("HttpClient-"));
+    }
+
+    private static long threadsCpuNanos(Predicate<String> named) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("judging-desk"))
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> named.test(t.getName()))
                 .mapToLong(t -> threads.getThreadCpuTime(t.getId())).sum();
     }
 
