@@ -33,7 +33,11 @@ import org.springframework.stereotype.Component;
  * that is current) show how it keeps up. Nothing happens on PostgreSQL or an in-memory H2 database.
  */
 @Component
-class H2Housekeeping {
+public class H2Housekeeping {
+
+    /** The database file: its size and how much of it holds current pages. */
+    public record DatabaseFile(long bytes, int currentPercent) {
+    }
 
     static final int INTERVAL_MS = 1_000;
     static final int TARGET_FILL_RATE = 70;
@@ -52,6 +56,15 @@ class H2Housekeeping {
                     .description("Share of the H2 file's chunks that holds current pages").baseUnit("percent")
                     .register(meters);
         }
+    }
+
+    /** The embedded H2 database's file; empty on PostgreSQL or an in-memory database. */
+    public Optional<DatabaseFile> file() {
+        if (store == null || store.isClosed()) {
+            return Optional.empty();
+        }
+        FileStore<?> file = store.getFileStore();
+        return Optional.of(new DatabaseFile(file.size(), file.getChunksFillRate()));
     }
 
     /** Copies live pages out of sparse chunks, so their space can be reused; false when nothing needed it. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** An online backup of the file database restores to a database with the same content. */
+/** An online backup of the file database restores to a database with the same content; the file is shown. */
 class BackupTests {
 
     @TempDir
@@ -28,6 +28,9 @@ class BackupTests {
                 "--server.port=0", "--spring.main.banner-mode=off")) {
             backup = app.getBean(BackupService.class).backUp();
             assertThat(app.getBean(BackupService.class).list()).containsExactly(backup);
+            H2Housekeeping.DatabaseFile file = app.getBean(H2Housekeeping.class).file().orElseThrow();
+            assertThat(file.bytes()).isEqualTo(Files.size(dir.resolve("live/verdict.mv.db")));
+            assertThat(file.currentPercent()).isBetween(1, 100);
         }
         assertThat(Files.size(Path.of(backup.file()))).isEqualTo(backup.bytes()).isPositive();
 
