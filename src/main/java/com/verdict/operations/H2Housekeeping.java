@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * H2 never overwrites a page: every commit appends the pages it changed, as a new chunk of the file, and a chunk's
  * space is reused only once none of its pages is current any more. Judging appends to tables whose last page
  * is rewritten at every commit until it is full, so nearly every chunk keeps a page or two for good, and the
- * file grows by what is written (measured under load: 5–8 MB/s at 66 judgments/s, 40 MB/s at 500/s). H2's
+ * file grows by what is written (measured under load: 5–8 MB/s at 66 judgments/s, 25–40 MB/s at 500/s). H2's
  * background thread would copy such pages forward and free their chunks, but {@code WRITE_DELAY=0}, which puts
  * each commit on disk before the judge hears "saved", also stops that thread. So this does its work: every
  * {@value #INTERVAL_MS} ms it copies the live pages of the emptiest chunks forward, at most
