@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -103,6 +104,11 @@ public class TestData {
     /** How many rows the table holds. */
     public long count(String table) {
         return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    /** Whether the tests run on H2 (the embedded default) rather than on CI's PostgreSQL pass. */
+    public boolean onH2() {
+        return "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 
     public ImportResult importJsonl(String jsonl) {

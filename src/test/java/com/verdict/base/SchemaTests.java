@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the migrations leave behind, beyond what the features' own tests use. */
@@ -21,10 +21,12 @@ class SchemaTests {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestData data;
 
     @Test
     void noTableIndexesTheSameColumnsTwice() {
-        assumeTrue(h2(), "H2 gives a foreign key an index of its own unless one on its columns exists");
+        assumeTrue(data.onH2(), "H2 gives a foreign key an index of its own unless one on its columns exists");
         Map<String, List<String>> columns = new HashMap<>();
         Map<String, String> tables = new HashMap<>();
         jdbc.query("select index_name, table_name, column_name from information_schema.index_columns "
@@ -78,7 +80,7 @@ class SchemaTests {
 
     @Test
     void everyIndexKeyedByJudgeThatAJudgmentWritesServesARead() {
-        assumeTrue(h2(), "PostgreSQL names its own indexes");
+        assumeTrue(data.onH2(), "PostgreSQL names its own indexes");
         // Each costs a page per judge and commit on the judging path: a new one should be a decision.
         assertThat(jdbc.queryForList("""
                 select lower(table_name) || ' ' || lower(index_name) from information_schema.index_columns
@@ -87,9 +89,5 @@ class SchemaTests {
                 String.class)).containsExactlyInAnyOrder("assignment assignment_judge_pair",
                 "assignment assignment_judge_state", "judgment judgment_judge", "vote vote_judge_scored",
                 "points_entry points_entry_judge");
-    }
-
-    private boolean h2() {
-        return "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
     }
 }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @VerdictTest
@@ -213,8 +212,7 @@ class DealingTests {
     @Test
     void dealingReadsTheQueueFromItsIndexWithoutSorting() {
         // The plans checked here are H2's, the embedded default; PostgreSQL words its plans differently.
-        assumeTrue(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName())
-                .equals("H2"), "H2's query plans");
+        assumeTrue(data.onH2(), "H2's query plans");
         String plan = jdbc.queryForObject("explain " + """
                 select pp.pair_id, pp.reserved from pair_pool pp
                 where pp.dealable = true
