@@ -72,6 +72,8 @@ class CrashRecoveryTests {
             assertThat(longs(connection, "select b.judge_id from board_score b where b.period_key = 'all' and "
                     + "b.judgments <> (select count(*) from judgment j where j.judge_id = b.judge_id)"))
                     .as("boards that lost or doubled judgments").isEmpty();
+            assertThat(longs(connection, "select id from board_pending"))
+                    .as("scores the restarted server left waiting for the boards").isEmpty();
         }
     }
 

@@ -301,9 +301,10 @@ class LoadBenchmark {
         final AtomicInteger noPair = new AtomicInteger();
         final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
 
-        /** CPU of the whole process (server and client) and of the judging desk's writer, at the start. */
+        /** CPU of the whole process (server and client), the judging desk's writer and the boards' folder. */
         final long processCpuAtStart = processCpuNanos();
         final long deskCpuAtStart = deskCpuNanos();
+        final long folderCpuAtStart = folderCpuNanos();
         final long httpClientCpuAtStart = httpClientCpuNanos();
         /** CPU of the phase's judge and reader threads, each adding its own as it ends. */
         final LongAdder clientThreadsCpu = new LongAdder();
@@ -312,6 +313,7 @@ class LoadBenchmark {
         double meanBatch;
         long processCpu;
         long deskCpu;
+        long folderCpu;
         long clientCpu;
 
         Phase(String name, int seconds) {
@@ -322,6 +324,7 @@ class LoadBenchmark {
         void ended() {
             processCpu = processCpuNanos() - processCpuAtStart;
             deskCpu = deskCpuNanos() - deskCpuAtStart;
+            folderCpu = folderCpuNanos() - folderCpuAtStart;
             clientCpu = clientThreadsCpu.sum() + httpClientCpuNanos() - httpClientCpuAtStart;
             meanBatch = (batches().totalAmount() - batchedAtStart) / Math.max(1, batches().count() - batchesAtStart);
         }
@@ -340,10 +343,11 @@ class LoadBenchmark {
             int judged = Math.max(1, dealAndJudge.count());
             System.out.printf("BENCH   %s: CPU %.2f of %d cores busy; per deal+judge %.2f ms of CPU in all, of which "
                             + "%.2f ms in the harness's client threads and %.2f ms in the judging desk's writer (%.0f%% "
-                            + "busy, %.1f requests a commit); database file %,d MB%n", name,
+                            + "busy, %.1f requests a commit), %.2f ms folding scores into the boards; database file "
+                            + "%,d MB%n", name,
                     processCpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors(), processCpu / 1e6 / judged,
                     clientCpu / 1e6 / judged, deskCpu / 1e6 / judged, 100 * deskCpu / 1e9 / seconds, meanBatch,
-                    databaseFileBytes() >> 20);
+                    folderCpu / 1e6 / judged, databaseFileBytes() >> 20);
         }
     }
 
@@ -366,6 +370,10 @@ class LoadBenchmark {
 
     private static long deskCpuNanos() {
         return threadsCpuNanos(name -> name.equals("judging-desk"));
+    }
+
+    private static long folderCpuNanos() {
+        return threadsCpuNanos(name -> name.equals("board-folder"));
     }
 
     /** The Java HTTP client's own threads (selector and workers), which the harness's calls run on in part. */

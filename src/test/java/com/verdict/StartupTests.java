@@ -23,6 +23,8 @@ class StartupTests {
                 .hasStackTraceContaining("verdict.judging.dailyCap");
         assertThatThrownBy(() -> start("verdict.export.judge-id-key= "))
                 .hasStackTraceContaining("verdict.export.judge-id-key");
+        assertThatThrownBy(() -> start("verdict.leaderboard.fold-interval=2m"))
+                .hasStackTraceContaining("verdict.leaderboard.fold-interval");
     }
 
     @Test

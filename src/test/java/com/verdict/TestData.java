@@ -51,7 +51,7 @@ public class TestData {
 
     /** Removes every interaction, judgment, score, scoring model and board row; users and seasons stay. */
     public void clearCatalog() {
-        for (String table : new String[] {"board_score", "team_board_score", "judge_badge", "judge_streak",
+        for (String table : new String[] {"board_pending", "board_score", "team_board_score", "judge_badge", "judge_streak",
                 "judge_preference", "interaction_decision", "pair_tally", "points_entry", "judge_score",
                 "vote", "judge_reliability", "scoring_model", "agreement_alpha",
                 "judgment", "assignment", "round", "judge_gold_due", "pair_pool", "pair", "candidate",

@@ -29,7 +29,10 @@ import org.springframework.core.annotation.AliasFor;
         "verdict.judging.min-reading-time=0s",
         "verdict.judging.judgments-per-pair=3",
         "verdict.rounds.size=10",
-        "verdict.scoring.refit-interval=0s"})
+        "verdict.scoring.refit-interval=0s",
+        // Boards written in each judgment's transaction, so a test reads them as soon as a call returns; the
+        // browser tests, the two-instance and crash tests and BoardFoldingTests run with the default fold.
+        "verdict.leaderboard.fold-interval=0s"})
 public @interface VerdictTest {
 
     @AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")

@@ -86,8 +86,21 @@ public record VerdictProperties(
         }
     }
 
-    /** Boards count days, weeks (ISO, from Monday) and months in this time zone. */
-    public record Leaderboard(@NotNull @DefaultValue("UTC") ZoneId zone) {
+    /**
+     * Boards count days, weeks (ISO, from Monday) and months in this time zone. {@code foldInterval}: how often
+     * scores waiting for the boards are folded into them (a judgment shows on the boards that much later, and
+     * a judge's board rows are written once per interval however often they judge); 0 writes the board rows in
+     * each judgment's own transaction.
+     */
+    public record Leaderboard(
+            @NotNull @DefaultValue("UTC") ZoneId zone,
+            @NotNull @DefaultValue("500ms") Duration foldInterval) {
+
+        public Leaderboard {
+            if (foldInterval != null && (foldInterval.isNegative() || foldInterval.compareTo(Duration.ofMinutes(1)) > 0)) {
+                throw new IllegalArgumentException("verdict.leaderboard.fold-interval must be from 0s to 1m");
+            }
+        }
     }
 
     /**

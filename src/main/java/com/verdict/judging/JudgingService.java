@@ -316,6 +316,11 @@ public class JudgingService {
                 + "join interaction i on i.id = p.interaction_id where j.judge_id = ?", Integer.class, judgeId);
     }
 
+    /** How many judgments the judge has made, this transaction's included (for badges that count them). */
+    public long judgmentsMade(long judgeId) {
+        return scorekeeper.judgments(judgeId);
+    }
+
     public Scorekeeper.Standing standing(long judgeId) {
         return scorekeeper.standing(judgeId);
     }

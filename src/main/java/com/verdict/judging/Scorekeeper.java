@@ -15,6 +15,9 @@ public interface Scorekeeper {
 
     Standing standing(long judgeId);
 
+    /** How many judgments the judge has made, this transaction's included. */
+    long judgments(long judgeId);
+
     /** What these judgments of the judge have earned so far, kind by kind; kinds with nothing earned are left out. */
     List<Earned> earned(long judgeId, Collection<Long> judgmentIds);
 

@@ -1,14 +1,11 @@
 package com.verdict.leaderboard;
 
 import com.vaadin.flow.shared.Registration;
-import com.verdict.scoring.PointsAwarded;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tells open boards that scores changed: at most once a second, however many points arrive, so that a
@@ -26,8 +23,8 @@ public class BoardUpdates {
         return () -> listeners.remove(listener);
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void on(PointsAwarded points) {
+    /** Board rows changed and are committed ({@link BoardRows}). */
+    void changed() {
         changed.set(true);
     }
 

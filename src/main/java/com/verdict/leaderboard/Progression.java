@@ -31,12 +31,9 @@ class Progression implements PlayerProgress {
     private final JudgingService judging;
     private final ScoringService scoring;
     private final VerdictProperties properties;
-    private final BoardAggregates boards;
 
-    Progression(JdbcTemplate jdbc, JudgingService judging, ScoringService scoring,
-            VerdictProperties properties, BoardAggregates boards) {
+    Progression(JdbcTemplate jdbc, JudgingService judging, ScoringService scoring, VerdictProperties properties) {
         this.jdbc = jdbc;
-        this.boards = boards;
         this.judging = judging;
         this.scoring = scoring;
         this.properties = properties;
@@ -82,7 +79,7 @@ class Progression implements PlayerProgress {
     @EventListener
     @Order(1)
     void on(JudgmentRecorded judgment) {
-        long judgments = boards.judgmentsSoFar(judgment.judgeId());
+        long judgments = judging.judgmentsMade(judgment.judgeId());
         if (judgments >= 100) {
             award(judgment.judgeId(), Badge.JUDGMENTS_100, judgment.at());
         }

@@ -31,10 +31,12 @@ class Seasons {
 
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
+    private final PendingScores pending;
 
-    Seasons(JdbcTemplate jdbc, SequenceIds ids) {
+    Seasons(JdbcTemplate jdbc, SequenceIds ids, PendingScores pending) {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.pending = pending;
     }
 
     Season create(String title, String prize, Instant startsAt, Instant endsAt) {
@@ -96,9 +98,12 @@ class Seasons {
     @Transactional
     public void freezeEnded() {
         Timestamp now = Timestamp.from(Instant.now());
-        for (Season season : jdbc.query("select * from season where ends_at <= ? and frozen_at is null", SEASON, now)) {
-            freeze(season, now);
+        List<Season> ended = jdbc.query("select * from season where ends_at <= ? and frozen_at is null", SEASON, now);
+        if (!ended.isEmpty()) {
+            // Scores made before the end may still wait for the boards.
+            pending.foldAll();
         }
+        ended.forEach(season -> freeze(season, now));
     }
 
     private void freeze(Season season, Timestamp now) {

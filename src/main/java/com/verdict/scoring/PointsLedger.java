@@ -155,6 +155,12 @@ class PointsLedger implements Scorekeeper {
     }
 
     @Override
+    public long judgments(long judgeId) {
+        return jdbc.queryForList("select judgments from judge_score where judge_id = ?", Long.class, judgeId)
+                .stream().findFirst().orElse(0L);
+    }
+
+    @Override
     public List<Earned> earned(long judgeId, Collection<Long> judgmentIds) {
         if (judgmentIds.isEmpty()) {
             return List.of();

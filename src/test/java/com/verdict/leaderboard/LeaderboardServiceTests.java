@@ -175,23 +175,22 @@ class LeaderboardServiceTests {
     }
 
     @Test
-    void theHundredthJudgmentEarnsTheCenturionBadgeThoughItsTransactionHasNotWrittenTheBoardsYet() {
+    void theHundredthJudgmentEarnsTheCenturionBadgeInsideItsTransaction() {
         Person judge = data.user("centurion");
         data.interactions("hundred", 2);
-        jdbc.update("insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
-                + "values ('all', ?, null, 0, 98, ?)", judge.id(), Timestamp.from(Instant.now()));
+        jdbc.update("insert into judge_score (judge_id, points, judgments, streak, updated_at) values (?, 0, 98, 0, ?)",
+                judge.id(), Timestamp.from(Instant.now()));
         Judges judges = new Judges(judging);
 
-        // Two judgments in one transaction, as the judging desk commits them: the boards take both at its end.
+        // Two judgments in one transaction, as the judging desk commits them: the second one is the hundredth.
         tx.executeWithoutResult(status -> {
             judges.vote(judge, Outcome.A).orElseThrow();
             assertThat(progression.badges(judge.id())).as("99 judgments").doesNotContain(Badge.JUDGMENTS_100);
             judges.vote(judge, Outcome.A).orElseThrow();
+            assertThat(progression.badges(judge.id())).as("100 judgments").contains(Badge.JUDGMENTS_100);
         });
 
         assertThat(progression.badges(judge.id())).contains(Badge.JUDGMENTS_100);
-        assertThat(jdbc.queryForObject("select judgments from board_score where period_key = 'all' and judge_id = ?",
-                Long.class, judge.id())).isEqualTo(100);
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.verdict.Browser;
 import com.verdict.BrowserTest;
+import java.time.Duration;
 import java.util.stream.StreamSupport;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,9 +70,12 @@ class PlayBrowserTests {
         long pointsInAll = Long.parseLong(browser.find(".verdict-summary .verdict-stat:nth-child(2) .verdict-stat-value")
                 .getText());
 
-        JsonNode bob = leaderboardRow("bob");
-        assertThat(bob.get("judgments").asLong()).as("nine verdicts and one skip").isEqualTo(9);
-        assertThat(bob.get("points").asLong()).isEqualTo(pointsInAll);
+        // The boards fold the round's scores within a second.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode bob = leaderboardRow("bob");
+            assertThat(bob.get("judgments").asLong()).as("nine verdicts and one skip").isEqualTo(9);
+            assertThat(bob.get("points").asLong()).isEqualTo(pointsInAll);
+        });
     }
 
     private JsonNode leaderboardRow(String username) {

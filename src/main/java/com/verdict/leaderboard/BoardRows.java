@@ -1,0 +1,167 @@
+package com.verdict.leaderboard;
+
+import com.verdict.people.PeopleService;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Writes scores onto the board rows of their judges and teams. Rows are written one by one in key order,
+ * judges' rows before teams', missing ones inserted in their turn, so transactions touching the same boards never
+ * deadlock. Open boards hear of it once the rows are committed.
+ */
+@Component
+class BoardRows {
+
+    private static final String ADD_TO_JUDGE = "update board_score set points = points + ?, judgments = judgments + ?, "
+            + "updated_at = ? where period_key = ? and judge_id = ?";
+    private static final String ADD_TO_TEAM = "update team_board_score set points = points + ?, "
+            + "judgments = judgments + ?, active_members = active_members + ? where period_key = ? and team = ?";
+
+    private final JdbcTemplate jdbc;
+    private final PeopleService people;
+    private final BoardUpdates updates;
+
+    BoardRows(JdbcTemplate jdbc, PeopleService people, BoardUpdates updates) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.updates = updates;
+    }
+
+    /** Adds the scores to their judges' rows and their teams' rows (teams as they are now). */
+    void add(List<BoardScore> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        addToTeams(addToJudges(scores));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    updates.changed();
+                }
+            });
+        } else {
+            updates.changed();
+        }
+    }
+
+    /** What one board row gains; {@code at} is the latest score's time; {@code newMembers} counts for teams. */
+    private static final class Gain {
+        long points;
+        long judgments;
+        int newMembers;
+        Instant at = Instant.EPOCH;
+
+        void add(long morePoints, long moreJudgments, int moreMembers, Instant latest) {
+            points += morePoints;
+            judgments += moreJudgments;
+            newMembers += moreMembers;
+            at = latest.isAfter(at) ? latest : at;
+        }
+    }
+
+    private record JudgeRow(String key, long judgeId) implements Comparable<JudgeRow> {
+        @Override
+        public int compareTo(JudgeRow other) {
+            int byKey = key.compareTo(other.key);
+            return byKey != 0 ? byKey : Long.compare(judgeId, other.judgeId);
+        }
+    }
+
+    private record TeamRow(String key, String team) implements Comparable<TeamRow> {
+        @Override
+        public int compareTo(TeamRow other) {
+            int byKey = key.compareTo(other.key);
+            return byKey != 0 ? byKey : team.compareTo(other.team);
+        }
+    }
+
+    /** Adds the scores to their judges' rows; returns what their teams' rows gain. */
+    private SortedMap<TeamRow, Gain> addToJudges(List<BoardScore> scores) {
+        SortedMap<JudgeRow, Gain> gains = new TreeMap<>();
+        Set<Long> judgeIds = new HashSet<>();
+        for (BoardScore score : scores) {
+            judgeIds.add(score.judgeId());
+            for (String key : score.keys()) {
+                gains.computeIfAbsent(new JudgeRow(key, score.judgeId()), row -> new Gain())
+                        .add(score.points(), score.judgments(), 0, score.at());
+            }
+        }
+        Map<Long, String> teams = people.teamsOf(judgeIds);
+        SortedMap<TeamRow, Gain> teamGains = new TreeMap<>();
+        for (Map.Entry<JudgeRow, Gain> entry : gains.entrySet()) {
+            JudgeRow row = entry.getKey();
+            Gain gain = entry.getValue();
+            String team = teams.get(row.judgeId());
+            Object[] add = {gain.points, gain.judgments, Timestamp.from(gain.at), row.key(), row.judgeId()};
+            boolean newMember = addOrInsert(ADD_TO_JUDGE, add,
+                    "insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?)",
+                    new Object[] {row.key(), row.judgeId(), team, gain.points, gain.judgments, Timestamp.from(gain.at)});
+            if (team != null) {
+                teamGains.computeIfAbsent(new TeamRow(row.key(), team), r -> new Gain())
+                        .add(gain.points, gain.judgments, newMember ? 1 : 0, gain.at);
+            }
+        }
+        return teamGains;
+    }
+
+    private void addToTeams(SortedMap<TeamRow, Gain> gains) {
+        gains.forEach((row, gain) -> addOrInsert(ADD_TO_TEAM,
+                new Object[] {gain.points, gain.judgments, gain.newMembers, row.key(), row.team()},
+                "insert into team_board_score (period_key, team, points, judgments, active_members) "
+                        + "values (?, ?, ?, ?, ?)",
+                new Object[] {row.key(), row.team(), gain.points, gain.judgments, gain.newMembers}));
+    }
+
+    /**
+     * Adds to a board row, inserting it when missing; returns whether this inserted it. Rows go one at a time,
+     * in key order: a batch of updates followed by the inserts of the rows it found missing would lock rows out
+     * of order, and two transactions inserting a period's first rows could deadlock.
+     */
+    private boolean addOrInsert(String add, Object[] addArgs, String insert, Object[] insertArgs) {
+        return jdbc.update(add, addArgs) == 0 && insertOrAdd(insert, insertArgs, add, addArgs);
+    }
+
+    /**
+     * Inserts a board row the update found missing. When another transaction inserted it meanwhile (the first
+     * scores of a period arrive together), adds to that row instead; returns whether this inserted it. The
+     * failed insert is rolled back to a savepoint: PostgreSQL would otherwise abort the whole transaction.
+     */
+    private boolean insertOrAdd(String insert, Object[] insertArgs, String add, Object[] addArgs) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                jdbc.update(insert, insertArgs);
+                return true;
+            } catch (DuplicateKeyException e) {
+                jdbc.update(add, addArgs);
+                return false;
+            }
+        }
+        return jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                jdbc.update(insert, insertArgs);
+                connection.releaseSavepoint(beforeInsert);
+                return true;
+            } catch (DuplicateKeyException e) {
+                connection.rollback(beforeInsert);
+                jdbc.update(add, addArgs);
+                return false;
+            }
+        });
+    }
+}

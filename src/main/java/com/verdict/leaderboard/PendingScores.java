@@ -1,0 +1,162 @@
+package com.verdict.leaderboard;
+
+import com.verdict.base.SequenceIds;
+import com.verdict.base.VerdictProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Scores on their way to the boards ({@code board_pending}), when boards fold them in bulk
+ * ({@code verdict.leaderboard.fold-interval} above zero).
+ * <p>
+ * Why: every board row of a judge and its rank entry is a page a commit must write again, five of them per
+ * judge and judgment. Written with the judgment, a pending score is one row appended to one table; folding a
+ * moment later moves each board row once for all the scores its judge made meanwhile. The scores are durable
+ * with their judgments, so a crash delays them on the boards and loses none: folding resumes on start.
+ * <p>
+ * A fold locks the one row of {@code board_fold}, so instances sharing a database fold one at a time, and deletes
+ * exactly the rows it read, in the same transaction as it adds them to the boards.
+ */
+@Component
+class PendingScores {
+
+    /** Pending rows one fold reads: a refit leaves tens of thousands, which then fold in a few transactions. */
+    static final int FOLD_BATCH = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(PendingScores.class);
+
+    private final JdbcTemplate jdbc;
+    private final SequenceIds ids;
+    private final BoardRows rows;
+    private final TransactionTemplate transactions;
+    private final Duration interval;
+    private final Timer folds;
+    private final Counter folded;
+    private final Object wakeUp = new Object();
+    private final Thread folder;
+    private volatile boolean open = true;
+
+    PendingScores(JdbcTemplate jdbc, SequenceIds ids, BoardRows rows, PlatformTransactionManager transactionManager,
+            VerdictProperties properties, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+        this.rows = rows;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.interval = properties.leaderboard().foldInterval();
+        this.folds = Timer.builder("verdict.leaderboard.fold")
+                .description("Transactions that folded pending scores into the boards").register(meters);
+        this.folded = Counter.builder("verdict.leaderboard.folded")
+                .description("Pending scores folded into the boards").register(meters);
+        this.folder = new Thread(this::foldEveryInterval, "board-folder");
+        folder.setDaemon(true);
+        if (deferred()) {
+            folder.start();
+        }
+    }
+
+    /** Whether scores wait here for the boards, rather than reaching them in their own transaction. */
+    boolean deferred() {
+        return !interval.isZero();
+    }
+
+    /** Writes the scores for a later fold, in the caller's transaction. */
+    void write(List<BoardScore> scores) {
+        jdbc.batchUpdate("insert into board_pending (id, judge_id, board_keys, points, judgments, scored_at) "
+                        + "values (?, ?, ?, ?, ?, ?)",
+                scores.stream().map(score -> new Object[] {ids.next("board_pending_seq"), score.judgeId(),
+                        String.join(" ", score.keys()), score.points(), score.judgments(), Timestamp.from(score.at())})
+                        .toList());
+    }
+
+    /** Folds every pending score into the boards; returns how many. */
+    int foldAll() {
+        int total = 0;
+        int last;
+        do {
+            last = fold();
+            total += last;
+        } while (last == FOLD_BATCH);
+        return total;
+    }
+
+    /** Folds up to {@value #FOLD_BATCH} pending scores, oldest first, in one transaction; returns how many. */
+    int fold() {
+        long started = System.nanoTime();
+        Integer count = transactions.execute(status -> {
+            jdbc.update("update board_fold set folded_at = ? where id = 1", Timestamp.from(Instant.now()));
+            List<Long> read = new ArrayList<>();
+            List<BoardScore> scores = jdbc.query("select id, judge_id, board_keys, points, judgments, scored_at "
+                    + "from board_pending order by id fetch first " + FOLD_BATCH + " rows only", (rs, i) -> {
+                        read.add(rs.getLong(1));
+                        return new BoardScore(rs.getLong(2), Arrays.asList(rs.getString(3).split(" ")),
+                                rs.getTimestamp(6).toInstant(), rs.getLong(4), rs.getLong(5));
+                    });
+            rows.add(scores);
+            // Exactly the rows read: a row with an id among theirs may commit only now, and must wait for its fold.
+            jdbc.batchUpdate("delete from board_pending where id = ?", read.stream().map(id -> new Object[] {id})
+                    .toList());
+            return read.size();
+        });
+        if (count != null && count > 0) {
+            folds.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            folded.increment(count);
+        }
+        return count == null ? 0 : count;
+    }
+
+    private void foldEveryInterval() {
+        while (open) {
+            synchronized (wakeUp) {
+                try {
+                    wakeUp.wait(interval.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (!open) {
+                return;
+            }
+            try {
+                foldAll();
+            } catch (RuntimeException e) {
+                // Another instance folding (its lock outlasted ours) or a passing database problem: the scores
+                // stay pending and the next fold takes them.
+                log.warn("Could not fold pending scores into the boards; trying again in {}", interval, e);
+            }
+        }
+    }
+
+    /** Stops folding in the background, then folds what is left, so that a stopped Verdict leaves none pending. */
+    @PreDestroy
+    void close() throws InterruptedException {
+        open = false;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        // Never interrupted: an interrupt during H2's file I/O would close the database file.
+        folder.join(30_000);
+        if (deferred()) {
+            try {
+                foldAll();
+            } catch (RuntimeException e) {
+                log.warn("Left scores pending for the boards at shutdown; they fold when Verdict starts again", e);
+            }
+        }
+    }
+}
