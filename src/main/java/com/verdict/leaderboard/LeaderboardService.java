@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -210,23 +211,27 @@ public class LeaderboardService {
         return new LeaderboardRow(rank, person.username(), person.displayName(), person.team(), points, judgments);
     }
 
-    /** Reads of one board: rows are {judgeId, points, judgments}. */
+    /**
+     * Reads of one board: rows are {judgeId, points, judgments}. The rows are found from the rank indexes alone
+     * ({@code board_score_rank}, or {@code board_score_team_rank} for a team): a row's other columns are read
+     * only for the rows shown, since each such read may be a page from disk.
+     */
     private final class Query {
         private final String key;
+        private final long viewerId;
+        private final boolean seesHidden;
         private final String filter;
         private final List<Object> args = new ArrayList<>();
 
         Query(String key, String team, long viewerId, boolean seesHidden) {
             this.key = key;
+            this.viewerId = viewerId;
+            this.seesHidden = seesHidden;
             StringBuilder where = new StringBuilder(" b.period_key = ?");
             args.add(key);
             if (team != null) {
                 where.append(" and b.team = ?");
                 args.add(team);
-            }
-            if (!seesHidden) {
-                where.append(VISIBLE);
-                args.add(viewerId);
             }
             this.filter = where.toString();
         }
@@ -238,36 +243,71 @@ public class LeaderboardService {
         }
 
         List<long[]> top(int limit) {
-            return select("", "order by b.points desc, b.judge_id", limit);
+            return withJudgments(select("", "order by b.points desc, b.judge_id", limit));
         }
 
         /** The viewer's row with up to {@value #NEIGHBOURS} rows above and below it. */
         List<long[]> around(long[] mine) {
-            List<long[]> above = new ArrayList<>(select(" and (b.points > ? or (b.points = ? and b.judge_id < ?))",
+            // The bounds on points alone let the index range start at the viewer's points.
+            List<long[]> above = new ArrayList<>(select(" and b.points >= ? and (b.points > ? or b.judge_id < ?)",
                     "order by b.points asc, b.judge_id desc", NEIGHBOURS, mine[1], mine[1], mine[0]));
             Collections.reverse(above);
-            List<long[]> below = select(" and (b.points < ? or (b.points = ? and b.judge_id > ?))",
+            List<long[]> below = select(" and b.points <= ? and (b.points < ? or b.judge_id > ?)",
                     "order by b.points desc, b.judge_id", NEIGHBOURS, mine[1], mine[1], mine[0]);
-            List<long[]> rows = new ArrayList<>(above);
+            List<long[]> rows = new ArrayList<>(withJudgments(above));
             rows.add(mine);
-            rows.addAll(below);
+            rows.addAll(withJudgments(below));
             return rows;
         }
 
-        /** Competition ranking: one more than the number of visible judges with more points. */
+        /**
+         * Competition ranking: one more than the number of visible judges with more points. Counted as all judges
+         * with more points less the hidden ones among them, so that the count reads the rank index alone.
+         */
         long rank(long points) {
             List<Object> all = new ArrayList<>(args);
             all.add(points);
-            return 1 + jdbc.queryForObject("select count(*) from board_score b where" + filter + " and b.points > ?",
+            long above = jdbc.queryForObject("select count(*) from board_score b where" + filter + " and b.points > ?",
                     Long.class, all.toArray());
+            if (seesHidden) {
+                return 1 + above;
+            }
+            all.add(viewerId);
+            long hidden = jdbc.queryForObject("select count(*) from judge_preference p join board_score b "
+                    + "on b.judge_id = p.judge_id where" + filter + " and b.points > ? and b.judge_id <> ? "
+                    + "and p.show_on_leaderboard = false", Long.class, all.toArray());
+            return 1 + above - hidden;
         }
 
+        /** Rows {judgeId, points, 0} of the board in the given order; hidden judges left out unless seen. */
         private List<long[]> select(String condition, String order, int limit, Object... extra) {
             List<Object> all = new ArrayList<>(args);
+            String visible = "";
+            if (!seesHidden) {
+                visible = VISIBLE;
+                all.add(viewerId);
+            }
             all.addAll(List.of(extra));
-            return jdbc.query("select b.judge_id, b.points, b.judgments from board_score b where" + filter + condition
+            return jdbc.query("select b.judge_id, b.points from board_score b where" + filter + visible + condition
                             + " " + order + " fetch first " + limit + " rows only",
-                    (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, all.toArray());
+                    (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), 0}, all.toArray());
+        }
+
+        /** Fills in the judgments of the rows, read by key. */
+        private List<long[]> withJudgments(List<long[]> rows) {
+            if (rows.isEmpty()) {
+                return rows;
+            }
+            Map<Long, Long> judgments = new HashMap<>();
+            List<Object> all = new ArrayList<>();
+            all.add(key);
+            rows.forEach(r -> all.add(r[0]));
+            jdbc.query("select judge_id, judgments from board_score where period_key = ? and judge_id in ("
+                    + String.join(", ", Collections.nCopies(rows.size(), "?")) + ")",
+                    (RowCallbackHandler) rs -> judgments.put(rs.getLong(1), rs.getLong(2)),
+                    all.toArray());
+            rows.forEach(r -> r[2] = judgments.getOrDefault(r[0], 0L));
+            return rows;
         }
     }
 }

@@ -2,6 +2,7 @@ package com.verdict.leaderboard;
 
 import static com.verdict.TestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -124,6 +125,38 @@ class LeaderboardServiceTests {
         assertThat(names(leaderboards.board(Period.ALL, null, shy, false).rows())).contains(shy.username());
         assertThat(names(leaderboards.board(Period.ALL, null, lead, false).rows()))
                 .containsExactly(shy.username(), other.username());
+    }
+
+    @Test
+    void aTeamsBoardAroundMeKeepsToTheTeamAndRanksTiesAlike() {
+        String team = "Herons-" + System.nanoTime();
+        Person top = data.user("top", team);
+        Person hidden = data.user("hidden", team);
+        List<Person> tied = List.of(data.user("tied", team), data.user("tied", team), data.user("tied", team));
+        Person last = data.user("last", team);
+        score(top, 30, Instant.now());
+        score(hidden, 25, Instant.now());
+        score(hidden, 0, Instant.now());
+        tied.forEach(judge -> score(judge, 20, Instant.now()));
+        score(last, 10, Instant.now());
+        for (int points : new int[] {40, 22, 15}) {
+            score(data.user("outsider", "Elsewhere"), points, Instant.now());
+        }
+        leaderboards.showOnLeaderboard(hidden.id(), false);
+        Person me = tied.get(1);
+
+        Board board = leaderboards.board(Period.WEEK, team, me, true);
+
+        assertThat(names(board.rows())).containsExactly(top.username(), tied.get(0).username(), me.username(),
+                tied.get(2).username(), last.username());
+        assertThat(board.rows()).extracting(LeaderboardRow::rank).containsExactly(1L, 2L, 2L, 2L, 5L);
+        assertThat(board.rows()).extracting(LeaderboardRow::judgments).containsExactly(1L, 1L, 1L, 1L, 1L);
+        assertThat(board.me().rank()).isEqualTo(2);
+        Person lead = data.user("lead", team, Role.LEAD);
+        assertThat(leaderboards.board(Period.WEEK, team, lead, false).rows())
+                .extracting(LeaderboardRow::username, LeaderboardRow::rank, LeaderboardRow::judgments)
+                .startsWith(tuple(top.username(), 1L, 1L),
+                        tuple(hidden.username(), 2L, 2L));
     }
 
     @Test
