@@ -1,5 +1,6 @@
 package com.verdict.judging;
 
+import com.verdict.base.AfterCommit;
 import com.verdict.base.ApiException;
 import com.verdict.base.StoredText;
 import com.verdict.base.VerdictProperties;
@@ -21,8 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Deals pairs to judges and records their verdicts: the judging feature's API. Every method takes the
@@ -224,7 +223,8 @@ public class JudgingService {
         judgments.rewarded(judgmentId, reward);
         events.publishEvent(recorded);
         closedInRound(assignment, now);
-        afterCommit(() -> {
+        // Metrics count what was committed, not what a rolled-back transaction tried.
+        AfterCommit.run(() -> {
             meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
             timeOnTask.record(onTask);
         });
@@ -323,20 +323,6 @@ public class JudgingService {
 
     public Scorekeeper.Standing standing(long judgeId) {
         return scorekeeper.standing(judgeId);
-    }
-
-    /** Metrics count what was committed, not what a rolled-back transaction tried. */
-    private static void afterCommit(Runnable count) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            count.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count.run();
-            }
-        });
     }
 
     /** Tells the game when this closed the last open pair of a full round. */

@@ -1,5 +1,6 @@
 package com.verdict.leaderboard;
 
+import com.verdict.base.AfterCommit;
 import com.verdict.people.PeopleService;
 import java.sql.Savepoint;
 import java.sql.Timestamp;
@@ -14,7 +15,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -46,16 +46,7 @@ class BoardRows {
             return;
         }
         addToTeams(addToJudges(scores));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    updates.changed();
-                }
-            });
-        } else {
-            updates.changed();
-        }
+        AfterCommit.run(updates::changed);
     }
 
     /** What one board row gains; {@code at} is the latest score's time; {@code newMembers} counts for teams. */
