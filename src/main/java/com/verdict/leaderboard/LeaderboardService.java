@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +42,7 @@ public class LeaderboardService {
             + "where p.judge_id = b.judge_id and p.show_on_leaderboard = false))";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final PeopleService people;
     private final Seasons seasons;
     private final Notices notices;
@@ -49,9 +51,11 @@ public class LeaderboardService {
     private final AuditLog audit;
     private final VerdictProperties properties;
 
-    LeaderboardService(JdbcTemplate jdbc, PeopleService people, Seasons seasons, Notices notices,
-            ScoringService scoring, DatasetTargets targets, AuditLog audit, VerdictProperties properties) {
+    LeaderboardService(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PeopleService people, Seasons seasons,
+            Notices notices, ScoringService scoring, DatasetTargets targets, AuditLog audit,
+            VerdictProperties properties) {
         this.jdbc = jdbc;
+        this.named = named;
         this.people = people;
         this.seasons = seasons;
         this.notices = notices;
@@ -254,9 +258,10 @@ public class LeaderboardService {
             Collections.reverse(above);
             List<long[]> below = select(" and b.points <= ? and (b.points < ? or b.judge_id > ?)",
                     "order by b.points desc, b.judge_id", NEIGHBOURS, mine[1], mine[1], mine[0]);
-            List<long[]> rows = new ArrayList<>(withJudgments(above));
-            rows.add(mine);
-            rows.addAll(withJudgments(below));
+            List<long[]> rows = new ArrayList<>(above);
+            rows.addAll(below);
+            withJudgments(rows);
+            rows.add(above.size(), mine);
             return rows;
         }
 
@@ -299,13 +304,9 @@ public class LeaderboardService {
                 return rows;
             }
             Map<Long, Long> judgments = new HashMap<>();
-            List<Object> all = new ArrayList<>();
-            all.add(key);
-            rows.forEach(r -> all.add(r[0]));
-            jdbc.query("select judge_id, judgments from board_score where period_key = ? and judge_id in ("
-                    + String.join(", ", Collections.nCopies(rows.size(), "?")) + ")",
-                    (RowCallbackHandler) rs -> judgments.put(rs.getLong(1), rs.getLong(2)),
-                    all.toArray());
+            named.query("select judge_id, judgments from board_score where period_key = :key and judge_id in (:ids)",
+                    Map.of("key", key, "ids", rows.stream().map(r -> r[0]).toList()),
+                    (RowCallbackHandler) rs -> judgments.put(rs.getLong(1), rs.getLong(2)));
             rows.forEach(r -> r[2] = judgments.getOrDefault(r[0], 0L));
             return rows;
         }
