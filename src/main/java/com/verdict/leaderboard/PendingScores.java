@@ -96,6 +96,10 @@ class PendingScores {
 
     /** Folds up to {@value #FOLD_BATCH} pending scores, oldest first, in one transaction; returns how many. */
     int fold() {
+        // Most folds of an idle Verdict find nothing: they must not write (and commit) the lock row for it.
+        if (jdbc.queryForList("select id from board_pending fetch first 1 rows only", Long.class).isEmpty()) {
+            return 0;
+        }
         long started = System.nanoTime();
         Integer count = transactions.execute(status -> {
             jdbc.update("update board_fold set folded_at = ? where id = 1", Timestamp.from(Instant.now()));
