@@ -50,9 +50,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <ol>
  * <li>the first scoring refit of the seeded judgments (the seed is stored unscored);</li>
  * <li>an import of fresh interactions for the judges to play (over REST, as an engineer);</li>
- * <li>judges at a human pace: {@code bench.judges} (200) judges each asking for a pair and judging it every
- * 3 s, while two readers load a leaderboard ten times a second each; deal+judge latency p50/p99, the rate
- * reached, leaderboard read latency;</li>
+ * <li>judges at a human pace: {@code bench.judges} (200) judges each judging a pair and getting the next every
+ * 3 s, in one call as a bot would ({@code -Dbench.flow=two-trips}: a call to deal and a call to judge), while two
+ * readers load a leaderboard ten times a second each; deal+judge latency p50/p99, the rate reached, leaderboard
+ * read latency;</li>
  * <li>the same at half and at all of a steady pace of {@code bench.rate} (1,000) judgments a second
  * together;</li>
  * <li>the same judges at full speed, without pauses: the most the machine serves;</li>
@@ -84,6 +85,8 @@ class LoadBenchmark {
     /** Each of the two readers loads a board ten times a second: people glance at boards, they do not poll them. */
     private static final long BOARD_READ_INTERVAL = 100_000_000L;
     /** Off with -Dbench.first-refit=false to profile judging sooner (no refit before or after). */
+    /** -Dbench.flow=two-trips: a call to deal and a call to judge each pair, instead of judging with ?next=true. */
+    private static final boolean ONE_TRIP = !"two-trips".equals(System.getProperty("bench.flow", "one-trip"));
     private static final boolean FIRST_REFIT = Boolean.parseBoolean(System.getProperty("bench.first-refit", "true"));
     private static final int FRESH_INTERACTIONS = 20_000;
     private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
@@ -128,9 +131,10 @@ class LoadBenchmark {
     void load() throws Exception {
         meters = registry;
         String admin = basic("admin", ADMIN_PASSWORD);
-        System.out.printf("BENCH load harness: %d processors, max heap %d MB, %,d judgments seeded%n",
+        System.out.printf("BENCH load harness: %d processors, max heap %d MB, %,d judgments seeded; %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                BenchSeed.JUDGMENTS);
+                BenchSeed.JUDGMENTS, ONE_TRIP ? "one trip per pair (each judgment asks for the next pair)"
+                        : "two trips per pair (a call to deal, a call to judge)");
 
         long started = System.nanoTime();
         String summary;
@@ -233,10 +237,16 @@ class LoadBenchmark {
         return (j * 23) % BenchSeed.JUDGES;
     }
 
+    /**
+     * One judge's loop: a pair dealt and judged, again and again. In one trip (the default) each judgment asks for
+     * the next pair too ({@code ?next=true}), so a pair costs one call once the first is dealt; in two trips it
+     * costs a call to deal and a call to judge.
+     */
     private void judge(int judge, long end, long interval, Phase phase) {
         String credentials = basic("judge" + judge, BenchSeed.PASSWORD);
         SplittableRandom random = new SplittableRandom(judge);
         long next = System.nanoTime() + (interval == 0 ? 0 : random.nextLong(interval));
+        String dealt = null;
         while (true) {
             pauseUntil(next);
             long started = System.nanoTime();
@@ -245,28 +255,40 @@ class LoadBenchmark {
             }
             next += interval;
             try {
-                HttpResponse<String> deal = request(credentials, "POST", "/api/assignments/next", null);
-                if (deal.statusCode() == 204) {
-                    phase.noPair.incrementAndGet();
-                    continue;
-                }
-                Matcher assignment = ASSIGNMENT.matcher(deal.body());
-                if (deal.statusCode() != 200 || !assignment.find()) {
-                    phase.failed(deal);
-                    continue;
+                if (dealt == null) {
+                    HttpResponse<String> deal = request(credentials, "POST", "/api/assignments/next", null);
+                    if (deal.statusCode() == 204) {
+                        phase.noPair.incrementAndGet();
+                        continue;
+                    }
+                    dealt = assignmentIn(deal);
+                    if (dealt == null) {
+                        phase.failed(deal);
+                        continue;
+                    }
                 }
                 HttpResponse<String> judged = request(credentials, "POST",
-                        "/api/assignments/" + assignment.group(1) + "/judgment",
+                        "/api/assignments/" + dealt + "/judgment" + (ONE_TRIP ? "?next=true" : ""),
                         "{\"verdict\": \"" + VERDICTS[random.nextInt(VERDICTS.length)] + "\"}");
+                dealt = null;
                 if (judged.statusCode() != 200) {
                     phase.failed(judged);
                     continue;
                 }
                 phase.dealAndJudge.add(System.nanoTime() - started);
+                if (ONE_TRIP) {
+                    dealt = assignmentIn(judged);
+                }
             } catch (IOException | InterruptedException e) {
                 phase.errors.add(e.toString());
             }
         }
+    }
+
+    /** The id of the pair dealt in a 200 answer, else null. */
+    private static String assignmentIn(HttpResponse<String> response) {
+        Matcher assignment = ASSIGNMENT.matcher(response.body());
+        return response.statusCode() == 200 && assignment.find() ? assignment.group(1) : null;
     }
 
     private void readBoards(int reader, long end, Phase phase) {

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /** The REST API end to end: import, deal, judge, leaderboard, export, admin. */
 @VerdictTest
@@ -99,6 +100,65 @@ class RestApiTests {
                 .andExpect(jsonPath("$.totalPoints").value(1))
                 .andExpect(jsonPath("$.sources.left").value("model-" + leftResponse));
         mvc.perform(post("/api/assignments/next").with(basic(judge))).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void judgingWithNextDealsTheNextPairBlindInTheSameCall() throws Exception {
+        data.interactions("trip", 2);
+        long first = body(mvc.perform(post("/api/assignments/next").with(basic(judge))).andReturn())
+                .get("assignment").asLong();
+
+        JsonNode judged = body(mvc.perform(judgeWithNext(first, "LEFT"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalPoints").value(1))
+                .andExpect(jsonPath("$.sources.left").exists())
+                .andExpect(jsonPath("$.next.interaction.id").value(startsWith("trip-")))
+                .andExpect(jsonPath("$.next.left.text").exists())
+                .andExpect(jsonPath("$.next.left.source").doesNotExist())
+                .andExpect(jsonPath("$.next.right.source").doesNotExist())
+                .andReturn());
+        long second = judged.get("next").get("assignment").asLong();
+        assertThat(second).isNotEqualTo(first);
+
+        // A retry changes nothing: the first result, and the pair it dealt, still open.
+        mvc.perform(judgeWithNext(first, "RIGHT"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalPoints").value(1))
+                .andExpect(jsonPath("$.next.assignment").value(second));
+        mvc.perform(post("/api/assignments/next").with(basic(judge)))
+                .andExpect(jsonPath("$.assignment").value(second));
+
+        // The last pair: judged, and nothing left to deal.
+        mvc.perform(judgeWithNext(second, "TIE"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalPoints").value(2))
+                .andExpect(jsonPath("$.next").doesNotExist());
+        mvc.perform(post("/api/assignments/{id}/judgment", second).with(basic(judge))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"TIE\"}"))
+                .andExpect(jsonPath("$.next").doesNotExist());
+        mvc.perform(post("/api/assignments/{id}/judgment", second).param("next", "soon").with(basic(judge))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"TIE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0]").value(startsWith("next: ")));
+    }
+
+    @Test
+    void theJudgmentThatReachesTheDailyCapIsRecordedAndNothingIsDealtAfterIt() throws Exception {
+        data.judgedNow(judge, 499);
+        data.interactions("capped", 2);
+        long last = body(mvc.perform(post("/api/assignments/next").with(basic(judge))).andReturn())
+                .get("assignment").asLong();
+
+        mvc.perform(judgeWithNext(last, "LEFT"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.sources.left").exists())
+                .andExpect(jsonPath("$.next").doesNotExist());
+        mvc.perform(post("/api/assignments/next").with(basic(judge))).andExpect(status().isTooManyRequests());
+    }
+
+    private RequestBuilder judgeWithNext(long assignment, String verdict) {
+        return post("/api/assignments/{id}/judgment", assignment).param("next", "true").with(basic(judge))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"" + verdict + "\"}");
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Judging over REST, for chat bots and load tools. Blind like the Play view: no source before the verdict. */
@@ -45,13 +46,16 @@ class AssignmentApiController {
                 .body(new ApiError(e.getMessage(), e.details()));
     }
 
+    /** With {@code next=true} the answer also carries the pair dealt next: one trip per pair. */
     @PostMapping("/{id}/judgment")
-    JudgmentResponse judge(@PathVariable long id, @RequestBody JudgmentRequest request) {
-        JudgmentResult result = judging.judge(currentUser.id(), id, request.parsedVerdict(), request.reason());
-        return new JudgmentResponse(result.points(), result.totalPoints(),
-                new Revealed(result.leftSource(), result.rightSource()), result.tooFast(),
-                result.gold() == null ? null : new GoldPart(result.gold().matched(), result.gold().expected().name(),
-                        result.gold().why()));
+    JudgmentResponse judge(@PathVariable long id, @RequestBody JudgmentRequest request,
+            @RequestParam(defaultValue = "false") boolean next) {
+        if (!next) {
+            return JudgmentResponse.of(judging.judge(currentUser.id(), id, request.parsedVerdict(), request.reason()),
+                    null);
+        }
+        JudgedThenDealt done = judging.judgeThenDeal(currentUser.id(), id, request.parsedVerdict(), request.reason());
+        return JudgmentResponse.of(done.judgment(), done.next().map(DealResponse::of).orElse(null));
     }
 
     @PostMapping("/{id}/skip")
@@ -100,6 +104,15 @@ class AssignmentApiController {
     record GoldPart(boolean matched, String expected, String why) {
     }
 
-    record JudgmentResponse(int points, long totalPoints, Revealed sources, boolean tooFast, GoldPart gold) {
+    /** {@code next} only when asked for and a pair could be dealt. */
+    record JudgmentResponse(int points, long totalPoints, Revealed sources, boolean tooFast, GoldPart gold,
+            DealResponse next) {
+
+        static JudgmentResponse of(JudgmentResult result, DealResponse next) {
+            return new JudgmentResponse(result.points(), result.totalPoints(),
+                    new Revealed(result.leftSource(), result.rightSource()), result.tooFast(),
+                    result.gold() == null ? null : new GoldPart(result.gold().matched(),
+                            result.gold().expected().name(), result.gold().why()), next);
+        }
     }
 }

@@ -73,6 +73,11 @@ public class JudgingDesk {
         return run(service -> service.judge(judgeId, assignmentId, verdict, reason));
     }
 
+    /** {@link JudgingService#judgeThenDeal}, committed: the judgment is durable when this returns. */
+    public JudgedThenDealt judgeThenDeal(long judgeId, long assignmentId, Verdict verdict, String reason) {
+        return run(service -> service.judgeThenDeal(judgeId, assignmentId, verdict, reason));
+    }
+
     /** {@link JudgingService#skip}, committed. */
     public void skip(long judgeId, long assignmentId) {
         run(service -> {

@@ -232,6 +232,21 @@ public class JudgingService {
     }
 
     /**
+     * {@link #judge}, then {@link #next} outside any round, in the same transaction: one trip per pair for a judge
+     * who judges pair after pair. The next pair is empty when none could be dealt: nothing is left for the judge,
+     * or the judgment reached today's cap. A retry returns the first result and the pair it dealt, still open.
+     */
+    @Transactional(noRollbackFor = AssignmentExpired.class)
+    public JudgedThenDealt judgeThenDeal(long judgeId, long assignmentId, Verdict verdict, String reason) {
+        JudgmentResult judged = judge(judgeId, assignmentId, verdict, reason);
+        try {
+            return new JudgedThenDealt(judged, next(judgeId, null));
+        } catch (DailyCapReached e) {
+            return new JudgedThenDealt(judged, Optional.empty());
+        }
+    }
+
+    /**
      * The round's summary. Showing it is what "last time" means for the consensus results it reports: the first
      * call marks the round's summary shown, and a later call reports the same.
      */
