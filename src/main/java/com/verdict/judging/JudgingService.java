@@ -34,6 +34,8 @@ public class JudgingService {
     static final int MAX_REASON_CHARS = 500;
     /** How strongly a judge's gold debt raises the chance of gold: higher is more regular but more predictable. */
     static final double GOLD_CATCH_UP = 0.3;
+    /** Reads, a millisecond apart, of a judgment whose assignment a concurrent submit has just judged. */
+    private static final int CONCURRENT_JUDGMENT_READS = 200;
 
     private final PairPool pool;
     private final Assignments assignments;
@@ -197,13 +199,11 @@ public class JudgingService {
             throw expired(assignmentId);
         }
         if (!assignments.close(assignmentId, Assignment.State.JUDGED, now)) {
-            Optional<Judgment> concurrent = judgments.ofAssignment(assignmentId);
-            if (concurrent.isPresent()) {
-                return result(concurrent.get(), assignment, pair);
+            Assignment.State closedAs = assignments.find(assignmentId).map(Assignment::state).orElseThrow();
+            if (closedAs == Assignment.State.JUDGED) {
+                return result(concurrentJudgment(assignmentId), assignment, pair);
             }
-            boolean wasExpired = assignments.find(assignmentId)
-                    .map(a -> a.state() == Assignment.State.EXPIRED).orElse(false);
-            throw wasExpired ? expired(assignmentId) : new ApiException(HttpStatus.CONFLICT,
+            throw closedAs == Assignment.State.EXPIRED ? expired(assignmentId) : new ApiException(HttpStatus.CONFLICT,
                     "Assignment " + assignmentId + " was skipped; it can no longer be judged");
         }
         boolean aShownLeft = assignment.leftCandidate() == pair.a().id();
@@ -229,6 +229,29 @@ public class JudgingService {
             timeOnTask.record(onTask);
         });
         return result(new Judgment(judgmentId, tooFast, goldMatched, reward), assignment, pair);
+    }
+
+    /**
+     * The judgment a concurrent submit of the same assignment committed with it. H2 can show a commit's rows
+     * table by table, so the judgment may be visible a moment after its judged assignment.
+     */
+    private Judgment concurrentJudgment(long assignmentId) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Judgment> judgment = judgments.ofAssignment(assignmentId);
+            if (judgment.isPresent()) {
+                return judgment.get();
+            }
+            if (attempt == CONCURRENT_JUDGMENT_READS) {
+                throw new IllegalStateException("Assignment " + assignmentId + " is judged, but its judgment "
+                        + "was not visible after " + attempt + " reads");
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while reading the judgment of " + assignmentId, e);
+            }
+        }
     }
 
     /**

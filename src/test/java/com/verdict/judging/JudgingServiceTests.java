@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -74,7 +75,9 @@ class JudgingServiceTests {
                 .isEqualTo(1);
     }
 
-    @Test
+    // Repeated: the race it guards against (a judgment visible a moment after its judged assignment, on H2) showed
+    // in about 7% of runs before JudgingService waited for it.
+    @RepeatedTest(25)
     void concurrentRepeatedSubmitsRecordOneJudgment() throws Exception {
         data.interactions("race", 1);
         Person judge = data.user("judge");
