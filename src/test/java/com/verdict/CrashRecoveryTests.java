@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Judges play at full speed, the server is killed with SIGKILL, and after a restart every judgment it
- * acknowledged is there, with its points awarded exactly once.
+ * acknowledged is there, with its points awarded exactly once. Half the judges deal and judge in two calls, half
+ * judge with {@code ?next=true}, whose answer also carries the pair dealt next: that pair is there too.
  */
 class CrashRecoveryTests {
 
@@ -43,10 +44,13 @@ class CrashRecoveryTests {
         String db = "jdbc:h2:file:" + dir.resolve("verdict") + ";WRITE_DELAY=0";
         AppProcess app = AppProcess.start(db, dir.resolve("app.log"));
         Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<Long> dealtWithJudgments = ConcurrentHashMap.newKeySet();
         Set<String> stops = ConcurrentHashMap.newKeySet();
         ExecutorService judges = Executors.newFixedThreadPool(JUDGES.size());
-        for (String judge : JUDGES) {
-            judges.submit(() -> play(app, judge, acknowledged, stops));
+        for (int j = 0; j < JUDGES.size(); j++) {
+            String judge = JUDGES.get(j);
+            boolean oneTrip = j % 2 == 1;
+            judges.submit(() -> play(app, judge, oneTrip, acknowledged, dealtWithJudgments, stops));
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline) {
@@ -64,6 +68,8 @@ class CrashRecoveryTests {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("verdict"), "sa", "")) {
             List<Long> stored = longs(connection, "select assignment_id from judgment");
             assertThat(stored).containsAll(acknowledged);
+            assertThat(dealtWithJudgments).as("pairs dealt with a judgment's answer").isNotEmpty();
+            assertThat(longs(connection, "select id from assignment")).containsAll(dealtWithJudgments);
             assertThat(longs(connection, "select judgment_id from points_entry where judgment_id is not null "
                     + "group by judgment_id, kind having count(*) > 1")).as("points awarded twice").isEmpty();
             assertThat(longs(connection, "select s.judge_id from judge_score s where s.points <> "
@@ -77,25 +83,39 @@ class CrashRecoveryTests {
         }
     }
 
-    /** Deals and judges as fast as the server answers, until it dies or nothing is left. */
-    private static void play(AppProcess app, String judge, Set<Long> acknowledged, Set<String> stops) {
+    /**
+     * Deals and judges as fast as the server answers, until it dies or nothing is left; in one trip, each judgment
+     * asks for the next pair too.
+     */
+    private static void play(AppProcess app, String judge, boolean oneTrip, Set<Long> acknowledged,
+            Set<Long> dealtWithJudgments, Set<String> stops) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString((judge + ":demo").getBytes(StandardCharsets.UTF_8));
         try {
+            Long assignment = null;
             while (!Thread.currentThread().isInterrupted()) {
-                HttpResponse<String> deal = http.send(post(app, auth, "/api/assignments/next", null),
-                        HttpResponse.BodyHandlers.ofString());
-                if (deal.statusCode() != 200) {
-                    stops.add(judge + ": " + deal.statusCode() + " " + deal.body());
-                    return;
+                if (assignment == null) {
+                    HttpResponse<String> deal = http.send(post(app, auth, "/api/assignments/next", null),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (deal.statusCode() != 200) {
+                        stops.add(judge + ": " + deal.statusCode() + " " + deal.body());
+                        return;
+                    }
+                    Matcher matcher = ASSIGNMENT.matcher(deal.body());
+                    matcher.find();
+                    assignment = Long.parseLong(matcher.group(1));
                 }
-                Matcher matcher = ASSIGNMENT.matcher(deal.body());
-                matcher.find();
-                long assignment = Long.parseLong(matcher.group(1));
-                HttpResponse<String> judged = http.send(post(app, auth, "/api/assignments/" + assignment + "/judgment",
-                        "{\"verdict\": \"LEFT\"}"), HttpResponse.BodyHandlers.ofString());
+                String judgment = "/api/assignments/" + assignment + "/judgment" + (oneTrip ? "?next=true" : "");
+                HttpResponse<String> judged = http.send(post(app, auth, judgment, "{\"verdict\": \"LEFT\"}"),
+                        HttpResponse.BodyHandlers.ofString());
                 if (judged.statusCode() == 200) {
                     acknowledged.add(assignment);
+                }
+                assignment = null;
+                Matcher next = ASSIGNMENT.matcher(judged.body());
+                if (oneTrip && judged.statusCode() == 200 && next.find()) {
+                    assignment = Long.parseLong(next.group(1));
+                    dealtWithJudgments.add(assignment);
                 }
             }
         } catch (Exception serverGone) {
