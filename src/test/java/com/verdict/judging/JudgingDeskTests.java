@@ -77,7 +77,9 @@ class JudgingDeskTests {
             Deal deal = deals.get(i);
             results.add(call(() -> desk.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null)));
         }
-        // The same judgment twice in one batch: one row, the same answer.
+        // The same judgment twice in one batch: one row, the same answer. Sent once the first ones wait, so that
+        // the LEFT verdict is the one recorded.
+        awaitWaiting(6);
         Future<JudgmentResult> again = call(() -> desk.judge(judges.get(0).id(), deals.get(0).assignmentId(),
                 Verdict.RIGHT, null));
         letTheBatchGo(7);
@@ -198,12 +200,16 @@ class JudgingDeskTests {
     }
 
     private void letTheBatchGo(int requests) throws InterruptedException {
+        awaitWaiting(requests);
+        release.countDown();
+    }
+
+    private void awaitWaiting(int requests) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (desk.waiting() < requests && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         assertThat(desk.waiting()).isEqualTo(requests);
-        release.countDown();
     }
 
     private <T> Future<T> call(Supplier<T> request) {
