@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +36,7 @@ public class JudgingService {
     /** How strongly a judge's gold debt raises the chance of gold: higher is more regular but more predictable. */
     static final double GOLD_CATCH_UP = 0.3;
     /** Reads, a millisecond apart, of a judgment whose assignment a concurrent submit has just judged. */
-    private static final int CONCURRENT_JUDGMENT_READS = 200;
+    private static final int CONCURRENT_COMMIT_READS = 200;
 
     private final PairPool pool;
     private final Assignments assignments;
@@ -199,9 +200,12 @@ public class JudgingService {
             throw expired(assignmentId);
         }
         if (!assignments.close(assignmentId, Assignment.State.JUDGED, now)) {
-            Assignment.State closedAs = assignments.find(assignmentId).map(Assignment::state).orElseThrow();
+            Assignment.State closedAs = awaitCommitted("the closed state of assignment " + assignmentId,
+                    () -> assignments.find(assignmentId).map(Assignment::state)
+                            .filter(state -> state != Assignment.State.OPEN));
             if (closedAs == Assignment.State.JUDGED) {
-                return result(concurrentJudgment(assignmentId), assignment, pair);
+                return result(awaitCommitted("the judgment of assignment " + assignmentId,
+                        () -> judgments.ofAssignment(assignmentId)), assignment, pair);
             }
             throw closedAs == Assignment.State.EXPIRED ? expired(assignmentId) : new ApiException(HttpStatus.CONFLICT,
                     "Assignment " + assignmentId + " was skipped; it can no longer be judged");
@@ -232,24 +236,25 @@ public class JudgingService {
     }
 
     /**
-     * The judgment a concurrent submit of the same assignment committed with it. H2 can show a commit's rows
-     * table by table, so the judgment may be visible a moment after its judged assignment.
+     * What a concurrent submit of the same assignment committed. H2 does not show a commit's rows all at once:
+     * the update that lost the race may still read the assignment open, and its judgment may show a moment after
+     * the judged assignment. So this reads again, a millisecond apart, until the row is there.
      */
-    private Judgment concurrentJudgment(long assignmentId) {
+    private static <T> T awaitCommitted(String what, Supplier<Optional<T>> read) {
         for (int attempt = 1; ; attempt++) {
-            Optional<Judgment> judgment = judgments.ofAssignment(assignmentId);
-            if (judgment.isPresent()) {
-                return judgment.get();
+            Optional<T> found = read.get();
+            if (found.isPresent()) {
+                return found.get();
             }
-            if (attempt == CONCURRENT_JUDGMENT_READS) {
-                throw new IllegalStateException("Assignment " + assignmentId + " is judged, but its judgment "
-                        + "was not visible after " + attempt + " reads");
+            if (attempt == CONCURRENT_COMMIT_READS) {
+                throw new IllegalStateException("A concurrent submit committed, but " + what
+                        + " was not visible after " + attempt + " reads");
             }
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while reading the judgment of " + assignmentId, e);
+                throw new IllegalStateException("Interrupted while reading " + what, e);
             }
         }
     }
