@@ -63,7 +63,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:" + LoadBenchmark.RUN_DB
-                + ";WRITE_DELAY=0;CACHE_SIZE=${bench.h2-cache-kb:65536};QUERY_CACHE_SIZE=256${bench.h2-settings:}",
+                + ";WRITE_DELAY=0;CACHE_SIZE=${bench.h2-cache-kb:16384};QUERY_CACHE_SIZE=256${bench.h2-settings:}",
         "verdict.demo.enabled=false",
         "VERDICT_ADMIN_PASSWORD=" + LoadBenchmark.ADMIN_PASSWORD,
         // Load tools judge without reading.
