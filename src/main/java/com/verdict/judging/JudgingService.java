@@ -35,7 +35,7 @@ public class JudgingService {
     static final int MAX_REASON_CHARS = 500;
     /** How strongly a judge's gold debt raises the chance of gold: higher is more regular but more predictable. */
     static final double GOLD_CATCH_UP = 0.3;
-    /** Reads, a millisecond apart, of a judgment whose assignment a concurrent submit has just judged. */
+    /** Reads, a millisecond apart, of what a concurrent submit of the same assignment has just committed. */
     private static final int CONCURRENT_COMMIT_READS = 200;
 
     private final PairPool pool;
