@@ -84,9 +84,9 @@ class LoadBenchmark {
     private static final int WARM_UP_SECONDS = 30;
     /** Each of the two readers loads a board ten times a second: people glance at boards, they do not poll them. */
     private static final long BOARD_READ_INTERVAL = 100_000_000L;
-    /** Off with -Dbench.first-refit=false to profile judging sooner (no refit before or after). */
     /** -Dbench.flow=two-trips: a call to deal and a call to judge each pair, instead of judging with ?next=true. */
     private static final boolean ONE_TRIP = !"two-trips".equals(System.getProperty("bench.flow", "one-trip"));
+    /** Off with -Dbench.first-refit=false to profile judging sooner (no refit before or after). */
     private static final boolean FIRST_REFIT = Boolean.parseBoolean(System.getProperty("bench.first-refit", "true"));
     private static final int FRESH_INTERACTIONS = 20_000;
     private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
