@@ -59,7 +59,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <li>the same judges at full speed, without pauses: the most the machine serves;</li>
  * <li>the Dolly export over REST and a full refit with all the new judgments in.</li>
  * </ol>
- * Run with {@code mvn -Pbench test -Dtest=LoadBenchmark} (add {@code -Dbench.seconds=60} for longer phases).
+ * Run with {@code mvn -Pbench test -Dtest=LoadBenchmark} (add {@code -Dbench.seconds=60} for longer phases,
+ * {@code -Dbench.steady-phases=3} for the steady pace three times over).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:file:" + LoadBenchmark.RUN_DB
@@ -82,6 +83,8 @@ class LoadBenchmark {
     private static final int HUMAN_RATE = JUDGES / 3;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
     private static final int WARM_UP_SECONDS = 30;
+    /** -Dbench.steady-phases=3: the steady pace's phase that many times, for its spread from phase to phase. */
+    private static final int STEADY_PHASES = Integer.getInteger("bench.steady-phases", 1);
     /** Each of the two readers loads a board ten times a second: people glance at boards, they do not poll them. */
     private static final long BOARD_READ_INTERVAL = 100_000_000L;
     /** -Dbench.flow=two-trips: a call to deal and a call to judge each pair, instead of judging with ?next=true. */
@@ -157,7 +160,10 @@ class LoadBenchmark {
         play("warm-up", WARM_UP_SECONDS, RATE);
         play("human pace", SECONDS, HUMAN_RATE).print();
         play("half the goal's pace", SECONDS, RATE / 2).print();
-        play("steady pace", SECONDS, RATE).print();
+        for (int i = 1; i <= STEADY_PHASES; i++) {
+            play(STEADY_PHASES == 1 ? "steady pace" : "steady pace, " + i + " of " + STEADY_PHASES, SECONDS, RATE)
+                    .print();
+        }
         Phase flatOut = play("full speed", SECONDS, 0);
         flatOut.print();
 
