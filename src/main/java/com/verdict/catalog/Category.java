@@ -1,6 +1,8 @@
 package com.verdict.catalog;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -15,14 +17,20 @@ public enum Category {
     SUMMARIZATION("Summarization"),
     CREATIVE_WRITING("Creative writing");
 
+    /** Looked up for every record an export reads: a map, not a scan of {@code values()}. */
+    private static final Map<String, Category> BY_KEY = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Category::key, category -> category));
+
+    private final String key;
     private final String label;
 
     Category(String label) {
+        this.key = name().toLowerCase(Locale.ROOT);
         this.label = label;
     }
 
     public String key() {
-        return name().toLowerCase();
+        return key;
     }
 
     public String label() {
@@ -35,7 +43,7 @@ public enum Category {
     }
 
     public static Optional<Category> fromKey(String key) {
-        return Arrays.stream(values()).filter(c -> c.key().equals(key)).findFirst();
+        return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
     }
 
     /** "open_qa, general_qa, …" for error messages. */
