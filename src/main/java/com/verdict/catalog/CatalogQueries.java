@@ -24,6 +24,12 @@ class CatalogQueries {
 
     static final int PREVIEW_CHARS = 300;
     private static final String STATUS = "case when i.retired then 'RETIRED' else i.status end";
+    /**
+     * Judgments made on an interaction's pairs: scoring's {@code interaction_decision} counts them, as every
+     * judgment updates that row anyway; an interaction nobody judged has none.
+     */
+    private static final String JUDGMENTS = "coalesce(d.judgments, 0)";
+    private static final String WITH_JUDGMENTS = " left join interaction_decision d on d.interaction_id = i.id";
 
     private final NamedParameterJdbcTemplate named;
 
@@ -50,8 +56,8 @@ class CatalogQueries {
         String where = where(filter, params, false);
         params.addValue("offset", offset).addValue("limit", limit);
         List<InteractionRow> rows = named.query("select i.id, i.external_id, substring(i.instruction, 1, "
-                + PREVIEW_CHARS + ") as preview, i.category, " + STATUS + " as status, i.judgments, i.gold_best, "
-                + "i.created_at from interaction i" + where + " order by " + orderBy(sort)
+                + PREVIEW_CHARS + ") as preview, i.category, " + STATUS + " as status, " + JUDGMENTS + " as judgments, "
+                + "i.gold_best, i.created_at from interaction i" + WITH_JUDGMENTS + where + " order by " + orderBy(sort)
                 + " offset :offset rows fetch next :limit rows only", params, (rs, n) -> row(rs));
         return rows.isEmpty() ? rows : withCandidatesAndTags(rows);
     }
@@ -108,7 +114,7 @@ class CatalogQueries {
             case EXTERNAL_ID -> "i.external_id" + direction;
             case CATEGORY -> "i.category" + direction + ", i.id desc";
             case STATUS -> STATUS + direction + ", i.id desc";
-            case JUDGMENTS -> "i.judgments" + direction + ", i.id desc";
+            case JUDGMENTS -> JUDGMENTS + direction + ", i.id desc";
         };
     }
 
@@ -149,8 +155,8 @@ class CatalogQueries {
     /** The interaction's own fields, its tags and its candidates; pairs and judgments come apart. */
     Optional<InteractionDetail> detail(long interactionId) {
         List<InteractionDetail> found = named.query("select i.id, i.external_id, i.instruction, i.context, "
-                + "i.category, " + STATUS + " as status, i.gold_best, i.gold_why, i.judgments, i.created_at "
-                + "from interaction i where i.id = :id", Map.of("id", interactionId), (rs, n) -> new InteractionDetail(
+                + "i.category, " + STATUS + " as status, i.gold_best, i.gold_why, " + JUDGMENTS + " as judgments, "
+                + "i.created_at from interaction i" + WITH_JUDGMENTS + " where i.id = :id", Map.of("id", interactionId), (rs, n) -> new InteractionDetail(
                         rs.getLong("id"), rs.getString("external_id"), rs.getString("instruction"),
                         rs.getString("context"), Category.fromKey(rs.getString("category")).orElseThrow(),
                         InteractionStatus.valueOf(rs.getString("status")), rs.getObject("gold_best", Integer.class),
@@ -185,9 +191,10 @@ class CatalogQueries {
         for (Category category : Category.values()) {
             counts.put(category, new CategoryCount(category, 0, 0, 0));
         }
-        named.query("select category, count(*) as interactions, "
-                + "sum(case when status = 'SETTLED' and retired = false then 1 else 0 end) as decided, "
-                + "sum(judgments) as judgments from interaction group by category", Map.of(), rs -> {
+        named.query("select i.category, count(*) as interactions, "
+                + "sum(case when i.status = 'SETTLED' and i.retired = false then 1 else 0 end) as decided, "
+                + "sum(" + JUDGMENTS + ") as judgments from interaction i" + WITH_JUDGMENTS + " group by i.category",
+                Map.of(), rs -> {
                     Category category = Category.fromKey(rs.getString("category")).orElseThrow();
                     counts.put(category, new CategoryCount(category, rs.getLong("interactions"),
                             rs.getLong("decided"), rs.getLong("judgments")));
@@ -216,9 +223,5 @@ class CatalogQueries {
     int updateStatus(long interactionId, InteractionStatus status) {
         return named.update("update interaction set status = :status where id = :id",
                 Map.of("status", status.name(), "id", interactionId));
-    }
-
-    void judgmentRecorded(long interactionId) {
-        named.update("update interaction set judgments = judgments + 1 where id = :id", Map.of("id", interactionId));
     }
 }

@@ -169,12 +169,6 @@ public class CatalogService {
         store.delete(Set.of(interactionId));
     }
 
-    /** Counts a judgment just recorded on one of the interaction's pairs; judging calls it. */
-    @Transactional
-    public void judgmentRecorded(long interactionId) {
-        queries.judgmentRecorded(interactionId);
-    }
-
     // ---- For the dataset export: bulk reads by id, one query per page of records, inside the export's
     // snapshot transaction.
 

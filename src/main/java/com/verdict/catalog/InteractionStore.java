@@ -105,7 +105,7 @@ class InteractionStore {
             }
         }
         jdbc.batchUpdate("insert into interaction (id, external_id, instruction, context, category, gold_best, "
-                + "gold_why, retired, status, judgments, created_at) values (?, ?, ?, ?, ?, ?, ?, false, 'OPEN', 0, ?)",
+                + "gold_why, retired, status, created_at) values (?, ?, ?, ?, ?, ?, ?, false, 'OPEN', ?)",
                 interactionRows);
         jdbc.batchUpdate("insert into candidate (id, interaction_id, position, text, source) values (?, ?, ?, ?, ?)",
                 candidateRows);

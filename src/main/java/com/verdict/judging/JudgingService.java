@@ -219,7 +219,6 @@ public class JudgingService {
         long judgmentId = judgments.record(assignment, verdict, outcome, trimmedReason, onTask.toMillis(), tooFast,
                 goldMatched, now);
         pool.judged(assignment.pairId());
-        catalog.judgmentRecorded(pair.interactionId());
         JudgmentRecorded recorded = new JudgmentRecorded(judgmentId, judgeId, pair.pairId(),
                 pair.interactionId(), pair.a().id(), pair.b().id(), outcome, gold, aShownLeft, onTask, tooFast,
                 now);

@@ -133,8 +133,8 @@ class CatalogServiceTests {
 
         assertThatThrownBy(() -> catalog.delete(judged))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
-        long unjudged = jdbc.queryForObject("select id from interaction where judgments = 0 order by id fetch first 1 rows only",
-                Long.class);
+        long unjudged = catalog.browse(CatalogFilter.ALL, CatalogSort.NEWEST, 0, 10).stream()
+                .filter(row -> row.judgments() == 0).findFirst().orElseThrow().id();
         catalog.delete(unjudged);
 
         assertThat(catalog.detail(unjudged)).isEmpty();
@@ -147,6 +147,29 @@ class CatalogServiceTests {
 
         assertThatThrownBy(() -> catalog.retire(id("poem-1"))).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> catalog.delete(id("poem-1"))).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void countsTheJudgmentsMadeOnEachInteraction() {
+        judgeOnce();
+        judgeOnce();
+        judgeOnce();
+
+        List<InteractionRow> rows = catalog.browse(CatalogFilter.ALL,
+                new CatalogSort(CatalogSort.Column.JUDGMENTS, true), 0, 10);
+        assertThat(rows).hasSize(3);
+        for (InteractionRow row : rows) {
+            long made = jdbc.queryForObject("select count(*) from judgment j join pair p on p.id = j.pair_id "
+                    + "where p.interaction_id = ?", Long.class, row.id());
+            assertThat(row.judgments()).as("judgments of %s", row.externalId()).isEqualTo(made);
+            assertThat(catalog.detail(row.id()).orElseThrow().judgments()).isEqualTo(made);
+        }
+        assertThat(rows).extracting(InteractionRow::judgments).isSortedAccordingTo((a, b) -> b - a);
+        for (CategoryCount count : catalog.categoryCounts()) {
+            assertThat(count.judgments()).as("judgments in %s", count.category()).isEqualTo(rows.stream()
+                    .filter(row -> row.category() == count.category()).mapToLong(InteractionRow::judgments).sum());
+        }
+        assertThat(catalog.categoryCounts().stream().mapToLong(CategoryCount::judgments).sum()).isEqualTo(3);
     }
 
     private Deal judgeOnce() {

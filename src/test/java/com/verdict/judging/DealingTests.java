@@ -199,17 +199,6 @@ class DealingTests {
     }
 
     @Test
-    void judgmentsAreCountedOnTheirInteraction() {
-        data.interactions("count", 1);
-        for (int i = 0; i < 2; i++) {
-            Person judge = data.user("judge");
-            Deal deal = judging.next(judge.id(), null).orElseThrow();
-            judging.judge(judge.id(), deal.assignmentId(), Verdict.RIGHT, null);
-        }
-        assertThat(jdbc.queryForObject("select judgments from interaction", Integer.class)).isEqualTo(2);
-    }
-
-    @Test
     void dealingReadsTheQueueFromItsIndexWithoutSorting() {
         // The plans checked here are H2's, the embedded default; PostgreSQL words its plans differently.
         assumeTrue(data.onH2(), "H2's query plans");
