@@ -218,7 +218,6 @@ public class JudgingService {
         Boolean goldMatched = gold == null ? null : gold == outcome;
         long judgmentId = judgments.record(assignment, verdict, outcome, trimmedReason, onTask.toMillis(), tooFast,
                 goldMatched, now);
-        pool.judged(assignment.pairId());
         JudgmentRecorded recorded = new JudgmentRecorded(judgmentId, judgeId, pair.pairId(),
                 pair.interactionId(), pair.a().id(), pair.b().id(), outcome, gold, aShownLeft, onTask, tooFast,
                 now);

@@ -41,8 +41,8 @@ class PairPool {
     void on(PairsAdded added) {
         Timestamp now = Timestamp.from(Instant.now());
         int slots = properties.judging().judgmentsPerPair();
-        jdbc.batchUpdate("insert into pair_pool (pair_id, reserved, slots, judgments, created_at, gold, dealable) "
-                        + "values (?, 0, ?, 0, ?, ?, ?)",
+        jdbc.batchUpdate("insert into pair_pool (pair_id, reserved, slots, created_at, gold, dealable) "
+                        + "values (?, 0, ?, ?, ?, ?)",
                 added.pairs().stream().map(p -> new Object[] {p.pairId(), slots, now, p.gold(), !p.gold()}).toList());
     }
 
@@ -127,10 +127,6 @@ class PairPool {
     void release(long pairId) {
         jdbc.update("update pair_pool set reserved = reserved - 1, dealable = (gold = false and reserved - 1 < slots) "
                 + "where pair_id = ? and reserved > 0", pairId);
-    }
-
-    void judged(long pairId) {
-        jdbc.update("update pair_pool set judgments = judgments + 1 where pair_id = ?", pairId);
     }
 
     /** How many gold pairs the judge is behind their share (negative when ahead): rate per deal, less 1 per gold. */

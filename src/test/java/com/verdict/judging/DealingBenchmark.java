@@ -157,13 +157,13 @@ class DealingBenchmark {
                 id++;
             }
             made += k;
-            pool.add(new Object[] {k, k, k, pairId});
+            pool.add(new Object[] {k, k, pairId});
             if (assignments.size() >= 20_000) {
                 flush(assignments, judgmentRows);
             }
         }
         flush(assignments, judgmentRows);
-        jdbc.batchUpdate("update pair_pool set reserved = ?, judgments = ?, dealable = (gold = false and ? < slots) "
+        jdbc.batchUpdate("update pair_pool set reserved = ?, dealable = (gold = false and ? < slots) "
                 + "where pair_id = ?", pool);
     }
 

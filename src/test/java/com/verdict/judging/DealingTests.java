@@ -103,8 +103,8 @@ class DealingTests {
             Deal deal = untilGold(judge);
             assertThat(judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null).gold()).isNotNull();
         }
-        assertThat(jdbc.queryForObject("select judgments from pair_pool where gold = true", Integer.class))
-                .isEqualTo(6);
+        assertThat(jdbc.queryForObject("select count(*) from judgment j join pair_pool pp on pp.pair_id = j.pair_id "
+                + "where pp.gold = true", Integer.class)).isEqualTo(6);
     }
 
     @Test

@@ -104,7 +104,7 @@ public final class BenchSeed {
                 PreparedStatement pair = connection.prepareStatement("insert into pair (id, interaction_id, "
                         + "candidate_a, candidate_b) values (?, ?, ?, ?)");
                 PreparedStatement pool = connection.prepareStatement("insert into pair_pool (pair_id, reserved, slots, "
-                        + "judgments, created_at) values (?, ?, ?, ?, ?)");
+                        + "created_at) values (?, ?, ?, ?)");
                 PreparedStatement assignment = connection.prepareStatement("insert into assignment (id, judge_id, "
                         + "pair_id, left_candidate, state, dealt_at, closed_at) values (?, ?, ?, ?, 'JUDGED', ?, ?)");
                 PreparedStatement judgment = connection.prepareStatement("insert into judgment (id, assignment_id, "
@@ -211,8 +211,7 @@ public final class BenchSeed {
                         pool.setLong(1, pairId);
                         pool.setInt(2, count);
                         pool.setInt(3, count);
-                        pool.setInt(4, count);
-                        pool.setTimestamp(5, now);
+                        pool.setTimestamp(4, now);
                         pool.addBatch();
                         tally.setLong(1, pairId);
                         tally.setLong(2, interactionId);

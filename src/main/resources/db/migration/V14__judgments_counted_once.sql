@@ -6,3 +6,7 @@ drop index interaction_counts;
 alter table interaction drop column judgments;
 -- What interaction_counts served for the catalog's counts by category, without the count.
 create index interaction_counts on interaction (category, status, retired);
+
+-- pair_pool.judgments was written by every judgment and read by nothing: dealing reads reserved, and pair_tally
+-- counts a pair's judgments for scoring.
+alter table pair_pool drop column judgments;
