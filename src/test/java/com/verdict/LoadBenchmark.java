@@ -1,6 +1,8 @@
 package com.verdict;
 
 import com.verdict.scoring.BenchSeed;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -40,6 +42,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -101,6 +107,37 @@ class LoadBenchmark {
     MeterRegistry registry;
     /** The app's meters, for the phases: the harness runs in the app's JVM. */
     private static MeterRegistry meters;
+    /** The phase being played, for {@link TimesJudgingInTheApp}; null between phases. */
+    private static volatile Phase playing;
+
+    /**
+     * Times each judging call inside the app, from the first servlet filter to the response written: the
+     * latency without the client's side (its threads, its HTTP stack) and without the wait for a Tomcat thread.
+     */
+    @TestConfiguration
+    static class TimesJudgingInTheApp {
+
+        private static final Pattern JUDGING = Pattern.compile("/api/assignments/\\d+/judgment");
+
+        @Bean
+        FilterRegistrationBean<Filter> judgingTimer() {
+            Filter timer = (request, response, chain) -> {
+                Phase phase = playing;
+                long started = System.nanoTime();
+                try {
+                    chain.doFilter(request, response);
+                } finally {
+                    if (phase != null && request instanceof HttpServletRequest http
+                            && JUDGING.matcher(http.getRequestURI()).matches()) {
+                        phase.judgingInTheApp.add(System.nanoTime() - started);
+                    }
+                }
+            };
+            FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(timer);
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
+    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -188,6 +225,7 @@ class LoadBenchmark {
      */
     private Phase play(String name, int seconds, int rate) throws InterruptedException {
         Phase phase = new Phase(name, seconds);
+        playing = phase;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long interval = rate == 0 ? 0 : 1_000_000_000L * JUDGES / rate;
         CountDownLatch done = new CountDownLatch(JUDGES + 2);
@@ -215,6 +253,7 @@ class LoadBenchmark {
         }
         done.await();
         phase.ended();
+        playing = null;
         return phase;
     }
 
@@ -325,6 +364,7 @@ class LoadBenchmark {
         final String name;
         final int seconds;
         final Samples dealAndJudge = new Samples();
+        final Samples judgingInTheApp = new Samples();
         final Samples boards = new Samples();
         final AtomicInteger noPair = new AtomicInteger();
         final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -363,9 +403,11 @@ class LoadBenchmark {
 
         void print() {
             System.out.printf("BENCH %s, %d judges, %d s: %,.0f judgments/s; deal+judge p50 %.1f ms, p99 %.1f ms, "
-                            + "max %.1f ms; leaderboard reads p50 %.1f ms, p99 %.1f ms (%,d reads); %d times no pair "
-                            + "left; %d errors%s%n", name, JUDGES, seconds, dealAndJudge.count() / (double) seconds,
-                    dealAndJudge.percentile(50), dealAndJudge.percentile(99), dealAndJudge.percentile(100),
+                            + "max %.1f ms (the judging call inside the app: p50 %.1f ms, p99 %.1f ms); leaderboard "
+                            + "reads p50 %.1f ms, p99 %.1f ms (%,d reads); %d times no pair left; %d errors%s%n", name,
+                    JUDGES, seconds, dealAndJudge.count() / (double) seconds, dealAndJudge.percentile(50),
+                    dealAndJudge.percentile(99), dealAndJudge.percentile(100), judgingInTheApp.percentile(50),
+                    judgingInTheApp.percentile(99),
                     boards.percentile(50), boards.percentile(99), boards.count(), noPair.get(), errors.size(),
                     errors.isEmpty() ? "" : ", first: " + errors.peek());
             int judged = Math.max(1, dealAndJudge.count());
