@@ -156,7 +156,8 @@ class CatalogQueries {
     Optional<InteractionDetail> detail(long interactionId) {
         List<InteractionDetail> found = named.query("select i.id, i.external_id, i.instruction, i.context, "
                 + "i.category, " + STATUS + " as status, i.gold_best, i.gold_why, " + JUDGMENTS + " as judgments, "
-                + "i.created_at from interaction i" + WITH_JUDGMENTS + " where i.id = :id", Map.of("id", interactionId), (rs, n) -> new InteractionDetail(
+                + "i.created_at from interaction i" + WITH_JUDGMENTS + " where i.id = :id", Map.of("id", interactionId),
+                (rs, n) -> new InteractionDetail(
                         rs.getLong("id"), rs.getString("external_id"), rs.getString("instruction"),
                         rs.getString("context"), Category.fromKey(rs.getString("category")).orElseThrow(),
                         InteractionStatus.valueOf(rs.getString("status")), rs.getObject("gold_best", Integer.class),
