@@ -165,11 +165,12 @@ class CatalogServiceTests {
             assertThat(catalog.detail(row.id()).orElseThrow().judgments()).isEqualTo(made);
         }
         assertThat(rows).extracting(InteractionRow::judgments).isSortedAccordingTo((a, b) -> b - a);
-        for (CategoryCount count : catalog.categoryCounts()) {
+        List<CategoryCount> counts = catalog.categoryCounts();
+        for (CategoryCount count : counts) {
             assertThat(count.judgments()).as("judgments in %s", count.category()).isEqualTo(rows.stream()
                     .filter(row -> row.category() == count.category()).mapToLong(InteractionRow::judgments).sum());
         }
-        assertThat(catalog.categoryCounts().stream().mapToLong(CategoryCount::judgments).sum()).isEqualTo(3);
+        assertThat(counts.stream().mapToLong(CategoryCount::judgments).sum()).isEqualTo(3);
     }
 
     private Deal judgeOnce() {
