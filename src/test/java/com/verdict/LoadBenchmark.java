@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Duration;
@@ -69,8 +71,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * {@code -Dbench.steady-phases=3} for the steady pace three times over).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:file:" + LoadBenchmark.RUN_DB
-                + ";WRITE_DELAY=0;CACHE_SIZE=${bench.h2-cache-kb:16384};QUERY_CACHE_SIZE=256${bench.h2-settings:}",
+        "spring.datasource.url=${bench.postgres-url:jdbc:h2:file:" + LoadBenchmark.RUN_DB
+                + ";WRITE_DELAY=0;CACHE_SIZE=${bench.h2-cache-kb:16384};QUERY_CACHE_SIZE=256${bench.h2-settings:}}",
+        "spring.datasource.username=${bench.postgres-user:sa}",
         "verdict.demo.enabled=false",
         "VERDICT_ADMIN_PASSWORD=" + LoadBenchmark.ADMIN_PASSWORD,
         // Load tools judge without reading.
@@ -81,6 +84,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 class LoadBenchmark {
 
     static final String RUN_DB = "/tmp/verdict-load-bench/run";
+    /**
+     * -Dbench.postgres-url (and -Dbench.postgres-user): the app on that PostgreSQL database instead of a copy of the
+     * H2 seed; it must be empty, and is seeded first. {@code scripts/bench-postgres.sh} runs the benchmark so.
+     */
+    private static final String POSTGRES_URL = System.getProperty("bench.postgres-url");
+    private static final String DATABASE_URL = POSTGRES_URL != null ? POSTGRES_URL : "jdbc:h2:file:" + RUN_DB;
+    private static final String DATABASE_USER = POSTGRES_URL != null ? System.getProperty("bench.postgres-user")
+            : "sa";
     static final String ADMIN_PASSWORD = "bench-admin-password";
     private static final String ENGINEER_PASSWORD = "bench-engineer-password";
     private static final int JUDGES = Integer.getInteger("bench.judges", 200);
@@ -91,6 +102,8 @@ class LoadBenchmark {
     private static final int WARM_UP_SECONDS = 30;
     /** -Dbench.steady-phases=3: the steady pace's phase that many times, for its spread from phase to phase. */
     private static final int STEADY_PHASES = Integer.getInteger("bench.steady-phases", 1);
+    /** The issue's goal for deal+judge at the steady pace: each phase says how many calls took longer. */
+    private static final long P99_GOAL_MILLIS = 50;
     /** Each of the two readers loads a board ten times a second: people glance at boards, they do not poll them. */
     private static final long BOARD_READ_INTERVAL = 100_000_000L;
     /** -Dbench.flow=two-trips: a call to deal and a call to judge each pair, instead of judging with ?next=true. */
@@ -145,8 +158,12 @@ class LoadBenchmark {
     /** The seed's copy, with an admin and an engineer added (the seed has judges only). */
     @BeforeAll
     static void database() throws Exception {
-        BenchSeed.copyTo(Path.of(RUN_DB));
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + RUN_DB, "sa", "");
+        if (POSTGRES_URL != null) {
+            BenchSeed.seedEmpty(POSTGRES_URL, DATABASE_USER);
+        } else {
+            BenchSeed.copyTo(Path.of(RUN_DB));
+        }
+        try (Connection connection = DriverManager.getConnection(DATABASE_URL, DATABASE_USER, "");
                 PreparedStatement user = connection.prepareStatement("insert into app_user (id, username, "
                         + "display_name, password_hash, enabled, created_at) values (?, ?, ?, ?, true, ?)");
                 PreparedStatement role = connection.prepareStatement(
@@ -171,8 +188,9 @@ class LoadBenchmark {
     void load() throws Exception {
         meters = registry;
         String admin = basic("admin", ADMIN_PASSWORD);
-        System.out.printf("BENCH load harness: %d processors, max heap %d MB, %,d judgments seeded; %s%n",
+        System.out.printf("BENCH load harness: %d processors, max heap %d MB, %s, %,d judgments seeded; %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                POSTGRES_URL != null ? "PostgreSQL " + POSTGRES_URL : "H2 file " + RUN_DB,
                 BenchSeed.JUDGMENTS, ONE_TRIP ? "one trip per pair (each judgment asks for the next pair)"
                         : "two trips per pair (a call to deal, a call to judge)");
 
@@ -180,8 +198,8 @@ class LoadBenchmark {
         String summary;
         if (FIRST_REFIT) {
             summary = send(admin, "POST", "/api/admin/scoring/refit", null, 200);
-            System.out.printf("BENCH first refit of the seeded judgments: %.1f s (database file %,d MB)  %s%n",
-                    seconds(started), databaseFileBytes() >> 20, summary);
+            System.out.printf("BENCH first refit of the seeded judgments: %.1f s (database %,d MB)  %s%n",
+                    seconds(started), databaseBytes() >> 20, summary);
         }
 
         String engineer = basic("engineer", ENGINEER_PASSWORD);
@@ -371,6 +389,8 @@ class LoadBenchmark {
 
         /** CPU of the whole process (server and client), the judging desk's writer and the boards' folder. */
         final long processCpuAtStart = processCpuNanos();
+        /** CPU of every process on the machine: PostgreSQL's server too, when the app runs on it. */
+        final long machineCpuAtStart = machineCpuNanos();
         final long deskCpuAtStart = deskCpuNanos();
         final long folderCpuAtStart = folderCpuNanos();
         final long httpClientCpuAtStart = httpClientCpuNanos();
@@ -380,6 +400,7 @@ class LoadBenchmark {
         final double batchedAtStart = batches().totalAmount();
         double meanBatch;
         long processCpu;
+        long machineCpu;
         long deskCpu;
         long folderCpu;
         long clientCpu;
@@ -391,6 +412,7 @@ class LoadBenchmark {
 
         void ended() {
             processCpu = processCpuNanos() - processCpuAtStart;
+            machineCpu = machineCpuNanos() - machineCpuAtStart;
             deskCpu = deskCpuNanos() - deskCpuAtStart;
             folderCpu = folderCpuNanos() - folderCpuAtStart;
             clientCpu = clientThreadsCpu.sum() + httpClientCpuNanos() - httpClientCpuAtStart;
@@ -403,28 +425,41 @@ class LoadBenchmark {
 
         void print() {
             System.out.printf("BENCH %s, %d judges, %d s: %,.0f judgments/s; deal+judge p50 %.1f ms, p99 %.1f ms, "
-                            + "max %.1f ms (the judging call inside the app: p50 %.1f ms, p99 %.1f ms); leaderboard "
-                            + "reads p50 %.1f ms, p99 %.1f ms (%,d reads); %d times no pair left; %d errors%s%n", name,
+                            + "max %.1f ms, %.1f%% over %d ms (the judging call inside the app: p50 %.1f ms, p99 %.1f "
+                            + "ms); leaderboard reads p50 %.1f ms, p99 %.1f ms (%,d reads); %d times no pair left; %d "
+                            + "errors%s%n", name,
                     JUDGES, seconds, dealAndJudge.count() / (double) seconds, dealAndJudge.percentile(50),
-                    dealAndJudge.percentile(99), dealAndJudge.percentile(100), judgingInTheApp.percentile(50),
+                    dealAndJudge.percentile(99), dealAndJudge.percentile(100),
+                    dealAndJudge.percentOver(P99_GOAL_MILLIS), P99_GOAL_MILLIS, judgingInTheApp.percentile(50),
                     judgingInTheApp.percentile(99),
                     boards.percentile(50), boards.percentile(99), boards.count(), noPair.get(), errors.size(),
                     errors.isEmpty() ? "" : ", first: " + errors.peek());
             int judged = Math.max(1, dealAndJudge.count());
-            System.out.printf("BENCH   %s: CPU %.2f of %d cores busy; per deal+judge %.2f ms of CPU in all, of which "
+            System.out.printf("BENCH   %s: CPU %.2f of %d cores busy (the machine's: %.2f); per deal+judge %.2f ms of CPU in all, of which "
                             + "%.2f ms in the harness's client threads and %.2f ms in the judging desk's writer (%.0f%% "
-                            + "busy, %.1f requests a commit), %.2f ms folding scores into the boards; database file "
+                            + "busy, %.1f requests a commit), %.2f ms folding scores into the boards; database "
                             + "%,d MB%n", name,
-                    processCpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors(), processCpu / 1e6 / judged,
+                    processCpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors(),
+                    machineCpu / 1e9 / seconds, processCpu / 1e6 / judged,
                     clientCpu / 1e6 / judged, deskCpu / 1e6 / judged, 100 * deskCpu / 1e9 / seconds, meanBatch,
-                    folderCpu / 1e6 / judged, databaseFileBytes() >> 20);
+                    folderCpu / 1e6 / judged, databaseBytes() >> 20);
         }
     }
 
-    private static long databaseFileBytes() {
-        try {
-            return Files.size(Path.of(RUN_DB + ".mv.db"));
-        } catch (IOException e) {
+    /** The H2 file's size, or the PostgreSQL database's. */
+    private static long databaseBytes() {
+        if (POSTGRES_URL == null) {
+            try {
+                return Files.size(Path.of(RUN_DB + ".mv.db"));
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(DATABASE_URL, DATABASE_USER, "");
+                ResultSet size = connection.createStatement()
+                        .executeQuery("select pg_database_size(current_database())")) {
+            return size.next() ? size.getLong(1) : -1;
+        } catch (SQLException e) {
             return -1;
         }
     }
@@ -436,6 +471,21 @@ class LoadBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** Busy time of all cores since boot (Linux's /proc/stat: user, nice, system, irq, softirq, steal); -1 elsewhere. */
+    private static long machineCpuNanos() {
+        try {
+            String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                ticks += Long.parseLong(total[field]);
+            }
+            // The kernel counts in USER_HZ, 100 a second on Linux.
+            return ticks * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long deskCpuNanos() {
@@ -471,6 +521,12 @@ class LoadBenchmark {
 
         synchronized int count() {
             return size;
+        }
+
+        /** The share of the samples above {@code millis}, in percent: under 1 is a p99 within it. */
+        synchronized double percentOver(long millis) {
+            long over = Arrays.stream(values, 0, size).filter(nanos -> nanos > millis * 1_000_000).count();
+            return size == 0 ? Double.NaN : 100.0 * over / size;
         }
 
         /** The percentile in milliseconds. */

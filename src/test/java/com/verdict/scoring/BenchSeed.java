@@ -49,19 +49,43 @@ public final class BenchSeed {
         Files.createDirectories(DIRECTORY);
         Path seed = DIRECTORY.resolve("seed-" + migrationsHash() + ".mv.db");
         if (!Files.exists(seed)) {
-            long started = System.nanoTime();
             String url = "jdbc:h2:file:" + seed.toString().replace(".mv.db", "");
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-            try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
-                seed(connection, new BCryptPasswordEncoder().encode(PASSWORD));
+            migrateAndSeed(url, "sa", connection -> {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("shutdown compact");
                 }
-            }
-            System.out.printf("BENCH seeded %,d judgments in %.1f s%n", JUDGMENTS, (System.nanoTime() - started) / 1e9);
+            });
         }
         Files.createDirectories(database.toAbsolutePath().getParent());
         Files.copy(seed, Path.of(database + ".mv.db"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Seeds an empty database on a server, e.g. a throwaway PostgreSQL cluster ({@code scripts/bench-postgres.sh}):
+     * nothing to copy there, so every run seeds anew.
+     */
+    public static void seedEmpty(String url, String user) throws SQLException {
+        migrateAndSeed(url, user, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                // Fresh statistics for the planner, as a database that grew to this size would have.
+                statement.execute("analyze");
+            }
+        });
+    }
+
+    private interface Finish {
+        void accept(Connection connection) throws SQLException;
+    }
+
+    private static void migrateAndSeed(String url, String user, Finish finish) throws SQLException {
+        long started = System.nanoTime();
+        Flyway.configure().dataSource(url, user, "").locations("classpath:db/migration").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+            seed(connection, new BCryptPasswordEncoder().encode(PASSWORD));
+            connection.setAutoCommit(true);
+            finish.accept(connection);
+        }
+        System.out.printf("BENCH seeded %,d judgments in %.1f s%n", JUDGMENTS, (System.nanoTime() - started) / 1e9);
     }
 
     /** Writes the seed: teams, judges (all with the password {@value #PASSWORD}), interactions with candidates and pairs, and the judgments with votes. */
