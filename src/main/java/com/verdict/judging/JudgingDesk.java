@@ -1,6 +1,7 @@
 package com.verdict.judging;
 
 import com.verdict.base.ApiException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -13,10 +14,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,12 +38,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * A request that fails the way {@link JudgingService} expects (an {@link ApiException} that leaves the transaction
  * fit to commit: an expired assignment, the daily cap) fails alone. Anything else rolls the batch back and every
- * request in it is run again in a transaction of its own, so one request's failure never becomes another's.
+ * request in it is run again in a transaction of its own, so one request's failure never becomes another's. A
+ * request that loses a deadlock or a lock wait there (to another instance's desk on the same database) runs again,
+ * up to {@value #ATTEMPTS} times in all.
  */
 @Component
 public class JudgingDesk {
 
     static final int MAX_BATCH = 256;
+    /** Runs of a request that keeps losing deadlocks to other writers before its caller hears of it. */
+    static final int ATTEMPTS = 3;
 
     private static final Logger log = LoggerFactory.getLogger(JudgingDesk.class);
 
@@ -48,6 +56,7 @@ public class JudgingDesk {
     private final EntityManager entities;
     private final BlockingQueue<Request<?>> waiting = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
+    private final Counter retries;
     private final Thread writer;
     private volatile boolean open = true;
 
@@ -56,6 +65,8 @@ public class JudgingDesk {
         this.judging = judging;
         this.batchSizes = DistributionSummary.builder("verdict.judging.desk.batch")
                 .description("Requests the judging desk committed together").register(meters);
+        this.retries = Counter.builder("verdict.judging.desk.retries")
+                .description("Requests the judging desk ran again after losing a deadlock or lock wait").register(meters);
         this.transactions = new TransactionTemplate(transactionManager);
         this.entities = entities;
         this.writer = new Thread(this::serve, "judging-desk");
@@ -157,6 +168,17 @@ public class JudgingDesk {
             }
         }
         for (Request<?> request : batch) {
+            runAlone(request);
+            request.complete();
+        }
+    }
+
+    /**
+     * Runs the request in a transaction of its own, and again, up to {@value #ATTEMPTS} times in all, when it lost
+     * a deadlock or a lock wait to another writer on the same database (another instance's desk, a refit).
+     */
+    private void runAlone(Request<?> request) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWithoutResult(status -> {
                     request.attempt(judging);
@@ -167,7 +189,13 @@ public class JudgingDesk {
             } catch (RuntimeException e) {
                 request.failure = e;
             }
-            request.complete();
+            if (!(request.failure instanceof TransientDataAccessException) || attempt == ATTEMPTS) {
+                return;
+            }
+            retries.increment();
+            log.debug("Judging request lost to another writer; running it again", request.failure);
+            // A moment for the transaction that won to commit, different for each loser.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextInt(1, 20)));
         }
     }
 

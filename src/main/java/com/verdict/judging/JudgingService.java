@@ -150,23 +150,18 @@ public class JudgingService {
         double owed = rate == 0 ? 0 : pool.goldOwed(judgeId);
         double chance = Math.min(1, Math.max(0, rate + GOLD_CATCH_UP * owed));
         if (ThreadLocalRandom.current().nextDouble() < chance) {
-            for (long pairId : pool.goldChoicesFor(judgeId)) {
-                if (pool.reserveGold(pairId)) {
-                    pool.goldOwed(judgeId, owed + rate - 1);
-                    return Optional.of(pairId);
-                }
+            Optional<Long> gold = pool.takeFirst(pool.goldChoicesFor(judgeId), true);
+            if (gold.isPresent()) {
+                pool.goldOwed(judgeId, owed + rate - 1);
+                return gold;
             }
         }
-        for (long pairId : choices) {
-            if (pool.reserve(pairId)) {
-                if (rate > 0) {
-                    // Owing more than one gold pair (none was left to deal) must not turn into a run of them later.
-                    pool.goldOwed(judgeId, Math.min(owed + rate, 1));
-                }
-                return Optional.of(pairId);
-            }
+        Optional<Long> pair = pool.takeFirst(choices, false);
+        if (pair.isPresent() && rate > 0) {
+            // Owing more than one gold pair (none was left to deal) must not turn into a run of them later.
+            pool.goldOwed(judgeId, Math.min(owed + rate, 1));
         }
-        return Optional.empty();
+        return pair;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -102,16 +103,41 @@ class PairPool {
         return choices.isEmpty() && start > range[0] ? jdbc.queryForList(sql, Long.class, range[0], judgeId) : choices;
     }
 
-    /** Takes a slot of the pair if one is free. */
-    boolean reserve(long pairId) {
-        return jdbc.update("update pair_pool set reserved = reserved + 1, dealable = (reserved + 1 < slots) "
-                + "where pair_id = ? and dealable = true and reserved < slots", pairId) == 1;
+    /**
+     * Takes a slot of the first of these pairs that has one free, passing over a pair another transaction is
+     * taking a slot of right now, and comes back to wait for those only when no other pair had a slot. Every deal
+     * starts at the head of the queue, so with several instances on one database, deals that waited for each
+     * other's rows there would queue up behind each other's commits, or deadlock (two transactions, each holding
+     * the row the other wants next). Gold pairs have no slot limit: taking one fails only if it left the pool.
+     */
+    Optional<Long> takeFirst(List<Long> pairIds, boolean gold) {
+        List<Long> busy = new ArrayList<>();
+        for (long pairId : pairIds) {
+            if (!lockedUnlessBusy(pairId)) {
+                busy.add(pairId);
+            } else if (take(pairId, gold)) {
+                return Optional.of(pairId);
+            }
+        }
+        for (long pairId : busy) {
+            if (take(pairId, gold)) {
+                return Optional.of(pairId);
+            }
+        }
+        return Optional.empty();
     }
 
-    /** Deals a gold pair: gold pairs have no slot limit, so this fails only if it left the pool. */
-    boolean reserveGold(long pairId) {
-        return jdbc.update("update pair_pool set reserved = reserved + 1 where pair_id = ? and gold = true",
-                pairId) == 1;
+    private boolean take(long pairId, boolean gold) {
+        String sql = gold ? "update pair_pool set reserved = reserved + 1 where pair_id = ? and gold = true"
+                : "update pair_pool set reserved = reserved + 1, dealable = (reserved + 1 < slots) "
+                        + "where pair_id = ? and dealable = true and reserved < slots";
+        return jdbc.update(sql, pairId) == 1;
+    }
+
+    /** Locks the pair's row for this transaction, unless another one holds it: then false at once. */
+    private boolean lockedUnlessBusy(long pairId) {
+        return !jdbc.queryForList("select pair_id from pair_pool where pair_id = ? for update skip locked",
+                Long.class, pairId).isEmpty();
     }
 
     /**

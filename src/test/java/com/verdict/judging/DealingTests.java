@@ -15,6 +15,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @VerdictTest
 class DealingTests {
@@ -36,6 +43,8 @@ class DealingTests {
     TestData data;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void cleanCatalog() {
@@ -125,6 +134,44 @@ class DealingTests {
         }
         assertThat(jdbc.queryForObject("select due from judge_gold_due where judge_id = ?", Double.class, judge.id()))
                 .isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void aPairAnotherTransactionIsDealingIsPassedOverInsteadOfWaitedFor() throws Exception {
+        data.interactions("busy", 4);
+        long free = jdbc.queryForObject("select max(pair_id) from pair_pool", Long.class);
+        // Another transaction (another instance's desk, say) is taking slots of every pair but one.
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService others = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> other = others.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                jdbc.update("update pair_pool set reserved = reserved where pair_id <> ?", free);
+                locked.countDown();
+                await(release);
+            }));
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            Person judge = data.user("judge");
+
+            Future<Deal> deal = others.submit(() -> judging.next(judge.id(), null).orElseThrow());
+
+            long dealt = deal.get(10, TimeUnit.SECONDS).assignmentId();
+            assertThat(jdbc.queryForObject("select pair_id from assignment where id = ?", Long.class, dealt))
+                    .isEqualTo(free);
+            release.countDown();
+            other.get(10, TimeUnit.SECONDS);
+        } finally {
+            release.countDown();
+            others.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -20,11 +20,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,6 +61,38 @@ class JudgingDeskTests {
     void stopCallers() {
         release.countDown();
         callers.shutdownNow();
+    }
+
+    @Test
+    void aRequestThatLostADeadlockToAnotherWriterRunsAgain() {
+        AtomicInteger runs = new AtomicInteger();
+
+        String answer = desk.run(service -> {
+            if (runs.incrementAndGet() < JudgingDesk.ATTEMPTS) {
+                throw new PessimisticLockingFailureException("deadlock detected");
+            }
+            return "judged";
+        });
+
+        assertThat(answer).isEqualTo("judged");
+        assertThat(runs).hasValue(JudgingDesk.ATTEMPTS);
+    }
+
+    @Test
+    void aRequestThatKeepsLosingFailsAfterItsLastRunAndOtherFailuresAreNotRunAgain() {
+        AtomicInteger losing = new AtomicInteger();
+        assertThatThrownBy(() -> desk.run(service -> {
+            losing.incrementAndGet();
+            throw new CannotAcquireLockException("lock wait timed out");
+        })).isInstanceOf(CannotAcquireLockException.class);
+        assertThat(losing).hasValue(JudgingDesk.ATTEMPTS);
+
+        AtomicInteger broken = new AtomicInteger();
+        assertThatThrownBy(() -> desk.run(service -> {
+            broken.incrementAndGet();
+            throw new IllegalStateException("a bug, not a lost race");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(broken).hasValue(1);
     }
 
     @Test
