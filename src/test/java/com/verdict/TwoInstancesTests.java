@@ -48,7 +48,7 @@ class TwoInstancesTests {
                         "{\"verdict\": \"LEFT\"}");
                 assertThat(judged.get("points").asInt()).isEqualTo(1);
 
-                // Boards fold pending scores twice a second, whichever instance does it.
+                // Boards fold pending scores every two seconds, whichever instance does it.
                 Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                     List<JsonNode> board = List.of(JSON.treeToValue(call(secondPort, "GET",
                             "/api/leaderboard?period=day", null), JsonNode[].class));

@@ -94,7 +94,7 @@ public record VerdictProperties(
      */
     public record Leaderboard(
             @NotNull @DefaultValue("UTC") ZoneId zone,
-            @NotNull @DefaultValue("500ms") Duration foldInterval) {
+            @NotNull @DefaultValue("2s") Duration foldInterval) {
 
         public Leaderboard {
             if (foldInterval != null && (foldInterval.isNegative() || foldInterval.compareTo(Duration.ofMinutes(1)) > 0)) {

@@ -357,6 +357,11 @@ public class JudgingService {
         return scorekeeper.judgments(judgeId);
     }
 
+    /** The judge's points in all, this transaction's included: ahead of the boards, which fold them a moment later. */
+    public long pointsMade(long judgeId) {
+        return scorekeeper.points(judgeId);
+    }
+
     public Scorekeeper.Standing standing(long judgeId) {
         return scorekeeper.standing(judgeId);
     }

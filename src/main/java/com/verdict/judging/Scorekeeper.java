@@ -18,6 +18,9 @@ public interface Scorekeeper {
     /** How many judgments the judge has made, this transaction's included. */
     long judgments(long judgeId);
 
+    /** The judge's points in all, this transaction's included. */
+    long points(long judgeId);
+
     /** What these judgments of the judge have earned so far, kind by kind; kinds with nothing earned are left out. */
     List<Earned> earned(long judgeId, Collection<Long> judgmentIds);
 

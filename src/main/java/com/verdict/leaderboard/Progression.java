@@ -109,8 +109,9 @@ class Progression implements PlayerProgress {
 
     @Override
     public Progress of(long judgeId) {
-        long points = jdbc.queryForList("select points from board_score where period_key = 'all' and judge_id = ?",
-                Long.class, judgeId).stream().findFirst().orElse(0L);
+        // The ledger's total, not the all-time board's: the level must agree with the points shown beside it, which
+        // the boards take a fold interval to catch up with.
+        long points = judging.pointsMade(judgeId);
         int level = Levels.level(points);
         LocalDate today = LocalDate.now(properties.leaderboard().zone());
         int streak = jdbc.query("select current_days, last_day from judge_streak where judge_id = ?",

@@ -161,6 +161,12 @@ class PointsLedger implements Scorekeeper {
     }
 
     @Override
+    public long points(long judgeId) {
+        return jdbc.queryForList("select points from judge_score where judge_id = ?", Long.class, judgeId)
+                .stream().findFirst().orElse(0L);
+    }
+
+    @Override
     public List<Earned> earned(long judgeId, Collection<Long> judgmentIds) {
         if (judgmentIds.isEmpty()) {
             return List.of();

@@ -7,6 +7,7 @@ import com.verdict.TestData;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
+import com.verdict.judging.PlayerProgress;
 import com.verdict.people.Person;
 import com.verdict.scoring.Judges;
 import com.verdict.scoring.PointsAwarded;
@@ -104,6 +105,21 @@ class BoardFoldingTests {
 
         assertThat(pending.foldAll()).as("a second fold").isZero();
         assertBoardsMatchTheLedger(team, members.size());
+    }
+
+    @Test
+    void aJudgesLevelCountsPointsTheBoardsHaveNotFoldedYet() {
+        data.interactions("levelled", 12);
+        Person judge = data.user("leveller");
+        new Judges(judging).voteAll(judge, deal -> Outcome.A);
+        long points = judging.standing(judge.id()).points();
+        assertThat(points).as("a point a judgment, no bonus settled yet").isEqualTo(12);
+        assertThat(data.count("board_score")).as("board rows before the fold").isZero();
+
+        PlayerProgress.Progress progress = app.getBean(PlayerProgress.class).of(judge.id());
+
+        assertThat(progress.level()).isEqualTo(Levels.level(points)).isEqualTo(2);
+        assertThat(progress.pointsToNextLevel()).isEqualTo(Levels.threshold(3) - points);
     }
 
     @Test

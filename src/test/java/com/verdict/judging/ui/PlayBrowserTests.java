@@ -70,7 +70,7 @@ class PlayBrowserTests {
         long pointsInAll = Long.parseLong(browser.find(".verdict-summary .verdict-stat:nth-child(2) .verdict-stat-value")
                 .getText());
 
-        // The boards fold the round's scores within a second.
+        // The boards fold the round's scores within two seconds.
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode bob = leaderboardRow("bob");
             assertThat(bob.get("judgments").asLong()).as("nine verdicts and one skip").isEqualTo(9);
