@@ -123,19 +123,9 @@ class PendingScores {
         return count == null ? 0 : count;
     }
 
+    /** Folds at once, so that scores a stop or a crash left pending reach the boards as Verdict starts, then every interval. */
     private void foldEveryInterval() {
         while (open) {
-            synchronized (wakeUp) {
-                try {
-                    wakeUp.wait(interval.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            if (!open) {
-                return;
-            }
             try {
                 foldAll();
             } catch (RuntimeException e) {
@@ -143,10 +133,23 @@ class PendingScores {
                 // stay pending and the next fold takes them.
                 log.warn("Could not fold pending scores into the boards; trying again in {}", interval, e);
             }
+            synchronized (wakeUp) {
+                try {
+                    if (open) {
+                        wakeUp.wait(interval.toMillis());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
-    /** Stops folding in the background, then folds what is left, so that a stopped Verdict leaves none pending. */
+    /**
+     * Stops folding in the background, then folds what is left. H2 closes a file database at the JVM's exit while
+     * this runs, so the last scores may stay pending; the first fold of the next start takes them.
+     */
     @PreDestroy
     void close() throws InterruptedException {
         open = false;
