@@ -90,8 +90,8 @@ class LoadBenchmark {
      */
     private static final String POSTGRES_URL = System.getProperty("bench.postgres-url");
     private static final String DATABASE_URL = POSTGRES_URL != null ? POSTGRES_URL : "jdbc:h2:file:" + RUN_DB;
-    private static final String DATABASE_USER = POSTGRES_URL != null ? System.getProperty("bench.postgres-user")
-            : "sa";
+    /** As the app's {@code spring.datasource.username} above. */
+    private static final String DATABASE_USER = System.getProperty("bench.postgres-user", "sa");
     static final String ADMIN_PASSWORD = "bench-admin-password";
     private static final String ENGINEER_PASSWORD = "bench-engineer-password";
     private static final int JUDGES = Integer.getInteger("bench.judges", 200);
@@ -435,8 +435,8 @@ class LoadBenchmark {
                     boards.percentile(50), boards.percentile(99), boards.count(), noPair.get(), errors.size(),
                     errors.isEmpty() ? "" : ", first: " + errors.peek());
             int judged = Math.max(1, dealAndJudge.count());
-            System.out.printf("BENCH   %s: CPU %.2f of %d cores busy (the machine's: %.2f); per deal+judge %.2f ms of CPU in all, of which "
-                            + "%.2f ms in the harness's client threads and %.2f ms in the judging desk's writer (%.0f%% "
+            System.out.printf("BENCH   %s: CPU %.2f of %d cores busy (the machine's: %.2f); per deal+judge %.2f ms "
+                            + "of CPU in all, of which %.2f ms in the harness's client threads and %.2f ms in the judging desk's writer (%.0f%% "
                             + "busy, %.1f requests a commit), %.2f ms folding scores into the boards; database "
                             + "%,d MB%n", name,
                     processCpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors(),

@@ -67,8 +67,7 @@ class PointsLedger implements Scorekeeper {
         }
         consensus.judged(judgment, changes);
         Map<Long, Long> added = apply(changes);
-        long total = jdbc.queryForObject("select points from judge_score where judge_id = ?", Long.class, judgeId);
-        return new Reward(Math.toIntExact(added.getOrDefault(judgeId, 0L)), total);
+        return new Reward(Math.toIntExact(added.getOrDefault(judgeId, 0L)), points(judgeId));
     }
 
     /**
@@ -156,13 +155,17 @@ class PointsLedger implements Scorekeeper {
 
     @Override
     public long judgments(long judgeId) {
-        return jdbc.queryForList("select judgments from judge_score where judge_id = ?", Long.class, judgeId)
-                .stream().findFirst().orElse(0L);
+        return totalOf("judgments", judgeId);
     }
 
     @Override
     public long points(long judgeId) {
-        return jdbc.queryForList("select points from judge_score where judge_id = ?", Long.class, judgeId)
+        return totalOf("points", judgeId);
+    }
+
+    /** One of the judge's running totals; 0 before their first judgment. */
+    private long totalOf(String column, long judgeId) {
+        return jdbc.queryForList("select " + column + " from judge_score where judge_id = ?", Long.class, judgeId)
                 .stream().findFirst().orElse(0L);
     }
 
