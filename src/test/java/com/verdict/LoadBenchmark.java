@@ -72,7 +72,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=${bench.postgres-url:jdbc:h2:file:" + LoadBenchmark.RUN_DB
-                + ";WRITE_DELAY=0;CACHE_SIZE=${bench.h2-cache-kb:16384};QUERY_CACHE_SIZE=256${bench.h2-settings:}}",
+                + ";AUTO_COMPACT_FILL_RATE=0;CACHE_SIZE=${bench.h2-cache-kb:16384};QUERY_CACHE_SIZE=256${bench.h2-settings:}}",
         "spring.datasource.username=${bench.postgres-user:sa}",
         "verdict.demo.enabled=false",
         "VERDICT_ADMIN_PASSWORD=" + LoadBenchmark.ADMIN_PASSWORD,
@@ -393,6 +393,7 @@ class LoadBenchmark {
         final long machineCpuAtStart = machineCpuNanos();
         final long deskCpuAtStart = deskCpuNanos();
         final long folderCpuAtStart = folderCpuNanos();
+        final long storeCpuAtStart = storeCpuNanos();
         final long httpClientCpuAtStart = httpClientCpuNanos();
         /** CPU of the phase's judge and reader threads, each adding its own as it ends. */
         final LongAdder clientThreadsCpu = new LongAdder();
@@ -403,6 +404,7 @@ class LoadBenchmark {
         long machineCpu;
         long deskCpu;
         long folderCpu;
+        long storeCpu;
         long clientCpu;
 
         Phase(String name, int seconds) {
@@ -415,6 +417,7 @@ class LoadBenchmark {
             machineCpu = machineCpuNanos() - machineCpuAtStart;
             deskCpu = deskCpuNanos() - deskCpuAtStart;
             folderCpu = folderCpuNanos() - folderCpuAtStart;
+            storeCpu = storeCpuNanos() - storeCpuAtStart;
             clientCpu = clientThreadsCpu.sum() + httpClientCpuNanos() - httpClientCpuAtStart;
             meanBatch = (batches().totalAmount() - batchedAtStart) / Math.max(1, batches().count() - batchesAtStart);
         }
@@ -437,12 +440,12 @@ class LoadBenchmark {
             int judged = Math.max(1, dealAndJudge.count());
             System.out.printf("BENCH   %s: CPU %.2f of %d cores busy (the machine's: %.2f); per deal+judge %.2f ms "
                             + "of CPU in all, of which %.2f ms in the harness's client threads and %.2f ms in the judging desk's writer (%.0f%% "
-                            + "busy, %.1f requests a commit), %.2f ms folding scores into the boards; database "
-                            + "%,d MB%n", name,
+                            + "busy, %.1f requests a commit), %.2f ms writing the database file, %.2f ms folding "
+                            + "scores into the boards; database %,d MB%n", name,
                     processCpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors(),
                     machineCpu / 1e9 / seconds, processCpu / 1e6 / judged,
                     clientCpu / 1e6 / judged, deskCpu / 1e6 / judged, 100 * deskCpu / 1e9 / seconds, meanBatch,
-                    folderCpu / 1e6 / judged, databaseBytes() >> 20);
+                    storeCpu / 1e6 / judged, folderCpu / 1e6 / judged, databaseBytes() >> 20);
         }
     }
 
@@ -494,6 +497,12 @@ class LoadBenchmark {
 
     private static long folderCpuNanos() {
         return threadsCpuNanos(name -> name.equals("board-folder"));
+    }
+
+    /** Writing the H2 file: the desk's thread that waits for it, and H2's own writer threads. */
+    private static long storeCpuNanos() {
+        return threadsCpuNanos(name -> name.equals("judging-desk-answers") || name.startsWith("H2-")
+                || name.startsWith("MVStore background"));
     }
 
     /** The Java HTTP client's own threads (selector and workers), which the harness's calls run on in part. */

@@ -1,9 +1,11 @@
 package com.verdict.judging;
 
 import com.verdict.base.ApiException;
+import com.verdict.base.Durability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -36,6 +38,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * commit and the board rows' writes, and one writer never waits for another's locks. With one request waiting
  * this is one transaction per request, as before.
  * <p>
+ * The writer does not wait for its commits to reach the database file ({@link Durability#deferring}): a second
+ * thread waits for that and only then answers the batch's requests, while the writer runs the next batch. A store
+ * that waits behind a fold of the boards, a compaction step or a large commit then holds back the answers of the
+ * requests already committed, not the judging of those queued behind them.
+ * <p>
  * A request that fails the way {@link JudgingService} expects (an {@link ApiException} that leaves the transaction
  * fit to commit: an expired assignment, the daily cap) fails alone. Anything else rolls the batch back and every
  * request in it is run again in a transaction of its own, so one request's failure never becomes another's. A
@@ -54,24 +61,35 @@ public class JudgingDesk {
     private final JudgingService judging;
     private final TransactionTemplate transactions;
     private final EntityManager entities;
+    private final Durability durability;
     private final BlockingQueue<Request<?>> waiting = new LinkedBlockingQueue<>();
+    /** Requests the writer has run, committed or not, waiting for their commits to reach the file. */
+    private final BlockingQueue<Request<?>> committed = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Counter retries;
+    private final Timer stores;
     private final Thread writer;
+    private final Thread answerer;
     private volatile boolean open = true;
 
     JudgingDesk(JudgingService judging, PlatformTransactionManager transactionManager, EntityManager entities,
-            MeterRegistry meters) {
+            Durability durability, MeterRegistry meters) {
         this.judging = judging;
+        this.durability = durability;
         this.batchSizes = DistributionSummary.builder("verdict.judging.desk.batch")
                 .description("Requests the judging desk committed together").register(meters);
         this.retries = Counter.builder("verdict.judging.desk.retries")
                 .description("Requests the judging desk ran again after losing a deadlock or lock wait").register(meters);
+        this.stores = Timer.builder("verdict.judging.desk.store")
+                .description("Waits of the judging desk for its commits to reach the database file").register(meters);
         this.transactions = new TransactionTemplate(transactionManager);
         this.entities = entities;
         this.writer = new Thread(this::serve, "judging-desk");
         writer.setDaemon(true);
+        this.answerer = new Thread(this::answer, "judging-desk-answers");
+        answerer.setDaemon(true);
         writer.start();
+        answerer.start();
     }
 
     /** {@link JudgingService#next}, committed. */
@@ -158,9 +176,9 @@ public class JudgingDesk {
         batchSizes.record(batch.size());
         if (batch.size() > 1) {
             try {
-                Boolean committed = transactions.execute(status -> runAll(batch, status));
-                if (Boolean.TRUE.equals(committed)) {
-                    batch.forEach(Request::complete);
+                Boolean allCommitted = durability.deferring(() -> transactions.execute(status -> runAll(batch, status)));
+                if (Boolean.TRUE.equals(allCommitted)) {
+                    committed.addAll(batch);
                     return;
                 }
             } catch (RuntimeException e) {
@@ -168,8 +186,41 @@ public class JudgingDesk {
             }
         }
         for (Request<?> request : batch) {
-            runAlone(request);
-            request.complete();
+            durability.deferring(() -> {
+                runAlone(request);
+                return null;
+            });
+            committed.add(request);
+        }
+    }
+
+    /**
+     * Answers the requests the writer has run once their commits are in the database file: all of those waiting at
+     * once, after one wait. Requests that failed wait too, so that answers go out in the order they were run.
+     */
+    private void answer() {
+        List<Request<?>> answering = new ArrayList<>();
+        while (writer.isAlive() || !committed.isEmpty()) {
+            try {
+                Request<?> first = committed.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                answering.add(first);
+                committed.drainTo(answering);
+                long started = System.nanoTime();
+                durability.awaitStored();
+                stores.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                answering.forEach(Request::complete);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException | Error e) {
+                // Committed, perhaps not stored: nobody may hear "saved".
+                log.error("Could not make sure {} judging requests reached the database file", answering.size(), e);
+                answering.forEach(r -> r.done.completeExceptionally(e));
+            }
+            answering.clear();
         }
     }
 
@@ -219,6 +270,7 @@ public class JudgingDesk {
     void close() throws InterruptedException {
         open = false;
         writer.join(30_000);
+        answerer.join(30_000);
     }
 
     private static ApiException closed() {

@@ -1,16 +1,13 @@
 package com.verdict.operations;
 
+import com.verdict.base.EmbeddedH2;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.db.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,8 +20,8 @@ import org.springframework.stereotype.Component;
  * space is reused only once none of its pages is current any more. Judging appends to tables whose last page
  * is rewritten at every commit until it is full, so nearly every chunk keeps a page or two for good, and the
  * file grows by what is written (measured under load: 5–8 MB/s at 66 judgments/s, 25–40 MB/s at 500/s). H2's
- * background thread would copy such pages forward and free their chunks, but {@code WRITE_DELAY=0}, which puts
- * each commit on disk before the judge hears "saved", also stops that thread. So this does its work: every
+ * background thread can copy such pages forward and free their chunks; Verdict's URL turns that off
+ * ({@code AUTO_COMPACT_FILL_RATE=0}) and this does the work instead, in steps measured under load: every
  * {@value #INTERVAL_MS} ms it copies the live pages of the emptiest chunks forward, at most
  * {@value #WRITE_BYTES} bytes at a time so that a commit waiting for the store lock meanwhile waits briefly, and
  * only while the chunks are less than {@value #TARGET_FILL_RATE}% full.
@@ -48,7 +45,7 @@ public class H2Housekeeping {
     private final MVStore store;
 
     H2Housekeeping(DataSource dataSource, MeterRegistry meters) throws SQLException {
-        this.store = fileStoreOf(dataSource).orElse(null);
+        this.store = EmbeddedH2.fileStoreOf(dataSource).orElse(null);
         if (store != null) {
             Gauge.builder("verdict.h2.file.size", store, s -> s.getFileStore().size())
                     .description("Size of the H2 database file").baseUnit("bytes").register(meters);
@@ -79,19 +76,5 @@ public class H2Housekeeping {
                     store.getFileStore().getChunksFillRate());
         }
         return rewritten;
-    }
-
-    /** The store behind an embedded H2 database kept in a file; empty for anything else. */
-    static Optional<MVStore> fileStoreOf(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                return Optional.empty();
-            }
-            Store store = session.getDatabase().getStore();
-            MVStore mvStore = store == null ? null : store.getMvStore();
-            FileStore<?> file = mvStore == null ? null : mvStore.getFileStore();
-            return file == null || file.getFileName() == null ? Optional.empty() : Optional.of(mvStore);
-        }
     }
 }

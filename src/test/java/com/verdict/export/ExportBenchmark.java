@@ -53,7 +53,7 @@ class ExportBenchmark {
         }
         // The shipped URL's settings; -Dbench.h2-cache-kb=… tries another H2 page cache size.
         String cache = System.getProperty("bench.h2-cache-kb", "16384");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:./" + DATABASE + "/verdict;WRITE_DELAY=0"
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:./" + DATABASE + "/verdict;AUTO_COMPACT_FILL_RATE=0"
                 + ";CACHE_SIZE=" + cache);
     }
 

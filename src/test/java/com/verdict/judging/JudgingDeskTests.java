@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.base.ApiException;
+import com.verdict.base.Durability;
 import com.verdict.people.Person;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.EntityManager;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,10 @@ class JudgingDeskTests {
     PlatformTransactionManager transactionManager;
     @Autowired
     EntityManager entities;
+    @Autowired
+    Durability durability;
+    @Autowired
+    DataSource dataSource;
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -205,10 +211,50 @@ class JudgingDeskTests {
     }
 
     @Test
+    void answersWaitForTheDatabaseFileWhileTheWriterRunsTheNextRequests() throws Exception {
+        CountDownLatch fileWritten = new CountDownLatch(1);
+        CountDownLatch waitingForTheFile = new CountDownLatch(1);
+        Durability slowFile = new Durability(dataSource) {
+            @Override
+            public void awaitStored() {
+                waitingForTheFile.countDown();
+                try {
+                    fileWritten.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.awaitStored();
+            }
+        };
+        JudgingDesk pipelined = new JudgingDesk(judging, transactionManager, entities, slowFile,
+                new SimpleMeterRegistry());
+        try {
+            Future<String> first = callers.submit(() -> pipelined.run(service -> "first"));
+            assertThat(waitingForTheFile.await(5, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch secondRan = new CountDownLatch(1);
+            Future<String> second = callers.submit(() -> pipelined.run(service -> {
+                secondRan.countDown();
+                return "second";
+            }));
+
+            assertThat(secondRan.await(5, TimeUnit.SECONDS)).as("the writer ran the second request").isTrue();
+            assertThat(first).as("the first request, committed, its commit not yet in the file").isNotDone();
+            assertThat(second).isNotDone();
+
+            fileWritten.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("second");
+        } finally {
+            fileWritten.countDown();
+            pipelined.close();
+        }
+    }
+
+    @Test
     void aClosedDeskFinishesWhatItHoldsAndRefusesTheRestWithA503() throws Exception {
         data.interactions("closing", 2);
         Person judge = data.user("judge");
-        JudgingDesk closing = new JudgingDesk(judging, transactionManager, entities, new SimpleMeterRegistry());
+        JudgingDesk closing = new JudgingDesk(judging, transactionManager, entities, durability, new SimpleMeterRegistry());
         Deal deal = closing.next(judge.id(), null).orElseThrow();
 
         closing.close();

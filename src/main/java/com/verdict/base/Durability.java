@@ -1,0 +1,46 @@
+package com.verdict.base;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a commit is durable: every commit that wrote is in the database file by the time it returns
+ * ({@link DurableDataSource}), except inside {@link #deferring}, whose caller waits with {@link #awaitStored} before
+ * telling anyone.
+ */
+@Component
+public class Durability {
+
+    private final DurableDataSource dataSource;
+
+    public Durability(DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource.unwrap(DurableDataSource.class);
+    }
+
+    /**
+     * Runs {@code work}, whose commits return before their writes are in the file. Until {@link #awaitStored} returns,
+     * a crash may undo them: nobody may hear of them before.
+     */
+    public <T> T deferring(Supplier<T> work) {
+        return DurableDataSource.deferring(work);
+    }
+
+    /** Returns once everything committed so far, by any thread, is in the database file. */
+    public void awaitStored() {
+        dataSource.awaitStored();
+    }
+
+    /** Makes the app's data source a {@link DurableDataSource}. */
+    @Component
+    static class Wrapper implements BeanPostProcessor {
+
+        @Override
+        public Object postProcessAfterInitialization(Object bean, String beanName) {
+            return bean instanceof DataSource target && !(bean instanceof DurableDataSource)
+                    ? new DurableDataSource(target) : bean;
+        }
+    }
+}
