@@ -68,8 +68,11 @@ final class DurableDataSource extends DelegatingDataSource {
 
     /** Returns once everything committed so far is in the database file. */
     void awaitStored() {
-        MVStore mvStore = store();
-        if (mvStore == null) {
+        awaitStored(store(null));
+    }
+
+    private static void awaitStored(MVStore mvStore) {
+        if (mvStore == null || mvStore.isClosed()) {
             return;
         }
         mvStore.commit();
@@ -78,21 +81,22 @@ final class DurableDataSource extends DelegatingDataSource {
         mvStore.executeFilestoreOperation(() -> { });
     }
 
-    private MVStore store() {
+    /**
+     * The database's store, looked up once: through {@code connection} when there is one in hand, so that a commit
+     * never waits for a second connection from a pool its own may have emptied.
+     */
+    private MVStore store(Connection connection) {
         Optional<MVStore> found = store;
         if (found == null) {
-            synchronized (this) {
-                if (store == null) {
-                    try {
-                        store = EmbeddedH2.fileStoreOf(obtainTargetDataSource());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("Could not look up the H2 database's store", e);
-                    }
-                }
-                found = store;
+            try {
+                found = connection != null ? EmbeddedH2.fileStoreOf(connection)
+                        : EmbeddedH2.fileStoreOf(obtainTargetDataSource());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not look up the H2 database's store", e);
             }
+            store = found;
         }
-        return found.filter(s -> !s.isClosed()).orElse(null);
+        return found.orElse(null);
     }
 
     private Connection durable(Connection target) {
@@ -165,7 +169,7 @@ final class DurableDataSource extends DelegatingDataSource {
             if (wrote) {
                 wrote = false;
                 if (!DEFERRED.get()) {
-                    awaitStored();
+                    awaitStored(store(target));
                 }
             }
         }

@@ -19,14 +19,19 @@ public final class EmbeddedH2 {
     /** The store behind an embedded H2 database kept in a file; empty for anything else (PostgreSQL, in memory). */
     public static Optional<MVStore> fileStoreOf(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isWrapperFor(JdbcConnection.class)
-                    || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
-                return Optional.empty();
-            }
-            Store store = session.getDatabase().getStore();
-            MVStore mvStore = store == null ? null : store.getMvStore();
-            FileStore<?> file = mvStore == null ? null : mvStore.getFileStore();
-            return file == null || file.getFileName() == null ? Optional.empty() : Optional.of(mvStore);
+            return fileStoreOf(connection);
         }
+    }
+
+    /** The store behind the connection's database, if it is an embedded H2 database kept in a file. */
+    static Optional<MVStore> fileStoreOf(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)
+                || !(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return Optional.empty();
+        }
+        Store store = session.getDatabase().getStore();
+        MVStore mvStore = store == null ? null : store.getMvStore();
+        FileStore<?> file = mvStore == null ? null : mvStore.getFileStore();
+        return file == null || file.getFileName() == null ? Optional.empty() : Optional.of(mvStore);
     }
 }

@@ -2,6 +2,8 @@ package com.verdict.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -126,16 +128,32 @@ class DurableDataSourceTests {
 
         Future<Long> read = others.submit(() -> inTransaction("select count(*) from judgment", false));
         Future<Long> rolledBack = others.submit(() -> inTransaction("insert into judgment values (1)", true));
-        Future<Long> written = others.submit(() -> inTransaction("insert into judgment values (2)", false));
-
         assertThat(read.get(5, TimeUnit.SECONDS)).isZero();
         assertThat(rolledBack.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+
+        Future<Long> written = others.submit(() -> inTransaction("insert into judgment values (2)", false));
         Thread.sleep(300);
         assertThat(written).as("a commit that wrote, while the file is busy").isNotDone();
 
         release.countDown();
         assertThat(written.get(5, TimeUnit.SECONDS)).isEqualTo(1);
         busyFile.get(5, TimeUnit.SECONDS);
+        assertThat(judgmentsAfterACrash()).isEqualTo(1);
+    }
+
+    @Test
+    void aCommitFindsTheFileThroughItsOwnConnectionWhenThePoolHasNoOtherToGive() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(h2);
+        config.setMaximumPoolSize(1);
+        config.setConnectionTimeout(1_000);
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            DurableDataSource onePooled = new DurableDataSource(pool);
+            try (Connection connection = onePooled.getConnection(); Statement insert = connection.createStatement()) {
+                insert.executeUpdate("insert into judgment values (1)");
+            }
+        }
+
         assertThat(judgmentsAfterACrash()).isEqualTo(1);
     }
 
