@@ -18,6 +18,8 @@ public class Durability {
 
     public Durability(DataSource dataSource) throws SQLException {
         this.dataSource = dataSource.unwrap(DurableDataSource.class);
+        // Looked up now, while the pool has connections to spare: writeSoFar runs inside transactions.
+        this.dataSource.writeSoFar();
     }
 
     /**
@@ -31,6 +33,15 @@ public class Durability {
     /** Returns once everything committed so far, by any thread, is in the database file. */
     public void awaitStored() {
         dataSource.awaitStored();
+    }
+
+    /**
+     * Writes to the file what has changed so far, the caller's transaction included, so that its commit has less
+     * left to write. One write of the file runs at a time, and the judging desk's answers wait for whichever is
+     * running: a large transaction that writes in steps keeps each of those waits short. Nothing on PostgreSQL.
+     */
+    public void writeSoFar() {
+        dataSource.writeSoFar();
     }
 
     /** Makes the app's data source a {@link DurableDataSource}. */

@@ -71,6 +71,14 @@ final class DurableDataSource extends DelegatingDataSource {
         awaitStored(store(null));
     }
 
+    /** Writes to the file what has changed so far, committed or not (see {@link Durability#writeSoFar}). */
+    void writeSoFar() {
+        MVStore mvStore = store(null);
+        if (mvStore != null && !mvStore.isClosed()) {
+            mvStore.commit();
+        }
+    }
+
     private static void awaitStored(MVStore mvStore) {
         if (mvStore == null || mvStore.isClosed()) {
             return;

@@ -1,5 +1,6 @@
 package com.verdict.leaderboard;
 
+import com.verdict.base.Durability;
 import com.verdict.base.SequenceIds;
 import com.verdict.base.VerdictProperties;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +38,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class PendingScores {
 
-    /** Pending rows one fold reads: a refit leaves tens of thousands, which then fold in a few transactions. */
-    static final int FOLD_BATCH = 2_000;
+    /**
+     * Pending rows one fold reads: well above what judging leaves in an interval (2,000 at 1,000 judgments a second
+     * and 2 s), so that a fold's judges' rows are written once per interval, not once per transaction. A refit
+     * leaves hundreds of thousands, which then fold in several transactions.
+     */
+    static final int FOLD_BATCH = 20_000;
+    /**
+     * Judges whose board rows a fold writes before it writes them to the file ({@link Durability#writeSoFar}):
+     * a fold of 200 judges writes a thousand rows and two rank entries for each, and written out all at once by
+     * its commit, they held the judging desk's answers for 30-60 ms.
+     */
+    static final int FOLD_STEP_JUDGES = 20;
 
     private static final Logger log = LoggerFactory.getLogger(PendingScores.class);
 
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
     private final BoardRows rows;
+    private final Durability durability;
     private final TransactionTemplate transactions;
     private final Duration interval;
     private final Timer folds;
@@ -51,11 +65,12 @@ class PendingScores {
     private final Thread folder;
     private volatile boolean open = true;
 
-    PendingScores(JdbcTemplate jdbc, SequenceIds ids, BoardRows rows, PlatformTransactionManager transactionManager,
-            VerdictProperties properties, MeterRegistry meters) {
+    PendingScores(JdbcTemplate jdbc, SequenceIds ids, BoardRows rows, Durability durability,
+            PlatformTransactionManager transactionManager, VerdictProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.rows = rows;
+        this.durability = durability;
         this.transactions = new TransactionTemplate(transactionManager);
         this.interval = properties.leaderboard().foldInterval();
         this.folds = Timer.builder("verdict.leaderboard.fold")
@@ -110,7 +125,12 @@ class PendingScores {
                         return new BoardScore(rs.getLong(2), Arrays.asList(rs.getString(3).split(" ")),
                                 rs.getTimestamp(6).toInstant(), rs.getLong(4), rs.getLong(5));
                     });
-            rows.add(scores);
+            // Steps leave the order BoardRows keeps against deadlocks, which no longer matters here: with scores
+            // pending, folds are the only writers of board rows, one at a time.
+            for (List<BoardScore> step : byJudges(scores, FOLD_STEP_JUDGES)) {
+                rows.add(step);
+                durability.writeSoFar();
+            }
             // Exactly the rows read: a row with an id among theirs may commit only now, and must wait for its fold.
             jdbc.batchUpdate("delete from board_pending where id = ?", read.stream().map(id -> new Object[] {id})
                     .toList());
@@ -121,6 +141,27 @@ class PendingScores {
             folded.increment(count);
         }
         return count == null ? 0 : count;
+    }
+
+    /** The scores in steps of {@code judges} judges each, a judge's scores all in one step. */
+    static List<List<BoardScore>> byJudges(List<BoardScore> scores, int judges) {
+        Map<Long, List<BoardScore>> byJudge = new TreeMap<>();
+        scores.forEach(score -> byJudge.computeIfAbsent(score.judgeId(), id -> new ArrayList<>()).add(score));
+        List<List<BoardScore>> steps = new ArrayList<>();
+        List<BoardScore> step = new ArrayList<>();
+        int inStep = 0;
+        for (List<BoardScore> ofJudge : byJudge.values()) {
+            step.addAll(ofJudge);
+            if (++inStep == judges) {
+                steps.add(step);
+                step = new ArrayList<>();
+                inStep = 0;
+            }
+        }
+        if (!step.isEmpty()) {
+            steps.add(step);
+        }
+        return steps;
     }
 
     /** Folds at once, so that scores a stop or a crash left pending reach the boards as Verdict starts, then every interval. */
