@@ -1,6 +1,5 @@
 package com.verdict.base;
 
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -108,8 +107,21 @@ final class DurableDataSource extends DelegatingDataSource {
     }
 
     private Connection durable(Connection target) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                new DurableConnection(target));
+        return proxy(Connection.class, new DurableConnection(target)::invoke);
+    }
+
+    /** What a proxy does for the methods other than equals and hashCode, which keep to the proxy's identity. */
+    private interface Calls {
+        Object call(Object proxy, Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T proxy(Class<T> type, Calls calls) {
+        return type.cast(Proxy.newProxyInstance(DurableDataSource.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> calls.call(proxy, method, args);
+                }));
     }
 
     private static Object call(Object target, Method method, Object[] args) throws Throwable {
@@ -121,7 +133,7 @@ final class DurableDataSource extends DelegatingDataSource {
     }
 
     /** A connection that tells whether it wrote since its last commit, and waits for the file after one that did. */
-    private final class DurableConnection implements InvocationHandler {
+    private final class DurableConnection {
 
         private final Connection target;
         private boolean wrote;
@@ -130,13 +142,8 @@ final class DurableDataSource extends DelegatingDataSource {
             this.target = target;
         }
 
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             switch (method.getName()) {
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
                 case "toString":
                     return "durable " + target;
                 case "createStatement":
@@ -183,23 +190,16 @@ final class DurableDataSource extends DelegatingDataSource {
         }
 
         private Object statement(Object connection, Class<? extends Statement> type, Object statement) {
-            return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
-                    (proxy, method, args) -> {
-                        switch (method.getName()) {
-                            case "equals":
-                                return proxy == args[0];
-                            case "hashCode":
-                                return System.identityHashCode(proxy);
-                            case "getConnection":
-                                return connection;
-                            default:
-                                Object result = call(statement, method, args);
-                                if (WRITES.contains(method.getName())) {
-                                    wrote();
-                                }
-                                return result;
-                        }
-                    });
+            return proxy(type, (proxy, method, args) -> {
+                if (method.getName().equals("getConnection")) {
+                    return connection;
+                }
+                Object result = call(statement, method, args);
+                if (WRITES.contains(method.getName())) {
+                    wrote();
+                }
+                return result;
+            });
         }
     }
 }
