@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,31 +147,39 @@ public class JudgingDesk {
     }
 
     private void serve() {
-        List<Request<?>> batch = new ArrayList<>(MAX_BATCH);
-        while (open) {
+        inBatches(waiting, MAX_BATCH, () -> open, this::runBatch, "Judging desk failed a batch of {}");
+        List<Request<?>> left = new ArrayList<>();
+        waiting.drainTo(left);
+        left.forEach(r -> r.done.completeExceptionally(closed()));
+    }
+
+    /**
+     * Takes requests from {@code queue} as they come, all those waiting at once (up to {@code most}), and hands them
+     * to {@code work}, while {@code going} holds. Whatever {@code work} throws fails the requests in hand, so that no
+     * caller is left waiting. Polls rather than waits for ever: interrupting a thread in the middle of H2's file
+     * I/O would close the database file, so closing the desk never interrupts its threads.
+     */
+    private static void inBatches(BlockingQueue<Request<?>> queue, int most, BooleanSupplier going,
+            Consumer<List<Request<?>>> work, String failure) {
+        List<Request<?>> batch = new ArrayList<>();
+        while (going.getAsBoolean()) {
             try {
-                // Polls rather than waits for ever: interrupting a thread in the middle of H2's file I/O would close
-                // the database file, so closing the desk never interrupts it.
-                Request<?> first = waiting.poll(200, TimeUnit.MILLISECONDS);
+                Request<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                waiting.drainTo(batch, MAX_BATCH - 1);
-                runBatch(batch);
+                queue.drainTo(batch, most - 1);
+                work.accept(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException | Error e) {
-                // Never leave a caller waiting, whatever broke.
-                log.error("Judging desk failed a batch of {}", batch.size(), e);
+                log.error(failure, batch.size(), e);
                 batch.forEach(r -> r.done.completeExceptionally(e));
             }
             batch.clear();
         }
-        List<Request<?>> left = new ArrayList<>();
-        waiting.drainTo(left);
-        left.forEach(r -> r.done.completeExceptionally(closed()));
     }
 
     private void runBatch(List<Request<?>> batch) {
@@ -199,29 +209,13 @@ public class JudgingDesk {
      * once, after one wait. Requests that failed wait too, so that answers go out in the order they were run.
      */
     private void answer() {
-        List<Request<?>> answering = new ArrayList<>();
-        while (writer.isAlive() || !committed.isEmpty()) {
-            try {
-                Request<?> first = committed.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                answering.add(first);
-                committed.drainTo(answering);
-                long started = System.nanoTime();
-                durability.awaitStored();
-                stores.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                answering.forEach(Request::complete);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException | Error e) {
-                // Committed, perhaps not stored: nobody may hear "saved".
-                log.error("Could not make sure {} judging requests reached the database file", answering.size(), e);
-                answering.forEach(r -> r.done.completeExceptionally(e));
-            }
-            answering.clear();
-        }
+        // A failure here leaves the requests committed, perhaps not stored: nobody may hear "saved".
+        inBatches(committed, Integer.MAX_VALUE, () -> writer.isAlive() || !committed.isEmpty(), answering -> {
+            long started = System.nanoTime();
+            durability.awaitStored();
+            stores.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            answering.forEach(Request::complete);
+        }, "Could not make sure {} judging requests reached the database file");
     }
 
     /**
