@@ -7,9 +7,9 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.stereotype.Component;
 
 /**
- * When a commit is durable: every commit that wrote is in the database file by the time it returns
- * ({@link DurableDataSource}), except inside {@link #deferring}, whose caller waits with {@link #awaitStored} before
- * telling anyone.
+ * Commits that survive a crash of the app: every commit that wrote is in the database file by the time it returns
+ * ({@link DurableDataSource} sees to it), except inside {@link #deferring}, whose caller waits with
+ * {@link #awaitStored} before telling anyone of what it committed.
  */
 @Component
 public class Durability {
