@@ -19,11 +19,6 @@ import com.verdict.judging.JudgingService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
-import java.util.Base64;
-import java.net.http.HttpResponse;
-import java.net.http.HttpRequest;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -40,8 +35,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -67,7 +60,6 @@ class ExportApiTests {
     VerdictProperties properties;
     @Autowired
     TestRestTemplate http;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     ExportFixture fixture;
     Person engineer;
@@ -355,18 +347,8 @@ class ExportApiTests {
         return records;
     }
 
-    /**
-     * Over real HTTP: the file as the client receives it, streamed by the server. The JDK's client rather than the
-     * test template's Reactor Netty one, which twice failed to parse a streamed response's headers.
-     */
     private byte[] download(String url, Person person) throws Exception {
-        String credentials = Base64.getEncoder().encodeToString((person.username() + ":" + TestData.PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(http.getRootUri() + url))
-                .header(HttpHeaders.AUTHORIZATION, "Basic " + credentials).GET().build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as("status of " + url).isEqualTo(200);
-        return response.body();
+        return StreamedDownloads.download(http, url, person);
     }
 
     private static List<String> keys(JsonNode node) {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
@@ -84,10 +83,7 @@ class ExportRoundTripTests {
         assertThat(preference.get("context").textValue()).isEqualTo(CONTEXT);
     }
 
-    private byte[] download(String path) {
-        ResponseEntity<byte[]> response = http.withBasicAuth(engineer.username(), TestData.PASSWORD)
-                .exchange(RequestEntity.get(URI.create(path)).header(HttpHeaders.CONNECTION, "close").build(), byte[].class);
-        assertThat(response.getStatusCode().value()).isEqualTo(200);
-        return response.getBody();
+    private byte[] download(String path) throws Exception {
+        return StreamedDownloads.download(http, path, engineer);
     }
 }
