@@ -147,7 +147,11 @@ public class JudgingDesk {
     }
 
     private void serve() {
-        inBatches(waiting, MAX_BATCH, () -> open, this::runBatch, "Judging desk failed a batch of {}");
+        // None of the writer's commits waits for the file: the answers thread does, before anyone hears of them.
+        durability.deferring(() -> {
+            inBatches(waiting, MAX_BATCH, () -> open, this::runBatch, "Judging desk failed a batch of {}");
+            return null;
+        });
         List<Request<?>> left = new ArrayList<>();
         waiting.drainTo(left);
         left.forEach(r -> r.done.completeExceptionally(closed()));
@@ -186,7 +190,7 @@ public class JudgingDesk {
         batchSizes.record(batch.size());
         if (batch.size() > 1) {
             try {
-                Boolean allCommitted = durability.deferring(() -> transactions.execute(status -> runAll(batch, status)));
+                Boolean allCommitted = transactions.execute(status -> runAll(batch, status));
                 if (Boolean.TRUE.equals(allCommitted)) {
                     committed.addAll(batch);
                     return;
@@ -196,10 +200,7 @@ public class JudgingDesk {
             }
         }
         for (Request<?> request : batch) {
-            durability.deferring(() -> {
-                runAlone(request);
-                return null;
-            });
+            runAlone(request);
             committed.add(request);
         }
     }
