@@ -73,13 +73,13 @@ final class DurableDataSource extends DelegatingDataSource {
     /** Writes to the file what has changed so far, committed or not (see {@link Durability#writeSoFar}). */
     void writeSoFar() {
         MVStore mvStore = store(null);
-        if (mvStore != null && !mvStore.isClosed()) {
+        if (mvStore != null) {
             mvStore.commit();
         }
     }
 
     private static void awaitStored(MVStore mvStore) {
-        if (mvStore == null || mvStore.isClosed()) {
+        if (mvStore == null) {
             return;
         }
         mvStore.commit();
@@ -89,8 +89,8 @@ final class DurableDataSource extends DelegatingDataSource {
     }
 
     /**
-     * The database's store, looked up once: through {@code connection} when there is one in hand, so that a commit
-     * never waits for a second connection from a pool its own may have emptied.
+     * The database's store while it is open, looked up once: through {@code connection} when there is one in hand, so
+     * that a commit never waits for a second connection from a pool its own may have emptied.
      */
     private MVStore store(Connection connection) {
         Optional<MVStore> found = store;
@@ -103,7 +103,7 @@ final class DurableDataSource extends DelegatingDataSource {
             }
             store = found;
         }
-        return found.orElse(null);
+        return found.filter(open -> !open.isClosed()).orElse(null);
     }
 
     private Connection durable(Connection target) {
