@@ -3,6 +3,7 @@ package com.verdict.catalog.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -20,7 +21,6 @@ import com.verdict.catalog.ImportError;
 import com.verdict.catalog.ImportMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,17 +92,11 @@ class ImportViewTests {
 
     /** The import runs in the background; its results reach the UI as the mocked client polls. */
     private void awaitResult() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (_find(Div.class, spec -> spec.withClasses("verdict-banner")).isEmpty()) {
-            assertThat(Instant.now()).as("import finished in time").isBefore(deadline);
-            MockVaadin.clientRoundtrip();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("the import's result").atMost(Duration.ofSeconds(20)).pollInSameThread()
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return !_find(Div.class, spec -> spec.withClasses("verdict-banner")).isEmpty();
+                });
     }
 
     private String banner() {
