@@ -30,6 +30,14 @@ public class Durability {
         return DurableDataSource.deferring(work);
     }
 
+    /**
+     * Whether there is a database file for {@link #awaitStored} to wait for: an embedded H2 database's. On PostgreSQL
+     * every commit is durable when it returns, and an in-memory database has no file.
+     */
+    public boolean writesAFile() {
+        return dataSource.writesAFile();
+    }
+
     /** Returns once everything committed so far, by any thread, is in the database file. */
     public void awaitStored() {
         dataSource.awaitStored();

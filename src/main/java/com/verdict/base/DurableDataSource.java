@@ -70,6 +70,11 @@ final class DurableDataSource extends DelegatingDataSource {
         awaitStored(store(null));
     }
 
+    /** Whether commits wait for an embedded H2 database's file: not on PostgreSQL, not in memory. */
+    boolean writesAFile() {
+        return store(null) != null;
+    }
+
     /** Writes to the file what has changed so far, committed or not (see {@link Durability#writeSoFar}). */
     void writeSoFar() {
         MVStore mvStore = store(null);

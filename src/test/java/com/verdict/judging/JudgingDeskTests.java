@@ -2,6 +2,7 @@ package com.verdict.judging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
@@ -10,12 +11,14 @@ import com.verdict.base.Durability;
 import com.verdict.people.Person;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +57,9 @@ class JudgingDeskTests {
     Durability durability;
     @Autowired
     DataSource dataSource;
+
+    /** The gathering window of the desks built here: long, so that a wait for it cannot pass for a slow machine. */
+    private static final Duration GATHER = Duration.ofSeconds(1);
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -251,6 +257,90 @@ class JudgingDeskTests {
     }
 
     @Test
+    void whileJudgingIsBusyAnswersGatherIntoOneWriteOfTheFilePerWindowAndALoneJudgeNeverWaits() throws Exception {
+        List<Long> writesStarted = new CopyOnWriteArrayList<>();
+        JudgingDesk gathering = deskCountingWrites(true, writesStarted);
+        try {
+            long started = System.nanoTime();
+            assertThat(answer(gathering, "lone")).isEqualTo("lone");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("a lone judge's wait").isLessThan(GATHER);
+
+            int writesBefore = writesOfABurst(gathering, writesStarted);
+
+            assertThat(writesStarted).as("the burst's writes of the file").hasSize(writesBefore + 1);
+            assertThat(Duration.ofNanos(writesStarted.get(writesBefore) - writesStarted.get(writesBefore - 1)))
+                    .as("from the write for the first two to the next")
+                    .isGreaterThanOrEqualTo(GATHER.multipliedBy(9).dividedBy(10));
+
+            // The first request after the burst may still wait out the window; the judges after it, alone, do not.
+            assertThat(answer(gathering, "after the burst")).isEqualTo("after the burst");
+            started = System.nanoTime();
+            assertThat(answer(gathering, "alone again")).isEqualTo("alone again");
+            assertThat(answer(gathering, "and again")).isEqualTo("and again");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two lone judges' waits").isLessThan(GATHER);
+        } finally {
+            gathering.close();
+        }
+    }
+
+    @Test
+    void withoutADatabaseFileToWriteBusyJudgingIsAnsweredAtOnce() throws Exception {
+        List<Long> writesStarted = new CopyOnWriteArrayList<>();
+        JudgingDesk postgresLike = deskCountingWrites(false, writesStarted);
+        try {
+            long started = System.nanoTime();
+            int writesBefore = writesOfABurst(postgresLike, writesStarted);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the burst's waits").isLessThan(GATHER);
+            assertThat(writesStarted).as("waits for a file that is not there").hasSizeGreaterThan(writesBefore + 1);
+        } finally {
+            postgresLike.close();
+        }
+    }
+
+    /** A desk that gathers for {@link #GATHER}, with or without a database file, and notes when each write starts. */
+    private JudgingDesk deskCountingWrites(boolean fileToWrite, List<Long> writesStarted) throws SQLException {
+        Durability counted = new Durability(dataSource) {
+            @Override
+            public boolean writesAFile() {
+                return fileToWrite;
+            }
+
+            @Override
+            public void awaitStored() {
+                writesStarted.add(System.nanoTime());
+                super.awaitStored();
+            }
+        };
+        return new JudgingDesk(judging, transactionManager, entities, counted, new SimpleMeterRegistry(), GATHER);
+    }
+
+    /**
+     * Two requests answered by one write make judging busy; then five come 20 ms apart. Returns how many writes had
+     * started before the five.
+     */
+    private int writesOfABurst(JudgingDesk busy, List<Long> writesStarted) throws Exception {
+        holdTheDesk(busy);
+        List<Future<String>> together = List.of(call(() -> answer(busy, "a")), call(() -> answer(busy, "b")));
+        awaitWaiting(busy, 2);
+        release.countDown();
+        for (Future<String> answer : together) {
+            answer.get(5, TimeUnit.SECONDS);
+        }
+        int writesBefore = writesStarted.size();
+        List<Future<String>> burst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String name = "burst " + i;
+            burst.add(call(() -> answer(busy, name)));
+            Thread.sleep(20);
+        }
+        for (Future<String> answer : burst) {
+            answer.get(5, TimeUnit.SECONDS);
+        }
+        return writesBefore;
+    }
+
+    @Test
     void aClosedDeskFinishesWhatItHoldsAndRefusesTheRestWithA503() throws Exception {
         data.interactions("closing", 2);
         Person judge = data.user("judge");
@@ -266,9 +356,17 @@ class JudgingDeskTests {
     }
 
     /** Keeps the desk's writer busy until {@link #letTheBatchGo}, so that the requests after this meet in a batch. */
+    private static String answer(JudgingDesk answering, String name) {
+        return answering.run(service -> name);
+    }
+
     private void holdTheDesk() throws InterruptedException {
+        holdTheDesk(desk);
+    }
+
+    private void holdTheDesk(JudgingDesk held) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> desk.run(service -> {
+        CompletableFuture.runAsync(() -> held.run(service -> {
             holding.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -285,12 +383,14 @@ class JudgingDeskTests {
         release.countDown();
     }
 
-    private void awaitWaiting(int requests) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (desk.waiting() < requests && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(desk.waiting()).isEqualTo(requests);
+    private void awaitWaiting(int requests) {
+        awaitWaiting(desk, requests);
+    }
+
+    private static void awaitWaiting(JudgingDesk waitedOn, int requests) {
+        await("%d requests waiting".formatted(requests)).pollInterval(Duration.ofMillis(5))
+                .until(waitedOn::waiting, waiting -> waiting >= requests);
+        assertThat(waitedOn.waiting()).isEqualTo(requests);
     }
 
     private <T> Future<T> call(Supplier<T> request) {
