@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.URI;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -35,11 +37,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -246,7 +251,14 @@ class LoadBenchmark {
         playing = phase;
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long interval = rate == 0 ? 0 : 1_000_000_000L * JUDGES / rate;
-        CountDownLatch done = new CountDownLatch(JUDGES + 2);
+        CountDownLatch done = new CountDownLatch(JUDGES + 3);
+        new Thread(() -> {
+            try {
+                watchUnwrittenPages(end, phase);
+            } finally {
+                done.countDown();
+            }
+        }, "unwritten-pages").start();
         for (int j = 0; j < JUDGES; j++) {
             int judge = judgeNumber(j);
             new Thread(() -> {
@@ -273,6 +285,29 @@ class LoadBenchmark {
         phase.ended();
         playing = null;
         return phase;
+    }
+
+    /** Samples the machine's written pages not yet on disk every 100 ms, keeping the most. */
+    private static void watchUnwrittenPages(long end, Phase phase) {
+        while (System.nanoTime() < end) {
+            phase.mostUnwrittenKb.accumulateAndGet(unwrittenKb(), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Memory the kernel holds in pages written to files but not yet to disk (Linux's Dirty); -1 elsewhere. */
+    private static long unwrittenKb() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(line -> line.startsWith("Dirty:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(-1);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /**
@@ -398,6 +433,11 @@ class LoadBenchmark {
         /** CPU of the phase's judge and reader threads, each adding its own as it ends. */
         final LongAdder clientThreadsCpu = new LongAdder();
         final long batchesAtStart = batches().count();
+        final long forcesAtStart = writebacks().map(Timer::count).orElse(0L);
+        final double forcingAtStart = writebacks().map(timer -> timer.totalTime(TimeUnit.MILLISECONDS)).orElse(0.0);
+        final AtomicLong mostUnwrittenKb = new AtomicLong(-1);
+        long forces;
+        double forcingMillis;
         final double batchedAtStart = batches().totalAmount();
         double meanBatch;
         long processCpu;
@@ -420,6 +460,9 @@ class LoadBenchmark {
             storeCpu = storeCpuNanos() - storeCpuAtStart;
             clientCpu = clientThreadsCpu.sum() + httpClientCpuNanos() - httpClientCpuAtStart;
             meanBatch = (batches().totalAmount() - batchedAtStart) / Math.max(1, batches().count() - batchesAtStart);
+            forces = writebacks().map(Timer::count).orElse(0L) - forcesAtStart;
+            forcingMillis = writebacks().map(timer -> timer.totalTime(TimeUnit.MILLISECONDS)).orElse(0.0)
+                    - forcingAtStart;
         }
 
         void failed(HttpResponse<String> response) {
@@ -441,11 +484,13 @@ class LoadBenchmark {
             System.out.printf("BENCH   %s: CPU %.2f of %d cores busy (the machine's: %.2f); per deal+judge %.2f ms "
                             + "of CPU in all, of which %.2f ms in the harness's client threads and %.2f ms in the judging desk's writer (%.0f%% "
                             + "busy, %.1f requests a commit), %.2f ms writing the database file, %.2f ms folding "
-                            + "scores into the boards; database %,d MB%n", name,
+                            + "scores into the boards; database %,d MB; H2 file forced to disk %d times, %.1f ms each on "
+                            + "average; written pages not yet on disk (the machine's) up to %,d MB%n", name,
                     processCpu / 1e9 / seconds, Runtime.getRuntime().availableProcessors(),
                     machineCpu / 1e9 / seconds, processCpu / 1e6 / judged,
                     clientCpu / 1e6 / judged, deskCpu / 1e6 / judged, 100 * deskCpu / 1e9 / seconds, meanBatch,
-                    storeCpu / 1e6 / judged, folderCpu / 1e6 / judged, databaseBytes() >> 20);
+                    storeCpu / 1e6 / judged, folderCpu / 1e6 / judged, databaseBytes() >> 20, forces,
+                    forcingMillis / Math.max(1, forces), mostUnwrittenKb.get() >> 10);
         }
     }
 
@@ -465,6 +510,11 @@ class LoadBenchmark {
         } catch (SQLException e) {
             return -1;
         }
+    }
+
+    /** The H2 file's forces to disk ({@code operations.H2Writeback}); none on PostgreSQL. */
+    private static Optional<Timer> writebacks() {
+        return Optional.ofNullable(meters.find("verdict.h2.writeback").timer());
     }
 
     private static DistributionSummary batches() {
