@@ -166,6 +166,11 @@ public class JudgingDesk {
     }
 
     /** Requests waiting for the writer. */
+    /** Requests committed and waiting for the file, to be answered. */
+    int answersWaiting() {
+        return committed.size();
+    }
+
     int waiting() {
         return waiting.size();
     }

@@ -63,6 +63,7 @@ class JudgingDeskTests {
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
+    private volatile CountDownLatch fileHeld = new CountDownLatch(0);
 
     @BeforeEach
     void cleanCatalog() {
@@ -72,6 +73,7 @@ class JudgingDeskTests {
     @AfterEach
     void stopCallers() {
         release.countDown();
+        fileHeld.countDown();
         callers.shutdownNow();
     }
 
@@ -298,7 +300,10 @@ class JudgingDeskTests {
         }
     }
 
-    /** A desk that gathers for {@link #GATHER}, with or without a database file, and notes when each write starts. */
+    /**
+     * A desk that gathers for {@link #GATHER}, with or without a database file, and notes when each write starts. A
+     * write waits while {@link #fileHeld} is up.
+     */
     private JudgingDesk deskCountingWrites(boolean fileToWrite, List<Long> writesStarted) throws SQLException {
         Durability counted = new Durability(dataSource) {
             @Override
@@ -309,6 +314,11 @@ class JudgingDeskTests {
             @Override
             public void awaitStored() {
                 writesStarted.add(System.nanoTime());
+                try {
+                    fileHeld.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 super.awaitStored();
             }
         };
@@ -316,15 +326,18 @@ class JudgingDeskTests {
     }
 
     /**
-     * Two requests answered by one write make judging busy; then five come 20 ms apart. Returns how many writes had
-     * started before the five.
+     * Two requests answered by one write make judging busy: both are committed while the write before them waits
+     * for the file. Then five come 20 ms apart. Returns how many writes had started before the five.
      */
     private int writesOfABurst(JudgingDesk busy, List<Long> writesStarted) throws Exception {
-        holdTheDesk(busy);
+        fileHeld = new CountDownLatch(1);
+        int writesBeforeTheHeldOne = writesStarted.size();
+        Future<String> first = call(() -> answer(busy, "first"));
+        await("the first request's write").until(() -> writesStarted.size() > writesBeforeTheHeldOne);
         List<Future<String>> together = List.of(call(() -> answer(busy, "a")), call(() -> answer(busy, "b")));
-        awaitWaiting(busy, 2);
-        release.countDown();
-        for (Future<String> answer : together) {
+        await("a and b committed").pollInterval(Duration.ofMillis(5)).until(busy::answersWaiting, n -> n == 2);
+        fileHeld.countDown();
+        for (Future<String> answer : List.of(first, together.get(0), together.get(1))) {
             answer.get(5, TimeUnit.SECONDS);
         }
         int writesBefore = writesStarted.size();
@@ -361,12 +374,8 @@ class JudgingDeskTests {
     }
 
     private void holdTheDesk() throws InterruptedException {
-        holdTheDesk(desk);
-    }
-
-    private void holdTheDesk(JudgingDesk held) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
-        CompletableFuture.runAsync(() -> held.run(service -> {
+        CompletableFuture.runAsync(() -> desk.run(service -> {
             holding.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
@@ -384,13 +393,9 @@ class JudgingDeskTests {
     }
 
     private void awaitWaiting(int requests) {
-        awaitWaiting(desk, requests);
-    }
-
-    private static void awaitWaiting(JudgingDesk waitedOn, int requests) {
         await("%d requests waiting".formatted(requests)).pollInterval(Duration.ofMillis(5))
-                .until(waitedOn::waiting, waiting -> waiting >= requests);
-        assertThat(waitedOn.waiting()).isEqualTo(requests);
+                .until(desk::waiting, waiting -> waiting >= requests);
+        assertThat(desk.waiting()).isEqualTo(requests);
     }
 
     private <T> Future<T> call(Supplier<T> request) {
