@@ -115,7 +115,15 @@ class LoadBenchmark {
     private static final boolean ONE_TRIP = !"two-trips".equals(System.getProperty("bench.flow", "one-trip"));
     /** Off with -Dbench.first-refit=false to profile judging sooner (no refit before or after). */
     private static final boolean FIRST_REFIT = Boolean.parseBoolean(System.getProperty("bench.first-refit", "true"));
-    private static final int FRESH_INTERACTIONS = 20_000;
+    /** A fresh interaction of three responses is three pairs of three judgments each. */
+    private static final int JUDGMENTS_PER_INTERACTION = 9;
+    /**
+     * Enough fresh interactions for every phase, full speed counted at 2,500/s, with a quarter to spare (at least
+     * 20,000): judges who run out of pairs would measure the wait for none, not judging.
+     */
+    private static final int FRESH_INTERACTIONS = Math.max(20_000, (int) Math.ceil(1.25
+            * (WARM_UP_SECONDS * RATE + (long) SECONDS * (HUMAN_RATE + RATE / 2 + STEADY_PHASES * RATE + 2_500))
+            / JUDGMENTS_PER_INTERACTION / 1_000.0) * 1_000);
     private static final Pattern ASSIGNMENT = Pattern.compile("\"assignment\":(\\d+)");
     private static final String[] VERDICTS = {"LEFT", "RIGHT", "TIE", "BOTH_BAD"};
 
