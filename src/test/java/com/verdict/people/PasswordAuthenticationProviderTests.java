@@ -3,10 +3,12 @@ package com.verdict.people;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -37,13 +39,15 @@ class PasswordAuthenticationProviderTests {
         }
     };
     private final Map<String, UserDetails> accounts = new HashMap<>();
+    /** The remembered passwords' clock, in nanoseconds: it moves only when a test moves it. */
+    private final AtomicLong clock = new AtomicLong();
     private final PasswordAuthenticationProvider provider = new PasswordAuthenticationProvider(name -> {
         UserDetails user = accounts.get(name);
         if (user == null) {
             throw new UsernameNotFoundException(name);
         }
         return user;
-    }, counting);
+    }, counting, clock::get);
 
     private void account(String password, boolean enabled, boolean unlocked) {
         accounts.put("ada", new User("ada", bcrypt.encode(password), enabled, true, true, unlocked,
@@ -60,6 +64,22 @@ class PasswordAuthenticationProviderTests {
         assertThat(signIn("correct horse").isAuthenticated()).isTrue();
         assertThat(signIn("correct horse").getAuthorities()).extracting(Object::toString).containsExactly("ROLE_JUDGE");
         assertThat(checks).hasValue(1);
+    }
+
+    @Test
+    void aPasswordInUseStaysRememberedAndOneUnusedForLongIsCheckedAgain() {
+        account("correct horse", true, true);
+        signIn("correct horse");
+        Duration lessThanRemembered = PasswordAuthenticationProvider.REMEMBERED.minusSeconds(30);
+        for (int request = 0; request < 12; request++) {
+            clock.addAndGet(lessThanRemembered.toNanos());
+            assertThat(signIn("correct horse").isAuthenticated()).isTrue();
+        }
+        assertThat(checks).as("BCrypt checks over an hour of use").hasValue(1);
+
+        clock.addAndGet(PasswordAuthenticationProvider.REMEMBERED.plusSeconds(1).toNanos());
+        assertThat(signIn("correct horse").isAuthenticated()).isTrue();
+        assertThat(checks).as("BCrypt checks after a pause").hasValue(2);
     }
 
     @Test
