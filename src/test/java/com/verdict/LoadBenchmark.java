@@ -441,12 +441,12 @@ class LoadBenchmark {
         /** CPU of the phase's judge and reader threads, each adding its own as it ends. */
         final LongAdder clientThreadsCpu = new LongAdder();
         final long batchesAtStart = batches().count();
+        final double batchedAtStart = batches().totalAmount();
         final long forcesAtStart = writebacks().map(Timer::count).orElse(0L);
         final double forcingAtStart = writebacks().map(timer -> timer.totalTime(TimeUnit.MILLISECONDS)).orElse(0.0);
         final AtomicLong mostUnwrittenKb = new AtomicLong(-1);
         long forces;
         double forcingMillis;
-        final double batchedAtStart = batches().totalAmount();
         double meanBatch;
         long processCpu;
         long machineCpu;

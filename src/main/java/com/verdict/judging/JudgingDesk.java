@@ -166,13 +166,13 @@ public class JudgingDesk {
     }
 
     /** Requests waiting for the writer. */
+    int waiting() {
+        return waiting.size();
+    }
+
     /** Requests committed and waiting for the file, to be answered. */
     int answersWaiting() {
         return committed.size();
-    }
-
-    int waiting() {
-        return waiting.size();
     }
 
     private void serve() {
