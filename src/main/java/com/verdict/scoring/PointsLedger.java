@@ -95,7 +95,8 @@ class PointsLedger implements Scorekeeper {
                     continue;
                 }
                 streak++;
-                if (longest == null || streak > longest.longest()) {
+                // The run counts for a flagged judge too, but it earns nothing (no bonus, no badge) while flagged.
+                if (settled.earnsBonus() && (longest == null || streak > longest.longest())) {
                     longest = new AgreementStreak(judgeId, streak, settled.at());
                 }
                 if (settled.earnsBonus()) {

@@ -251,6 +251,38 @@ class LeaderboardServiceTests {
     }
 
     @Test
+    void aFlaggedJudgeEarnsNoConsensusBadgeUntilTheFlagIsLifted() {
+        Person judge = data.user("flagged-agreeable");
+        List<Person> crowd = List.of(data.user("crowd"), data.user("crowd"));
+        Judges judges = new Judges(judging);
+        flag(judge, true);
+        data.interactions("flagged-run", Progression.AGREEMENTS_IN_A_ROW);
+        judges.voteAll(judge, deal -> Outcome.TIE);
+        crowd.forEach(other -> judges.voteAll(other, deal -> Outcome.TIE));
+        assertThat(jdbc.queryForObject("select streak from judge_score where judge_id = ?", Integer.class, judge.id()))
+                .as("the run is counted").isEqualTo(Progression.AGREEMENTS_IN_A_ROW);
+        assertThat(progression.badges(judge.id())).as("50 in a row while flagged").doesNotContain(Badge.AGREEMENT_50);
+
+        flag(judge, false);
+        data.interactions("unflagged", 1);
+        judges.voteAll(judge, deal -> Outcome.TIE);
+        crowd.forEach(other -> judges.voteAll(other, deal -> Outcome.TIE));
+
+        assertThat(progression.badges(judge.id())).as("the run goes on once the flag is lifted")
+                .contains(Badge.AGREEMENT_50);
+    }
+
+    private void flag(Person judge, boolean flagged) {
+        jdbc.update("delete from judge_reliability where judge_id = ?", judge.id());
+        jdbc.update("""
+                insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments, gold_matched,
+                    left_share, left_warranted, too_fast_share, median_time_ms, settled, agreed, flagged, flag_reason,
+                    fitted_at) values (?, ?, 0.45, 40, 0, 0, 1.0, 0.5, 0, 900, 30, 15, ?, ?, ?)""",
+                judge.id(), "0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04", flagged,
+                flagged ? "Estimated accuracy 45% is below 60%" : null, Timestamp.from(Instant.now()));
+    }
+
+    @Test
     void aSeasonCountsOnlyWhileItRunsAndIsFrozenWhenItEnds() {
         Instant now = Instant.now();
         Season season = seasons.create("Autumn cup", "A team lunch", now.minus(Duration.ofDays(2)),
