@@ -9,13 +9,20 @@ import java.util.List;
  */
 public record Board(Period period, List<LeaderboardRow> rows, LeaderboardRow me, Season season) {
 
-    /** The rows, and the viewer's row after them when it is not among them. */
+    /**
+     * The rows, and the viewer's row where it stands among them when it is not one of them: after every row with as
+     * many points or more (at the end, when the viewer ranks below the rows shown).
+     */
     public List<LeaderboardRow> rowsWithMe() {
         if (rows.stream().anyMatch(r -> r.username().equals(me.username()))) {
             return rows;
         }
+        int at = 0;
+        while (at < rows.size() && rows.get(at).points() >= me.points()) {
+            at++;
+        }
         List<LeaderboardRow> all = new ArrayList<>(rows);
-        all.add(me);
+        all.add(at, me);
         return all;
     }
 }

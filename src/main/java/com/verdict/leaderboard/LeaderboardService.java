@@ -126,19 +126,23 @@ public class LeaderboardService {
         Season season = period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null;
         String key = key(period, season);
         Query query = new Query(key, team, viewer.id(), viewer.has(Role.LEAD) || viewer.has(Role.ADMIN));
-        long[] mine = query.row(viewer.id());
+        Optional<long[]> onBoard = query.row(viewer.id());
+        long[] mine = onBoard.orElse(new long[] {viewer.id(), 0, 0});
         List<long[]> rows = aroundMe ? query.around(mine) : query.top(TOP);
         Map<Long, Person> persons = people.byIds(Stream.concat(rows.stream().map(r -> r[0]), Stream.of(viewer.id()))
                 .distinct().toList());
         // The rows are a contiguous run of the board: one count gives the first rank, the rest follow.
         List<LeaderboardRow> shown = new ArrayList<>(rows.size());
-        long rank = rows.isEmpty() ? 0 : query.rank(rows.get(0)[1]);
+        long first = rows.isEmpty() ? 0 : query.rank(rows.get(0)[1]);
+        long rank = first;
         for (int i = 0; i < rows.size(); i++) {
             long[] r = rows.get(i);
             if (i > 0 && r[1] != rows.get(i - 1)[1]) {
-                rank = shown.get(0).rank() + i;
+                rank = first + i;
             }
-            shown.add(row(rank, persons.get(r[0]), r[1], r[2]));
+            // A viewer not on the board yet is shown with no points, above the judges whose gold misses took them
+            // below zero: those rank one lower in the viewer's eyes.
+            shown.add(row(onBoard.isEmpty() && r[1] < mine[1] ? rank + 1 : rank, persons.get(r[0]), r[1], r[2]));
         }
         LeaderboardRow me = shown.stream().filter(r -> r.username().equals(viewer.username())).findFirst()
                 .orElseGet(() -> row(query.rank(mine[1]), viewer, mine[1], mine[2]));
@@ -240,10 +244,10 @@ public class LeaderboardService {
             this.filter = where.toString();
         }
 
-        long[] row(long judgeId) {
+        Optional<long[]> row(long judgeId) {
             return jdbc.query("select judge_id, points, judgments from board_score where period_key = ? "
                             + "and judge_id = ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
-                    key, judgeId).stream().findFirst().orElse(new long[] {judgeId, 0, 0});
+                    key, judgeId).stream().findFirst();
         }
 
         List<long[]> top(int limit) {

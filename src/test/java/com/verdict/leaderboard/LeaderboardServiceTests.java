@@ -110,6 +110,26 @@ class LeaderboardServiceTests {
     }
 
     @Test
+    void aJudgeWithoutPointsStandsAmongTheRowsByPointsAboveJudgesBelowZero() {
+        Person scorer = data.user("scorer");
+        Person even = data.user("even");
+        Person penalised = data.user("penalised");
+        score(scorer, 4, Instant.now());
+        score(even, 0, Instant.now());
+        score(penalised, -1, Instant.now());
+        Person newcomer = data.user("newcomer");
+
+        Board board = leaderboards.board(Period.WEEK, null, newcomer, false);
+
+        assertThat(names(board.rowsWithMe())).containsExactly(scorer.username(), even.username(),
+                newcomer.username(), penalised.username());
+        assertThat(board.rowsWithMe()).extracting(LeaderboardRow::rank).containsExactly(1L, 2L, 2L, 4L);
+        assertThat(leaderboards.board(Period.WEEK, null, scorer, false).rows())
+                .as("for a judge on the board, nobody's rank moves").extracting(LeaderboardRow::rank)
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void hiddenJudgesLeaveThePublicBoardButSeeThemselvesAndLeadsSeeThem() {
         Person shy = data.user("shy");
         Person other = data.user("other");
