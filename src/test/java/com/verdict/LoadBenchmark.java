@@ -1,19 +1,18 @@
 package com.verdict;
 
+import com.verdict.base.EmbeddedH2;
 import com.verdict.scoring.BenchSeed;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -39,12 +39,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.util.Timeout;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +88,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * <li>the Dolly export over REST and a full refit with all the new judgments in.</li>
  * </ol>
  * Run with {@code mvn -Pbench test -Dtest=LoadBenchmark} (add {@code -Dbench.seconds=60} for longer phases,
- * {@code -Dbench.steady-phases=3} for the steady pace three times over).
+ * {@code -Dbench.steady-phases=3} for the steady pace three times over, {@code -Dbench.timeline=true} for each
+ * steady phase second by second).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=${bench.postgres-url:jdbc:h2:file:" + LoadBenchmark.RUN_DB
@@ -115,6 +131,12 @@ class LoadBenchmark {
     private static final boolean ONE_TRIP = !"two-trips".equals(System.getProperty("bench.flow", "one-trip"));
     /** Off with -Dbench.first-refit=false to profile judging sooner (no refit before or after). */
     private static final boolean FIRST_REFIT = Boolean.parseBoolean(System.getProperty("bench.first-refit", "true"));
+    /**
+     * -Dbench.timeline=true: after each steady-pace phase, a line per second: calls, calls over the goal, and what
+     * the machine did meanwhile (GC, folds, writes and forces of the H2 file, H2's chunks, CPU), to tell a slow
+     * second's cause.
+     */
+    private static final boolean TIMELINE = Boolean.getBoolean("bench.timeline");
     /** A fresh interaction of three responses is three pairs of three judgments each. */
     private static final int JUDGMENTS_PER_INTERACTION = 9;
     /**
@@ -131,8 +153,12 @@ class LoadBenchmark {
     int port;
     @Autowired
     MeterRegistry registry;
+    @Autowired
+    DataSource dataSource;
     /** The app's meters, for the phases: the harness runs in the app's JVM. */
     private static MeterRegistry meters;
+    /** The app's H2 store, for the timeline; null on PostgreSQL. */
+    private static MVStore h2;
     /** The phase being played, for {@link TimesJudgingInTheApp}; null between phases. */
     private static volatile Phase playing;
 
@@ -165,8 +191,22 @@ class LoadBenchmark {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * The judges' HTTP client: blocking, on each judge's own thread, a kept-alive connection per judge. The JDK's
+     * client hands every call to its selector and executor threads, and took 0.33-0.37 ms of the shared cores' CPU
+     * per deal+judge at 1,000/s.
+     */
+    private final CloseableHttpClient http = HttpClients.custom()
+            .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(JUDGES + 8).setMaxConnPerRoute(JUDGES + 8)
+                    .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(10))
+                            .setSocketTimeout(Timeout.ofMinutes(10)).build())
+                    .build())
+            .disableAutomaticRetries().disableCookieManagement().build();
+
+    /** An answer to one call: its status and body. */
+    private record Response(int status, String path, String body) {
+    }
 
     /** The seed's copy, with an admin and an engineer added (the seed has judges only). */
     @BeforeAll
@@ -200,6 +240,7 @@ class LoadBenchmark {
     @Test
     void load() throws Exception {
         meters = registry;
+        h2 = EmbeddedH2.fileStoreOf(dataSource).orElse(null);
         String admin = basic("admin", ADMIN_PASSWORD);
         System.out.printf("BENCH load harness: %d processors, max heap %d MB, %s, %,d judgments seeded; %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
@@ -230,7 +271,7 @@ class LoadBenchmark {
         play("half the goal's pace", SECONDS, RATE / 2).print();
         for (int i = 1; i <= STEADY_PHASES; i++) {
             play(STEADY_PHASES == 1 ? "steady pace" : "steady pace, " + i + " of " + STEADY_PHASES, SECONDS, RATE)
-                    .print();
+                    .print(TIMELINE);
         }
         Phase flatOut = play("full speed", SECONDS, 0);
         flatOut.print();
@@ -262,11 +303,11 @@ class LoadBenchmark {
         CountDownLatch done = new CountDownLatch(JUDGES + 3);
         new Thread(() -> {
             try {
-                watchUnwrittenPages(end, phase);
+                watch(end, phase);
             } finally {
                 done.countDown();
             }
-        }, "unwritten-pages").start();
+        }, "phase-watcher").start();
         for (int j = 0; j < JUDGES; j++) {
             int judge = judgeNumber(j);
             new Thread(() -> {
@@ -295,10 +336,21 @@ class LoadBenchmark {
         return phase;
     }
 
-    /** Samples the machine's written pages not yet on disk every 100 ms, keeping the most. */
-    private static void watchUnwrittenPages(long end, Phase phase) {
+    /**
+     * Samples the machine's written pages not yet on disk every 100 ms, keeping the most, and each second what
+     * the machine did in it (for the timeline).
+     */
+    private static void watch(long end, Phase phase) {
+        Second last = Second.now();
+        long nextSecond = phase.startedNanos + 1_000_000_000L;
         while (System.nanoTime() < end) {
             phase.mostUnwrittenKb.accumulateAndGet(unwrittenKb(), Math::max);
+            if (System.nanoTime() >= nextSecond) {
+                Second now = Second.now();
+                phase.timeline.add(now.since(last));
+                last = now;
+                nextSecond += 1_000_000_000L;
+            }
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -362,8 +414,8 @@ class LoadBenchmark {
             next += interval;
             try {
                 if (dealt == null) {
-                    HttpResponse<String> deal = request(credentials, "POST", "/api/assignments/next", null);
-                    if (deal.statusCode() == 204) {
+                    Response deal = request(credentials, "POST", "/api/assignments/next", null);
+                    if (deal.status() == 204) {
                         phase.noPair.incrementAndGet();
                         continue;
                     }
@@ -373,28 +425,28 @@ class LoadBenchmark {
                         continue;
                     }
                 }
-                HttpResponse<String> judged = request(credentials, "POST",
+                Response judged = request(credentials, "POST",
                         "/api/assignments/" + dealt + "/judgment" + (ONE_TRIP ? "?next=true" : ""),
                         "{\"verdict\": \"" + VERDICTS[random.nextInt(VERDICTS.length)] + "\"}");
                 dealt = null;
-                if (judged.statusCode() != 200) {
+                if (judged.status() != 200) {
                     phase.failed(judged);
                     continue;
                 }
-                phase.dealAndJudge.add(System.nanoTime() - started);
+                phase.judged(started, System.nanoTime() - started);
                 if (ONE_TRIP) {
                     dealt = assignmentIn(judged);
                 }
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException e) {
                 phase.errors.add(e.toString());
             }
         }
     }
 
     /** The id of the pair dealt in a 200 answer, else null. */
-    private static String assignmentIn(HttpResponse<String> response) {
+    private static String assignmentIn(Response response) {
         Matcher assignment = ASSIGNMENT.matcher(response.body());
-        return response.statusCode() == 200 && assignment.find() ? assignment.group(1) : null;
+        return response.status() == 200 && assignment.find() ? assignment.group(1) : null;
     }
 
     private void readBoards(int reader, long end, Phase phase) {
@@ -408,13 +460,13 @@ class LoadBenchmark {
             String credentials = basic("judge" + random.nextInt(50), BenchSeed.PASSWORD);
             long started = System.nanoTime();
             try {
-                HttpResponse<String> board = request(credentials, "GET", boards[random.nextInt(boards.length)], null);
-                if (board.statusCode() != 200) {
+                Response board = request(credentials, "GET", boards[random.nextInt(boards.length)], null);
+                if (board.status() != 200) {
                     phase.failed(board);
                     continue;
                 }
                 phase.boards.add(System.nanoTime() - started);
-            } catch (IOException | InterruptedException e) {
+            } catch (IOException e) {
                 phase.errors.add(e.toString());
             }
         }
@@ -424,7 +476,13 @@ class LoadBenchmark {
     private static final class Phase {
         final String name;
         final int seconds;
+        final long startedNanos = System.nanoTime();
         final Samples dealAndJudge = new Samples();
+        /** Deal+judge calls by the second of the phase they started in, and those over the goal. */
+        final AtomicIntegerArray callsBySecond;
+        final AtomicIntegerArray slowBySecond;
+        /** What the machine did, second by second. */
+        final ConcurrentLinkedQueue<Second> timeline = new ConcurrentLinkedQueue<>();
         final Samples judgingInTheApp = new Samples();
         final Samples boards = new Samples();
         final AtomicInteger noPair = new AtomicInteger();
@@ -437,7 +495,8 @@ class LoadBenchmark {
         final long deskCpuAtStart = deskCpuNanos();
         final long folderCpuAtStart = folderCpuNanos();
         final long storeCpuAtStart = storeCpuNanos();
-        final long httpClientCpuAtStart = httpClientCpuNanos();
+        final Map<String, Long> threadsCpuAtStart = cpuByThreadKind();
+        Map<String, Long> threadsCpu;
         /** CPU of the phase's judge and reader threads, each adding its own as it ends. */
         final LongAdder clientThreadsCpu = new LongAdder();
         final long batchesAtStart = batches().count();
@@ -458,26 +517,57 @@ class LoadBenchmark {
         Phase(String name, int seconds) {
             this.name = name;
             this.seconds = seconds;
+            this.callsBySecond = new AtomicIntegerArray(seconds + 1);
+            this.slowBySecond = new AtomicIntegerArray(seconds + 1);
         }
 
+        void judged(long startedNanos, long nanos) {
+            dealAndJudge.add(nanos);
+            int second = (int) Math.min(seconds, (startedNanos - this.startedNanos) / 1_000_000_000L);
+            callsBySecond.incrementAndGet(second);
+            if (nanos > P99_GOAL_MILLIS * 1_000_000) {
+                slowBySecond.incrementAndGet(second);
+            }
+        }
+
+        /** A line per second of the phase: its calls, those over the goal, and what the machine did meanwhile. */
+        void printTimeline() {
+            System.out.printf("BENCH   %s, second by second: calls (over %d ms) | GC pauses ms (count) | folds ms "
+                    + "(count) | H2 file writes ms (count) | forces ms | H2 chunks | CPU cores busy: process, "
+                    + "machine, stolen%n", name, P99_GOAL_MILLIS);
+            int second = 0;
+            for (Second s : timeline) {
+                System.out.printf("BENCH   %3d: %5d (%4d) | %4d (%d) | %4d (%d) | %4d (%3d) | %4d | %,6d | %.2f %.2f %.2f%n",
+                        second, callsBySecond.get(second), slowBySecond.get(second), s.gcMillis(), s.gcs(),
+                        s.foldMillis(), s.folds(), s.writeMillis(), s.writes(), s.forceMillis(), s.chunks(),
+                        s.processCpu() / 1e9, s.machineCpu() / 1e9, s.stolenCpu() / 1e9);
+                second++;
+            }
+        }
         void ended() {
             processCpu = processCpuNanos() - processCpuAtStart;
             machineCpu = machineCpuNanos() - machineCpuAtStart;
             deskCpu = deskCpuNanos() - deskCpuAtStart;
             folderCpu = folderCpuNanos() - folderCpuAtStart;
             storeCpu = storeCpuNanos() - storeCpuAtStart;
-            clientCpu = clientThreadsCpu.sum() + httpClientCpuNanos() - httpClientCpuAtStart;
+            clientCpu = clientThreadsCpu.sum();
+            threadsCpu = new HashMap<>(cpuByThreadKind());
+            threadsCpuAtStart.forEach((kind, cpu) -> threadsCpu.merge(kind, -cpu, Long::sum));
             meanBatch = (batches().totalAmount() - batchedAtStart) / Math.max(1, batches().count() - batchesAtStart);
             forces = writebacks().map(Timer::count).orElse(0L) - forcesAtStart;
             forcingMillis = writebacks().map(timer -> timer.totalTime(TimeUnit.MILLISECONDS)).orElse(0.0)
                     - forcingAtStart;
         }
 
-        void failed(HttpResponse<String> response) {
-            errors.add(response.statusCode() + " " + response.uri().getPath() + " " + response.body());
+        void failed(Response response) {
+            errors.add(response.status() + " " + response.path() + " " + response.body());
         }
 
         void print() {
+            print(false);
+        }
+
+        void print(boolean timeline) {
             System.out.printf("BENCH %s, %d judges, %d s: %,.0f judgments/s; deal+judge p50 %.1f ms, p99 %.1f ms, "
                             + "max %.1f ms, %.1f%% over %d ms (the judging call inside the app: p50 %.1f ms, p99 %.1f "
                             + "ms); leaderboard reads p50 %.1f ms, p99 %.1f ms (%,d reads); %d times no pair left; %d "
@@ -499,6 +589,16 @@ class LoadBenchmark {
                     clientCpu / 1e6 / judged, deskCpu / 1e6 / judged, 100 * deskCpu / 1e9 / seconds, meanBatch,
                     storeCpu / 1e6 / judged, folderCpu / 1e6 / judged, databaseBytes() >> 20, forces,
                     forcingMillis / Math.max(1, forces), mostUnwrittenKb.get() >> 10);
+            // The judges' threads have ended: theirs is the harness's client CPU above.
+            long inJavaThreads = threadsCpu.values().stream().mapToLong(Long::longValue).sum()
+                    + clientThreadsCpu.sum();
+            System.out.printf("BENCH   %s: CPU per deal+judge by thread: %s; outside Java threads (GC, JIT) %.2f ms%n",
+                    name, threadsCpu.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                            .limit(8).map(e -> String.format("%s %.2f ms", e.getKey(), e.getValue() / 1e6 / judged))
+                            .collect(Collectors.joining(", ")), (processCpu - inJavaThreads) / 1e6 / judged);
+            if (timeline) {
+                printTimeline();
+            }
         }
     }
 
@@ -527,6 +627,64 @@ class LoadBenchmark {
 
     private static DistributionSummary batches() {
         return meters.summary("verdict.judging.desk.batch");
+    }
+
+    /**
+     * What the machine has done so far, for the timeline: a snapshot of counters, or (from {@link #since}) what they
+     * counted in one second. Chunks is a count at the time, never a difference.
+     */
+    private record Second(long gcMillis, long gcs, long foldMillis, long folds, long writeMillis, long writes,
+            long forceMillis, long processCpu, long machineCpu, long stolenCpu, long chunks) {
+
+        static Second now() {
+            long gcMillis = 0;
+            long gcs = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                gcMillis += collector.getCollectionTime();
+                gcs += collector.getCollectionCount();
+            }
+            Timer folds = meters.find("verdict.leaderboard.fold").timer();
+            Timer writes = meters.find("verdict.judging.desk.store").timer();
+            Optional<Timer> forces = writebacks();
+            return new Second(gcMillis, gcs, millis(folds), folds == null ? 0 : folds.count(), millis(writes),
+                    writes == null ? 0 : writes.count(), forces.map(LoadBenchmark::millis).orElse(0L),
+                    processCpuNanos(), machineCpuNanos(), stolenCpuNanos(), h2Chunks());
+        }
+
+        Second since(Second before) {
+            return new Second(gcMillis - before.gcMillis, gcs - before.gcs, foldMillis - before.foldMillis,
+                    folds - before.folds, writeMillis - before.writeMillis, writes - before.writes,
+                    forceMillis - before.forceMillis, processCpu - before.processCpu, machineCpu - before.machineCpu,
+                    stolenCpu - before.stolenCpu, chunks);
+        }
+    }
+
+    private static long millis(Timer timer) {
+        return timer == null ? 0 : (long) timer.totalTime(TimeUnit.MILLISECONDS);
+    }
+
+    /** H2's chunks in the file, live or kept for the retention time; -1 on PostgreSQL. */
+    private static long h2Chunks() {
+        if (h2 == null) {
+            return -1;
+        }
+        try {
+            Field chunks = FileStore.class.getDeclaredField("chunks");
+            chunks.setAccessible(true);
+            return ((Map<?, ?>) chunks.get(h2.getFileStore())).size();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Time the hypervisor gave the machine's cores to others (Linux's steal); -1 elsewhere. */
+    private static long stolenCpuNanos() {
+        try {
+            return Long.parseLong(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+")[8])
+                    * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long processCpuNanos() {
@@ -563,9 +721,17 @@ class LoadBenchmark {
                 || name.startsWith("MVStore background"));
     }
 
-    /** The Java HTTP client's own threads (selector and workers), which the harness's calls run on in part. */
-    private static long httpClientCpuNanos() {
-        return threadsCpuNanos(name -> name.startsWith("HttpClient-"));
+    /** CPU of the live threads by kind: their names without numbers (all of Tomcat's workers together). */
+    private static Map<String, Long> cpuByThreadKind() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byKind = new HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            long cpu = threads.getThreadCpuTime(thread.getId());
+            if (cpu > 0) {
+                byKind.merge(thread.getName().replaceAll("\\d+", "#"), cpu, Long::sum);
+            }
+        }
+        return byKind;
     }
 
     private static long threadsCpuNanos(Predicate<String> named) {
@@ -627,49 +793,47 @@ class LoadBenchmark {
     }
 
     private String send(String credentials, String method, String path, String body, int expected)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = request(credentials, method, path, body);
-        if (response.statusCode() != expected) {
-            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": "
+            throws IOException {
+        Response response = request(credentials, method, path, body);
+        if (response.status() != expected) {
+            throw new AssertionError(method + " " + path + " answered " + response.status() + ": "
                     + response.body());
         }
         return response.body();
     }
 
-    private HttpResponse<String> request(String credentials, String method, String path, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofMinutes(10))
-                .header("Authorization", credentials)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    private Response request(String credentials, String method, String path, String body) throws IOException {
+        ClassicHttpRequest request = new BasicClassicHttpRequest(method, "http://localhost:" + port + path);
+        request.setHeader("Authorization", credentials);
         if (body != null) {
-            request.header("Content-Type", path.startsWith("/api/interactions")
-                    ? "application/x-ndjson" : "application/json");
+            request.setEntity(new StringEntity(body, ContentType.create(path.startsWith("/api/interactions")
+                    ? "application/x-ndjson" : "application/json", StandardCharsets.UTF_8)));
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return http.execute(request, response -> new Response(response.getCode(), path,
+                response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
     }
 
     /** Streams a download; returns its lines and bytes. */
-    private long[] download(String credentials, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", credentials).GET().build();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + path + " answered " + response.statusCode());
-        }
-        long lines = 0;
-        long bytes = 0;
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = response.body()) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                bytes += n;
-                for (int i = 0; i < n; i++) {
-                    lines += buffer[i] == '\n' ? 1 : 0;
+    private long[] download(String credentials, String path) throws IOException {
+        ClassicHttpRequest request = new BasicClassicHttpRequest("GET", "http://localhost:" + port + path);
+        request.setHeader("Authorization", credentials);
+        return http.execute(request, response -> {
+            if (response.getCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.getCode());
+            }
+            long lines = 0;
+            long bytes = 0;
+            byte[] buffer = new byte[1 << 16];
+            try (InputStream in = response.getEntity().getContent()) {
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    bytes += n;
+                    for (int i = 0; i < n; i++) {
+                        lines += buffer[i] == '\n' ? 1 : 0;
+                    }
                 }
             }
-        }
-        return new long[] {lines, bytes};
+            return new long[] {lines, bytes};
+        });
     }
 
     private static String basic(String username, String password) {
