@@ -33,11 +33,13 @@ class BoardRows {
     private final JdbcTemplate jdbc;
     private final PeopleService people;
     private final BoardUpdates updates;
+    private final BoardSnapshots snapshots;
 
-    BoardRows(JdbcTemplate jdbc, PeopleService people, BoardUpdates updates) {
+    BoardRows(JdbcTemplate jdbc, PeopleService people, BoardUpdates updates, BoardSnapshots snapshots) {
         this.jdbc = jdbc;
         this.people = people;
         this.updates = updates;
+        this.snapshots = snapshots;
     }
 
     /** Adds the scores to their judges' rows and their teams' rows (teams as they are now). */
@@ -46,7 +48,10 @@ class BoardRows {
             return;
         }
         addToTeams(addToJudges(scores));
-        AfterCommit.run(updates::changed);
+        AfterCommit.run(() -> {
+            snapshots.changed();
+            updates.changed();
+        });
     }
 
     /** What one board row gains; {@code at} is the latest score's time; {@code newMembers} counts for teams. */

@@ -1,5 +1,6 @@
 package com.verdict.leaderboard;
 
+import com.verdict.base.AfterCommit;
 import com.verdict.base.ApiException;
 import com.verdict.base.AuditLog;
 import com.verdict.base.VerdictProperties;
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +23,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,12 +35,8 @@ public class LeaderboardService {
     static final int NEIGHBOURS = 5;
     static final int TEAM_DAYS = 30;
 
-    /** Hidden judges are left out of public boards; the viewer always sees themselves. */
-    private static final String VISIBLE = " and (b.judge_id = ? or not exists (select 1 from judge_preference p "
-            + "where p.judge_id = b.judge_id and p.show_on_leaderboard = false))";
-
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final BoardSnapshots snapshots;
     private final PeopleService people;
     private final Seasons seasons;
     private final Notices notices;
@@ -51,11 +45,11 @@ public class LeaderboardService {
     private final AuditLog audit;
     private final VerdictProperties properties;
 
-    LeaderboardService(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PeopleService people, Seasons seasons,
+    LeaderboardService(JdbcTemplate jdbc, BoardSnapshots snapshots, PeopleService people, Seasons seasons,
             Notices notices, ScoringService scoring, DatasetTargets targets, AuditLog audit,
             VerdictProperties properties) {
         this.jdbc = jdbc;
-        this.named = named;
+        this.snapshots = snapshots;
         this.people = people;
         this.seasons = seasons;
         this.notices = notices;
@@ -121,32 +115,54 @@ public class LeaderboardService {
     /**
      * The board of a period as {@code viewer} sees it: the top {@value #TOP}, or with {@code aroundMe} the
      * viewer's neighbours; {@code team} narrows it to one team. Leads and admins also see hidden judges.
+     * Competition ranking: a judge's rank is one more than the number of judges shown with more points. A viewer
+     * with no points yet stands among the rows by points: judges whose gold misses took them below zero rank under
+     * them.
      */
     public Board board(Period period, String team, Person viewer, boolean aroundMe) {
         Season season = period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null;
-        String key = key(period, season);
-        Query query = new Query(key, team, viewer.id(), viewer.has(Role.LEAD) || viewer.has(Role.ADMIN));
-        Optional<long[]> onBoard = query.row(viewer.id());
-        long[] mine = onBoard.orElse(new long[] {viewer.id(), 0, 0});
-        List<long[]> rows = aroundMe ? query.around(mine) : query.top(TOP);
-        Map<Long, Person> persons = people.byIds(Stream.concat(rows.stream().map(r -> r[0]), Stream.of(viewer.id()))
-                .distinct().toList());
-        // The rows are a contiguous run of the board: one count gives the first rank, the rest follow.
-        List<LeaderboardRow> shown = new ArrayList<>(rows.size());
-        long first = rows.isEmpty() ? 0 : query.rank(rows.get(0)[1]);
-        long rank = first;
-        for (int i = 0; i < rows.size(); i++) {
-            long[] r = rows.get(i);
-            if (i > 0 && r[1] != rows.get(i - 1)[1]) {
-                rank = first + i;
-            }
-            // A viewer not on the board yet is shown with no points, above the judges whose gold misses took them
-            // below zero: those rank one lower in the viewer's eyes.
-            shown.add(row(onBoard.isEmpty() && r[1] < mine[1] ? rank + 1 : rank, persons.get(r[0]), r[1], r[2]));
+        boolean seesHidden = viewer.has(Role.LEAD) || viewer.has(Role.ADMIN);
+        List<BoardSnapshots.Row> board = snapshots.rows(key(period, season)).stream()
+                .filter(r -> team == null || team.equals(r.team()))
+                .filter(r -> seesHidden || !r.hidden() || r.judgeId() == viewer.id())
+                .toList();
+        int at = -1;
+        for (int i = 0; i < board.size() && at < 0; i++) {
+            at = board.get(i).judgeId() == viewer.id() ? i : -1;
         }
+        boolean onBoard = at >= 0;
+        BoardSnapshots.Row mine = onBoard ? board.get(at) : new BoardSnapshots.Row(viewer.id(), viewer.team(), 0, 0,
+                false);
+        if (!onBoard) {
+            // Where the viewer would stand: after every judge with as many points or more.
+            at = 0;
+            while (at < board.size() && board.get(at).points() >= mine.points()) {
+                at++;
+            }
+        }
+        List<BoardSnapshots.Row> rows = new ArrayList<>(aroundMe
+                ? board.subList(Math.max(0, at - NEIGHBOURS), Math.min(board.size(), at + NEIGHBOURS + (onBoard ? 1 : 0)))
+                : board.subList(0, Math.min(TOP, board.size())));
+        if (aroundMe && !onBoard) {
+            rows.add(Math.min(at, NEIGHBOURS), mine);
+        }
+        Map<Long, Person> persons = people.byIds(Stream.concat(rows.stream().map(BoardSnapshots.Row::judgeId),
+                Stream.of(viewer.id())).distinct().toList());
+        List<LeaderboardRow> shown = rows.stream().map(r -> row(rank(board, r.points(), onBoard, mine.points()),
+                persons.get(r.judgeId()), r.points(), r.judgments())).toList();
         LeaderboardRow me = shown.stream().filter(r -> r.username().equals(viewer.username())).findFirst()
-                .orElseGet(() -> row(query.rank(mine[1]), viewer, mine[1], mine[2]));
+                .orElseGet(() -> row(rank(board, mine.points(), onBoard, mine.points()), viewer, mine.points(),
+                        mine.judgments()));
         return new Board(period, shown, me, season);
+    }
+
+    /** One more than the judges shown with more points, the viewer among them even when not on the board yet. */
+    private static long rank(List<BoardSnapshots.Row> board, long points, boolean viewerOnBoard, long viewerPoints) {
+        int above = 0;
+        while (above < board.size() && board.get(above).points() > points) {
+            above++;
+        }
+        return 1 + above + (!viewerOnBoard && viewerPoints > points ? 1 : 0);
     }
 
     /** All-time board, top rows. */
@@ -203,6 +219,7 @@ public class LeaderboardService {
         if (jdbc.update("update judge_preference set show_on_leaderboard = ? where judge_id = ?", show, judgeId) == 0) {
             jdbc.update("insert into judge_preference (judge_id, show_on_leaderboard) values (?, ?)", judgeId, show);
         }
+        AfterCommit.run(snapshots::changed);
     }
 
     private String key(Period period, Season season) {
@@ -217,102 +234,5 @@ public class LeaderboardService {
 
     private static LeaderboardRow row(long rank, Person person, long points, long judgments) {
         return new LeaderboardRow(rank, person.username(), person.displayName(), person.team(), points, judgments);
-    }
-
-    /**
-     * Reads of one board: rows are {judgeId, points, judgments}. The rows are found from the rank indexes alone
-     * ({@code board_score_rank}, or {@code board_score_team_rank} for a team): a row's other columns are read
-     * only for the rows shown, since each such read may be a page from disk.
-     */
-    private final class Query {
-        private final String key;
-        private final long viewerId;
-        private final boolean seesHidden;
-        private final String filter;
-        private final List<Object> args = new ArrayList<>();
-
-        Query(String key, String team, long viewerId, boolean seesHidden) {
-            this.key = key;
-            this.viewerId = viewerId;
-            this.seesHidden = seesHidden;
-            StringBuilder where = new StringBuilder(" b.period_key = ?");
-            args.add(key);
-            if (team != null) {
-                where.append(" and b.team = ?");
-                args.add(team);
-            }
-            this.filter = where.toString();
-        }
-
-        Optional<long[]> row(long judgeId) {
-            return jdbc.query("select judge_id, points, judgments from board_score where period_key = ? "
-                            + "and judge_id = ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)},
-                    key, judgeId).stream().findFirst();
-        }
-
-        List<long[]> top(int limit) {
-            return withJudgments(select("", "order by b.points desc, b.judge_id", limit));
-        }
-
-        /** The viewer's row with up to {@value #NEIGHBOURS} rows above and below it. */
-        List<long[]> around(long[] mine) {
-            // The bounds on points alone let the index range start at the viewer's points.
-            List<long[]> above = new ArrayList<>(select(" and b.points >= ? and (b.points > ? or b.judge_id < ?)",
-                    "order by b.points asc, b.judge_id desc", NEIGHBOURS, mine[1], mine[1], mine[0]));
-            Collections.reverse(above);
-            List<long[]> below = select(" and b.points <= ? and (b.points < ? or b.judge_id > ?)",
-                    "order by b.points desc, b.judge_id", NEIGHBOURS, mine[1], mine[1], mine[0]);
-            List<long[]> rows = new ArrayList<>(above);
-            rows.addAll(below);
-            withJudgments(rows);
-            rows.add(above.size(), mine);
-            return rows;
-        }
-
-        /**
-         * Competition ranking: one more than the number of visible judges with more points. Counted as all judges
-         * with more points less the hidden ones among them, so that the count reads the rank index alone.
-         */
-        long rank(long points) {
-            List<Object> all = new ArrayList<>(args);
-            all.add(points);
-            long above = jdbc.queryForObject("select count(*) from board_score b where" + filter + " and b.points > ?",
-                    Long.class, all.toArray());
-            if (seesHidden) {
-                return 1 + above;
-            }
-            all.add(viewerId);
-            long hidden = jdbc.queryForObject("select count(*) from judge_preference p join board_score b "
-                    + "on b.judge_id = p.judge_id where" + filter + " and b.points > ? and b.judge_id <> ? "
-                    + "and p.show_on_leaderboard = false", Long.class, all.toArray());
-            return 1 + above - hidden;
-        }
-
-        /** Rows {judgeId, points, 0} of the board in the given order; hidden judges left out unless seen. */
-        private List<long[]> select(String condition, String order, int limit, Object... extra) {
-            List<Object> all = new ArrayList<>(args);
-            String visible = "";
-            if (!seesHidden) {
-                visible = VISIBLE;
-                all.add(viewerId);
-            }
-            all.addAll(List.of(extra));
-            return jdbc.query("select b.judge_id, b.points from board_score b where" + filter + visible + condition
-                            + " " + order + " fetch first " + limit + " rows only",
-                    (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), 0}, all.toArray());
-        }
-
-        /** Fills in the judgments of the rows, read by key. */
-        private List<long[]> withJudgments(List<long[]> rows) {
-            if (rows.isEmpty()) {
-                return rows;
-            }
-            Map<Long, Long> judgments = new HashMap<>();
-            named.query("select judge_id, judgments from board_score where period_key = :key and judge_id in (:ids)",
-                    Map.of("key", key, "ids", rows.stream().map(r -> r[0]).toList()),
-                    (RowCallbackHandler) rs -> judgments.put(rs.getLong(1), rs.getLong(2)));
-            rows.forEach(r -> r[2] = judgments.getOrDefault(r[0], 0L));
-            return rows;
-        }
     }
 }

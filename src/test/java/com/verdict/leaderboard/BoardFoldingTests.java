@@ -108,6 +108,45 @@ class BoardFoldingTests {
     }
 
     @Test
+    void boardsAreServedFromMemoryUntilAFoldOrAJudgeHidingChangesThem() {
+        LeaderboardService leaderboards = app.getBean(LeaderboardService.class);
+        Person judge = data.user("snapshot");
+        Person viewer = data.user("snapshot-viewer");
+        score(judge, 4);
+        pending.foldAll();
+        assertThat(pointsOn(leaderboards.board(Period.ALL, null, viewer, false), judge)).isEqualTo(4);
+
+        jdbc.update("update board_score set points = points + 100 where judge_id = ?", judge.id());
+        assertThat(pointsOn(leaderboards.board(Period.ALL, null, viewer, false), judge))
+                .as("a write that bypassed the app is not seen: the board is read from memory").isEqualTo(4);
+
+        score(judge, 3);
+        assertThat(pointsOn(leaderboards.board(Period.ALL, null, viewer, false), judge))
+                .as("pending scores are not on the boards yet").isEqualTo(4);
+        pending.foldAll();
+        assertThat(pointsOn(leaderboards.board(Period.ALL, null, viewer, false), judge))
+                .as("read again after the fold").isEqualTo(107);
+
+        leaderboards.showOnLeaderboard(judge.id(), false);
+        assertThat(leaderboards.board(Period.ALL, null, viewer, false).rows())
+                .extracting(LeaderboardRow::username).doesNotContain(judge.username());
+    }
+
+    private void score(Person judge, int points) {
+        Instant at = Instant.now();
+        tx.executeWithoutResult(status -> {
+            events.publishEvent(new PointsAwarded(judge.id(), null, "BASE", points, at));
+            events.publishEvent(new JudgmentRecorded(0, judge.id(), 0, 0, 0, 0, Outcome.A, null, true,
+                    Duration.ofSeconds(5), false, at));
+        });
+    }
+
+    private static long pointsOn(Board board, Person judge) {
+        return board.rows().stream().filter(row -> row.username().equals(judge.username())).findFirst()
+                .orElseThrow().points();
+    }
+
+    @Test
     void aJudgesLevelCountsPointsTheBoardsHaveNotFoldedYet() {
         data.interactions("levelled", 12);
         Person judge = data.user("leveller");

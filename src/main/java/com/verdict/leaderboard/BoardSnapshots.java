@@ -1,0 +1,74 @@
+package com.verdict.leaderboard;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.verdict.base.VerdictProperties;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Boards read whole, once per change, and served to every viewer from memory until the next change.
+ * <p>
+ * Under judging load, reading a board through its indexes cost about 9 ms of CPU (ranks count every judge above
+ * the viewer, and the rows being folded into are rarely in H2's page cache), while the boards change only once a
+ * fold interval. A board here is read once after each change this instance commits ({@link #changed}), and at
+ * the latest once a fold interval, for the changes other instances commit. With a fold interval of 0 every read
+ * goes to the database, since every judgment changes the boards.
+ */
+@Component
+class BoardSnapshots {
+
+    /** A judge's row on a board; {@code hidden} judges stay off public boards. */
+    record Row(long judgeId, String team, long points, long judgments, boolean hidden) {
+    }
+
+    /** A board's rows, most points first (then by judge id), as of {@code version}. */
+    private record Snapshot(long version, List<Row> rows) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final AtomicLong version = new AtomicLong();
+    private final Cache<String, Snapshot> byKey;
+
+    @Autowired
+    BoardSnapshots(JdbcTemplate jdbc, VerdictProperties properties) {
+        this(jdbc, properties.leaderboard().foldInterval(), Ticker.systemTicker());
+    }
+
+    BoardSnapshots(JdbcTemplate jdbc, Duration maxAge, Ticker ticker) {
+        this.jdbc = jdbc;
+        this.byKey = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(1_000).ticker(ticker).build();
+    }
+
+    /** The rows of the board {@code periodKey}, most points first. */
+    List<Row> rows(String periodKey) {
+        long current = version.get();
+        Snapshot snapshot = byKey.getIfPresent(periodKey);
+        if (snapshot == null || snapshot.version() != current) {
+            // Tagged with the version read before the rows: a change committed meanwhile makes the next read reread.
+            snapshot = new Snapshot(current, read(periodKey));
+            byKey.put(periodKey, snapshot);
+        }
+        return snapshot.rows();
+    }
+
+    /** Board rows or who hides from boards changed, and the change is committed. */
+    void changed() {
+        version.incrementAndGet();
+    }
+
+    private List<Row> read(String periodKey) {
+        return jdbc.query("""
+                        select b.judge_id, b.team, b.points, b.judgments,
+                            coalesce(p.show_on_leaderboard, true) as shown
+                        from board_score b left join judge_preference p on p.judge_id = b.judge_id
+                        where b.period_key = ? order by b.points desc, b.judge_id""",
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), !rs.getBoolean(5)),
+                periodKey);
+    }
+}
