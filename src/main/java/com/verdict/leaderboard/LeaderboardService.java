@@ -126,25 +126,17 @@ public class LeaderboardService {
                 .filter(r -> team == null || team.equals(r.team()))
                 .filter(r -> seesHidden || !r.hidden() || r.judgeId() == viewer.id())
                 .toList();
-        int at = -1;
-        for (int i = 0; i < board.size() && at < 0; i++) {
-            at = board.get(i).judgeId() == viewer.id() ? i : -1;
-        }
-        boolean onBoard = at >= 0;
-        BoardSnapshots.Row mine = onBoard ? board.get(at) : new BoardSnapshots.Row(viewer.id(), viewer.team(), 0, 0,
-                false);
-        if (!onBoard) {
-            // Where the viewer would stand: after every judge with as many points or more.
-            at = 0;
-            while (at < board.size() && board.get(at).points() >= mine.points()) {
-                at++;
-            }
-        }
-        List<BoardSnapshots.Row> rows = new ArrayList<>(aroundMe
-                ? board.subList(Math.max(0, at - NEIGHBOURS), Math.min(board.size(), at + NEIGHBOURS + (onBoard ? 1 : 0)))
-                : board.subList(0, Math.min(TOP, board.size())));
-        if (aroundMe && !onBoard) {
-            rows.add(Math.min(at, NEIGHBOURS), mine);
+        Optional<BoardSnapshots.Row> found = board.stream().filter(r -> r.judgeId() == viewer.id()).findFirst();
+        boolean onBoard = found.isPresent();
+        BoardSnapshots.Row mine = found.orElse(new BoardSnapshots.Row(viewer.id(), viewer.team(), 0, 0, false));
+        List<BoardSnapshots.Row> rows;
+        if (aroundMe) {
+            // The viewer's row, or where it would stand, with up to NEIGHBOURS rows above and below it.
+            int at = onBoard ? board.indexOf(mine) : standing(board, mine.points());
+            rows = board.subList(Math.max(0, at - NEIGHBOURS),
+                    Math.min(board.size(), at + NEIGHBOURS + (onBoard ? 1 : 0)));
+        } else {
+            rows = board.subList(0, Math.min(TOP, board.size()));
         }
         Map<Long, Person> persons = people.byIds(Stream.concat(rows.stream().map(BoardSnapshots.Row::judgeId),
                 Stream.of(viewer.id())).distinct().toList());
@@ -158,11 +150,16 @@ public class LeaderboardService {
 
     /** One more than the judges shown with more points, the viewer among them even when not on the board yet. */
     private static long rank(List<BoardSnapshots.Row> board, long points, boolean viewerOnBoard, long viewerPoints) {
-        int above = 0;
-        while (above < board.size() && board.get(above).points() > points) {
-            above++;
+        return 1 + standing(board, points + 1) + (!viewerOnBoard && viewerPoints > points ? 1 : 0);
+    }
+
+    /** How many rows of the board (most points first) have at least {@code points}. */
+    private static int standing(List<BoardSnapshots.Row> board, long points) {
+        int count = 0;
+        while (count < board.size() && board.get(count).points() >= points) {
+            count++;
         }
-        return 1 + above + (!viewerOnBoard && viewerPoints > points ? 1 : 0);
+        return count;
     }
 
     /** All-time board, top rows. */

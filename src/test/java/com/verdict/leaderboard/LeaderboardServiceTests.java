@@ -124,6 +124,10 @@ class LeaderboardServiceTests {
         assertThat(names(board.rowsWithMe())).containsExactly(scorer.username(), even.username(),
                 newcomer.username(), penalised.username());
         assertThat(board.rowsWithMe()).extracting(LeaderboardRow::rank).containsExactly(1L, 2L, 2L, 4L);
+        Board around = leaderboards.board(Period.WEEK, null, newcomer, true);
+        assertThat(names(around.rowsWithMe())).as("around me").containsExactly(scorer.username(), even.username(),
+                newcomer.username(), penalised.username());
+        assertThat(around.rowsWithMe()).extracting(LeaderboardRow::rank).containsExactly(1L, 2L, 2L, 4L);
         assertThat(leaderboards.board(Period.WEEK, null, scorer, false).rows())
                 .as("for a judge on the board, nobody's rank moves").extracting(LeaderboardRow::rank)
                 .containsExactly(1L, 2L, 3L);
