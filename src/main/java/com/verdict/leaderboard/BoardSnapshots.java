@@ -42,7 +42,7 @@ class BoardSnapshots {
 
     BoardSnapshots(JdbcTemplate jdbc, Duration maxAge, Ticker ticker) {
         this.jdbc = jdbc;
-        this.byKey = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(1_000).ticker(ticker).build();
+        this.byKey = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(64).ticker(ticker).build();
     }
 
     /** The rows of the board {@code periodKey}, most points first. */
@@ -62,13 +62,14 @@ class BoardSnapshots {
         version.incrementAndGet();
     }
 
+    /** The board's rows, unmodifiable: one list serves every viewer's request at once. */
     private List<Row> read(String periodKey) {
-        return jdbc.query("""
+        return List.copyOf(jdbc.query("""
                         select b.judge_id, b.team, b.points, b.judgments,
                             coalesce(p.show_on_leaderboard, true) as shown
                         from board_score b left join judge_preference p on p.judge_id = b.judge_id
                         where b.period_key = ? order by b.points desc, b.judge_id""",
                 (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), !rs.getBoolean(5)),
-                periodKey);
+                periodKey));
     }
 }
