@@ -492,9 +492,6 @@ class LoadBenchmark {
         final long processCpuAtStart = processCpuNanos();
         /** CPU of every process on the machine: PostgreSQL's server too, when the app runs on it. */
         final long machineCpuAtStart = machineCpuNanos();
-        final long deskCpuAtStart = deskCpuNanos();
-        final long folderCpuAtStart = folderCpuNanos();
-        final long storeCpuAtStart = storeCpuNanos();
         final Map<String, Long> threadsCpuAtStart = cpuByThreadKind();
         Map<String, Long> threadsCpu;
         /** CPU of the phase's judge and reader threads, each adding its own as it ends. */
@@ -547,16 +544,24 @@ class LoadBenchmark {
         void ended() {
             processCpu = processCpuNanos() - processCpuAtStart;
             machineCpu = machineCpuNanos() - machineCpuAtStart;
-            deskCpu = deskCpuNanos() - deskCpuAtStart;
-            folderCpu = folderCpuNanos() - folderCpuAtStart;
-            storeCpu = storeCpuNanos() - storeCpuAtStart;
             clientCpu = clientThreadsCpu.sum();
             threadsCpu = new HashMap<>(cpuByThreadKind());
             threadsCpuAtStart.forEach((kind, cpu) -> threadsCpu.merge(kind, -cpu, Long::sum));
+            deskCpu = cpuOf(kind -> kind.equals("judging-desk"));
+            folderCpu = cpuOf(kind -> kind.equals("board-folder"));
+            // Writing the H2 file: the desk's thread that waits for it, and H2's own writer threads.
+            storeCpu = cpuOf(kind -> kind.equals("judging-desk-answers") || kind.startsWith("H#-")
+                    || kind.startsWith("MVStore background"));
             meanBatch = (batches().totalAmount() - batchedAtStart) / Math.max(1, batches().count() - batchesAtStart);
             forces = writebacks().map(Timer::count).orElse(0L) - forcesAtStart;
             forcingMillis = writebacks().map(timer -> timer.totalTime(TimeUnit.MILLISECONDS)).orElse(0.0)
                     - forcingAtStart;
+        }
+
+        /** The phase's CPU of the kinds of thread named. */
+        private long cpuOf(Predicate<String> kinds) {
+            return threadsCpu.entrySet().stream().filter(e -> kinds.test(e.getKey())).mapToLong(Map.Entry::getValue)
+                    .sum();
         }
 
         void failed(Response response) {
@@ -679,12 +684,7 @@ class LoadBenchmark {
 
     /** Time the hypervisor gave the machine's cores to others (Linux's steal); -1 elsewhere. */
     private static long stolenCpuNanos() {
-        try {
-            return Long.parseLong(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+")[8])
-                    * 10_000_000L;
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
+        return allCoresNanos(8);
     }
 
     private static long processCpuNanos() {
@@ -694,10 +694,15 @@ class LoadBenchmark {
 
     /** Busy time of all cores since boot (Linux's /proc/stat: user, nice, system, irq, softirq, steal); -1 elsewhere. */
     private static long machineCpuNanos() {
+        return allCoresNanos(1, 2, 3, 6, 7, 8);
+    }
+
+    /** The sum of the given fields of /proc/stat's line for all cores, as time since boot; -1 elsewhere. */
+    private static long allCoresNanos(int... fields) {
         try {
             String[] total = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long ticks = 0;
-            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+            for (int field : fields) {
                 ticks += Long.parseLong(total[field]);
             }
             // The kernel counts in USER_HZ, 100 a second on Linux.
@@ -705,20 +710,6 @@ class LoadBenchmark {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    private static long deskCpuNanos() {
-        return threadsCpuNanos(name -> name.equals("judging-desk"));
-    }
-
-    private static long folderCpuNanos() {
-        return threadsCpuNanos(name -> name.equals("board-folder"));
-    }
-
-    /** Writing the H2 file: the desk's thread that waits for it, and H2's own writer threads. */
-    private static long storeCpuNanos() {
-        return threadsCpuNanos(name -> name.equals("judging-desk-answers") || name.startsWith("H2-")
-                || name.startsWith("MVStore background"));
     }
 
     /** CPU of the live threads by kind: their names without numbers (all of Tomcat's workers together). */
@@ -732,12 +723,6 @@ class LoadBenchmark {
             }
         }
         return byKind;
-    }
-
-    private static long threadsCpuNanos(Predicate<String> named) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> named.test(t.getName()))
-                .mapToLong(t -> threads.getThreadCpuTime(t.getId())).sum();
     }
 
     /** Latencies in nanoseconds, from many threads. */
