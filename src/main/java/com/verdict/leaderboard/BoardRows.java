@@ -33,13 +33,11 @@ class BoardRows {
     private final JdbcTemplate jdbc;
     private final PeopleService people;
     private final BoardUpdates updates;
-    private final BoardSnapshots snapshots;
 
-    BoardRows(JdbcTemplate jdbc, PeopleService people, BoardUpdates updates, BoardSnapshots snapshots) {
+    BoardRows(JdbcTemplate jdbc, PeopleService people, BoardUpdates updates) {
         this.jdbc = jdbc;
         this.people = people;
         this.updates = updates;
-        this.snapshots = snapshots;
     }
 
     /** Adds the scores to their judges' rows and their teams' rows (teams as they are now). */
@@ -48,10 +46,7 @@ class BoardRows {
             return;
         }
         addToTeams(addToJudges(scores));
-        AfterCommit.run(() -> {
-            snapshots.changed();
-            updates.changed();
-        });
+        AfterCommit.run(updates::changed);
     }
 
     /** What one board row gains; {@code at} is the latest score's time; {@code newMembers} counts for teams. */

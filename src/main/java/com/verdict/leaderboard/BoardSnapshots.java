@@ -57,7 +57,7 @@ class BoardSnapshots {
         return snapshot.rows();
     }
 
-    /** Board rows or who hides from boards changed, and the change is committed. */
+    /** Board rows or who hides from boards changed, and the change is committed ({@link BoardUpdates}). */
     void changed() {
         version.incrementAndGet();
     }

@@ -8,14 +8,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells open boards that scores changed: at most once a second, however many points arrive, so that a
- * rush of judgments does not become a rush of repaints.
+ * Tells that the boards changed: the boards kept in memory at once ({@link BoardSnapshots}), open boards at most
+ * once a second, however many points arrive, so that a rush of judgments does not become a rush of repaints.
  */
 @Component
 public class BoardUpdates {
 
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean changed = new AtomicBoolean();
+    private final BoardSnapshots snapshots;
+
+    BoardUpdates(BoardSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
 
     /** Runs {@code listener} after scores change; it must hand the work to its UI with {@code ui.access}. */
     public Registration subscribe(Runnable listener) {
@@ -23,8 +28,9 @@ public class BoardUpdates {
         return () -> listeners.remove(listener);
     }
 
-    /** Board rows changed and are committed ({@link BoardRows}). */
+    /** Board rows, or who hides from boards, changed and the change is committed. */
     void changed() {
+        snapshots.changed();
         changed.set(true);
     }
 

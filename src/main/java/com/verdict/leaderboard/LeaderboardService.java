@@ -37,6 +37,7 @@ public class LeaderboardService {
 
     private final JdbcTemplate jdbc;
     private final BoardSnapshots snapshots;
+    private final BoardUpdates updates;
     private final PeopleService people;
     private final Seasons seasons;
     private final Notices notices;
@@ -45,11 +46,12 @@ public class LeaderboardService {
     private final AuditLog audit;
     private final VerdictProperties properties;
 
-    LeaderboardService(JdbcTemplate jdbc, BoardSnapshots snapshots, PeopleService people, Seasons seasons,
-            Notices notices, ScoringService scoring, DatasetTargets targets, AuditLog audit,
+    LeaderboardService(JdbcTemplate jdbc, BoardSnapshots snapshots, BoardUpdates updates, PeopleService people,
+            Seasons seasons, Notices notices, ScoringService scoring, DatasetTargets targets, AuditLog audit,
             VerdictProperties properties) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
+        this.updates = updates;
         this.people = people;
         this.seasons = seasons;
         this.notices = notices;
@@ -216,7 +218,7 @@ public class LeaderboardService {
         if (jdbc.update("update judge_preference set show_on_leaderboard = ? where judge_id = ?", show, judgeId) == 0) {
             jdbc.update("insert into judge_preference (judge_id, show_on_leaderboard) values (?, ?)", judgeId, show);
         }
-        AfterCommit.run(snapshots::changed);
+        AfterCommit.run(updates::changed);
     }
 
     private String key(Period period, Season season) {
