@@ -25,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -69,6 +70,14 @@ class ApiSecurityTests {
                 .getForEntity("/actuator/prometheus", String.class);
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(metrics.getBody()).contains("verdict_judging_time_on_task");
+    }
+
+    @Test
+    void springSecurityStartsNoObservations(@Autowired SecurityObservationSettings observations) {
+        // Observed, each filter, sign-in and access decision would start one on every call (SecurityConfig).
+        assertThat(observations.shouldObserveRequests()).isFalse();
+        assertThat(observations.shouldObserveAuthentications()).isFalse();
+        assertThat(observations.shouldObserveAuthorizations()).isFalse();
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
@@ -96,22 +98,51 @@ public class PeopleService {
         return teams.save(new Team(name.strip())).getName();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public List<Person> all() {
-        return users.findAllByOrderByUsername().stream().map(UserAccount::toPerson).toList();
+        return persons("order by u.username", Map.of());
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Person> find(long id) {
-        return users.findById(id).map(UserAccount::toPerson);
+        return persons("where u.id = :id", Map.of("id", id)).stream().findFirst();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<Person> findByUsername(String username) {
-        return users.findByUsername(username).map(UserAccount::toPerson);
+        return persons("where u.username = :username", Map.of("username", username)).stream().findFirst();
     }
 
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Map<Long, Person> byIds(Collection<Long> ids) {
-        return users.findAllById(ids).stream()
-                .map(UserAccount::toPerson)
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return persons("where u.id in (:ids)", Map.of("ids", ids)).stream()
                 .collect(Collectors.toMap(Person::id, Function.identity()));
+    }
+
+    /**
+     * The users a condition picks, with team and roles, in one plain query. Boards and every signed-in page look
+     * people up on each read; loading accounts as entities took a query per user for their roles, and a
+     * transaction around it.
+     */
+    private List<Person> persons(String condition, Map<String, ?> parameters) {
+        Map<Long, Person> found = new LinkedHashMap<>();
+        Map<Long, Set<Role>> roles = new HashMap<>();
+        jdbc.query("""
+                select u.id, u.username, u.display_name, t.name, r.role
+                from app_user u left join team t on t.id = u.team_id left join user_role r on r.user_id = u.id
+                """ + condition, parameters, (ResultSet rs) -> {
+                    long id = rs.getLong(1);
+                    found.putIfAbsent(id, new Person(id, rs.getString(2), rs.getString(3), rs.getString(4), Set.of()));
+                    String role = rs.getString(5);
+                    if (role != null) {
+                        roles.computeIfAbsent(id, key -> EnumSet.noneOf(Role.class)).add(Role.valueOf(role));
+                    }
+                });
+        return found.values().stream().map(p -> new Person(p.id(), p.username(), p.displayName(), p.team(),
+                roles.getOrDefault(p.id(), Set.of()))).toList();
     }
 
     /**

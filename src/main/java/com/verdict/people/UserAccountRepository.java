@@ -1,27 +1,21 @@
 package com.verdict.people;
 
-import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-/** Reads by id or name fetch the team and roles in the same query: every API request signs in through one. */
+/**
+ * Accounts as entities, for changing them. Reads by id fetch the team and roles in the same query: a request signed
+ * in with an API token loads its owner through it. People are looked up for display in plain SQL
+ * ({@link PeopleService#byIds}).
+ */
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
-
-    @EntityGraph(attributePaths = {"team", "roles"})
-    Optional<UserAccount> findByUsername(String username);
 
     @Override
     @EntityGraph(attributePaths = {"team", "roles"})
     Optional<UserAccount> findById(Long id);
 
-    @Override
-    @EntityGraph(attributePaths = {"team", "roles"})
-    List<UserAccount> findAllById(Iterable<Long> ids);
-
     boolean existsByUsername(String username);
-
-    List<UserAccount> findAllByOrderByUsername();
 
     long countByTeam(Team team);
 }
