@@ -1,5 +1,7 @@
 package com.verdict.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.verdict.base.ApiException;
 import java.io.InputStream;
 import java.util.Collection;
@@ -23,6 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CatalogService {
 
+    /**
+     * Pairs kept in memory as judging shows them: about one per judge at play, for the moment between dealing a pair
+     * and judging it, and the few judges it is dealt to in turn (about 4 KB each for Dolly-sized texts).
+     */
+    static final int PAIRS_KEPT = 4_096;
+
     private final JsonlImporter importer;
     private final CandidateRepository candidates;
     private final CatalogQueries queries;
@@ -31,6 +39,7 @@ public class CatalogService {
     private final ObjectProvider<CurrentDecisions> decisions;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
+    private final Cache<Long, PairContent> pairs = Caffeine.newBuilder().maximumSize(PAIRS_KEPT).build();
 
     CatalogService(JsonlImporter importer, CandidateRepository candidates,
             CatalogQueries queries, InteractionStore store, JudgmentHistory history,
@@ -62,8 +71,13 @@ public class CatalogService {
         return importer.importJsonl(in, mode, onConflict);
     }
 
+    /**
+     * A pair as judging shows it. Judging reads each pair it deals once to deal it and once to judge it, so pairs are
+     * kept: a pair's content never changes (an interaction imported again with other content is a new interaction
+     * with new pairs), and ids are never reused.
+     */
     public Optional<PairContent> pair(long pairId) {
-        return queries.pair(pairId);
+        return Optional.ofNullable(pairs.get(pairId, id -> queries.pair(id).orElse(null)));
     }
 
     /** The interaction texts and the response text of each of these candidates. */

@@ -4,7 +4,10 @@ import com.verdict.base.VerdictProperties;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.scoring.PointsAwarded;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +37,7 @@ class BoardAggregates {
     private final PendingScores pending;
     private final Seasons seasons;
     private final VerdictProperties properties;
+    private volatile CalendarKeys lastDay = new CalendarKeys(LocalDate.MIN, List.of());
 
     BoardAggregates(BoardRows rows, PendingScores pending, Seasons seasons, VerdictProperties properties) {
         this.rows = rows;
@@ -56,12 +60,20 @@ class BoardAggregates {
 
     /** The keys of every board that a score made at {@code at} counts on. */
     List<String> keysAt(Instant at) {
-        List<String> keys = new ArrayList<>();
-        for (Period period : CALENDAR) {
-            keys.add(period.key(at, properties.leaderboard().zone()));
+        ZoneId zone = properties.leaderboard().zone();
+        LocalDate day = at.atZone(zone).toLocalDate();
+        CalendarKeys known = lastDay;
+        if (!day.equals(known.day())) {
+            known = new CalendarKeys(day, Arrays.stream(CALENDAR).map(period -> period.key(at, zone)).toList());
+            lastDay = known;
         }
+        List<String> keys = new ArrayList<>(known.keys());
         seasons.runningAt(at).forEach(id -> keys.add(Period.seasonKey(id)));
         return keys;
+    }
+
+    /** The calendar boards of one day: every score of the day counts on them, so they are worked out once a day. */
+    private record CalendarKeys(LocalDate day, List<String> keys) {
     }
 
     private void add(long judgeId, Instant at, long points, long judgments) {
