@@ -185,7 +185,9 @@ public class JudgingService {
         }
         Assignment assignment = assignment(judgeId, assignmentId);
         PairContent pair = catalog.pair(assignment.pairId()).orElseThrow();
-        Optional<Judgment> earlier = judgments.ofAssignment(assignmentId);
+        // An assignment is closed in the transaction that records its judgment: an open one has none yet.
+        Optional<Judgment> earlier = assignment.state() == Assignment.State.OPEN ? Optional.empty()
+                : judgments.ofAssignment(assignmentId);
         if (earlier.isPresent()) {
             return result(earlier.get(), assignment, pair);
         }

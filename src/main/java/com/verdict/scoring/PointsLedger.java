@@ -66,19 +66,20 @@ class PointsLedger implements Scorekeeper {
             }
         }
         consensus.judged(judgment, changes);
-        Map<Long, Long> added = apply(changes);
-        return new Reward(Math.toIntExact(added.getOrDefault(judgeId, 0L)), points(judgeId));
+        Map<Long, Totals> totals = apply(changes);
+        Totals judge = totals.get(judgeId);
+        return new Reward(Math.toIntExact(judge.added()), judge.points());
     }
 
     /**
      * Writes the changes: settled votes become consensus and streak bonuses, every award a ledger row, and each
      * judge's totals move by the same amounts; each award is published, and so is each judge's longest run of
      * agreements reached. Judges' totals are locked in id order, so transactions that touch the same judges never
-     * deadlock. Returns the points added per judge.
+     * deadlock. Returns the points added per judge, and their totals after.
      */
-    Map<Long, Long> apply(ScoreChanges changes) {
-        Map<Long, Integer> streaks = lockStreaks(changes.byJudge().navigableKeySet());
-        Map<Long, Long> added = new HashMap<>();
+    Map<Long, Totals> apply(ScoreChanges changes) {
+        Map<Long, Totals> before = lockTotals(changes.byJudge().navigableKeySet());
+        Map<Long, Totals> after = new HashMap<>();
         List<Object[]> entries = new ArrayList<>();
         List<Object> published = new ArrayList<>();
         List<Object[]> totals = new ArrayList<>();
@@ -87,7 +88,8 @@ class PointsLedger implements Scorekeeper {
             long judgeId = entry.getKey();
             ScoreChanges.OfJudge ofJudge = entry.getValue();
             List<ScoreChanges.Award> awards = new ArrayList<>(ofJudge.awards);
-            int streak = streaks.getOrDefault(judgeId, 0);
+            Totals known = before.getOrDefault(judgeId, Totals.NONE);
+            int streak = known.streak();
             AgreementStreak longest = null;
             for (ScoreChanges.Settled settled : ofJudge.settled) {
                 if (!settled.agreed()) {
@@ -124,7 +126,7 @@ class PointsLedger implements Scorekeeper {
                 published.add(longest);
             }
             totals.add(new Object[] {judgeId, sum, ofJudge.judgments, streak, last});
-            added.put(judgeId, sum);
+            after.put(judgeId, new Totals(sum, known.points() + sum, streak));
         }
         if (!entries.isEmpty()) {
             jdbc.batchUpdate("insert into points_entry (id, judge_id, judgment_id, pair_id, kind, amount, created_at) "
@@ -142,7 +144,12 @@ class PointsLedger implements Scorekeeper {
                     when not matched then insert (judge_id, points, judgments, streak, updated_at)
                         values (s.judge_id, s.points, s.judgments, s.streak, s.updated_at)""", totals);
         }
-        return added;
+        return after;
+    }
+
+    /** A judge's points: added by one {@link #apply}, in all, and their run of agreements. */
+    record Totals(long added, long points, int streak) {
+        static final Totals NONE = new Totals(0, 0, 0);
     }
 
     @Override
@@ -213,18 +220,18 @@ class PointsLedger implements Scorekeeper {
         return jdbc.queryForObject("select count(*) from judge_score", Long.class);
     }
 
-    /** Each judge's current run of agreements, locking their totals for this transaction, in id order. */
-    private Map<Long, Integer> lockStreaks(SortedSet<Long> judgeIds) {
-        Map<Long, Integer> streaks = new HashMap<>();
+    /** Each judge's points and current run of agreements, locking their totals for this transaction, in id order. */
+    private Map<Long, Totals> lockTotals(SortedSet<Long> judgeIds) {
+        Map<Long, Totals> totals = new HashMap<>();
         List<Long> ids = new ArrayList<>(judgeIds);
         for (int from = 0; from < ids.size(); from += LOCK_BATCH) {
-            named.query("select judge_id, streak from judge_score where judge_id in (:ids) "
+            named.query("select judge_id, points, streak from judge_score where judge_id in (:ids) "
                             + "order by judge_id for update",
                     Map.of("ids", ids.subList(from, Math.min(from + LOCK_BATCH, ids.size()))),
                     rs -> {
-                        streaks.put(rs.getLong(1), rs.getInt(2));
+                        totals.put(rs.getLong(1), new Totals(0, rs.getLong(2), rs.getInt(3)));
                     });
         }
-        return streaks;
+        return totals;
     }
 }
