@@ -11,8 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.verdict.people.NewUser;
+import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +73,34 @@ class ApiSecurityTests {
                 .getForEntity("/actuator/prometheus", String.class);
         assertThat(metrics.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(metrics.getBody()).contains("verdict_judging_time_on_task");
+    }
+
+    @Test
+    void aChangedAccountCountsAtItsVeryNextCall(@Autowired PeopleService people) throws Exception {
+        // Sign-ins keep an account read for a few seconds (AccountDetailsService); a change must not wait for that.
+        Person judge = data.user("changing");
+        mvc.perform(get("/api/leaderboard").with(basic(judge))).andExpect(status().isOk());
+        mvc.perform(get("/actuator/prometheus").with(basic(judge))).andExpect(status().isForbidden());
+
+        people.update(judge.id(), judge.displayName(), null, Set.of(Role.JUDGE), false);
+        mvc.perform(get("/api/leaderboard").with(basic(judge))).andExpect(status().isUnauthorized());
+
+        people.update(judge.id(), judge.displayName(), null, Set.of(Role.ADMIN), true);
+        mvc.perform(get("/actuator/prometheus").with(basic(judge))).andExpect(status().isOk());
+
+        people.changePassword(judge.id(), "a-brand-new-password");
+        mvc.perform(get("/api/leaderboard").with(basic(judge))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/leaderboard").with(httpBasic(judge.username(), "a-brand-new-password")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aNewAccountSignsInThoughItsNameWasTriedBefore(@Autowired PeopleService people) throws Exception {
+        String name = "not-yet-" + System.nanoTime();
+        mvc.perform(get("/api/leaderboard").with(httpBasic(name, TestData.PASSWORD)))
+                .andExpect(status().isUnauthorized());
+        people.create(new NewUser(name, "Arrived later", null, Set.of(Role.JUDGE), TestData.PASSWORD));
+        mvc.perform(get("/api/leaderboard").with(httpBasic(name, TestData.PASSWORD))).andExpect(status().isOk());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.verdict.people;
 
+import com.verdict.base.AfterCommit;
 import com.verdict.base.ApiException;
 import com.verdict.base.AuditLog;
 import jakarta.validation.Valid;
@@ -33,14 +34,16 @@ public class PeopleService {
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
+    private final AccountDetailsService accounts;
 
     PeopleService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-            AuditLog audit, NamedParameterJdbcTemplate jdbc) {
+            AuditLog audit, NamedParameterJdbcTemplate jdbc, AccountDetailsService accounts) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     public boolean hasUsers() {
@@ -56,6 +59,7 @@ public class PeopleService {
         UserAccount account = new UserAccount(user.username(), user.displayName().strip(), teamNamed(user.team()),
                 roles(user.roles()), passwordEncoder.encode(user.password()));
         Person created = users.save(account).toPerson();
+        signInsReadAgain(created.username());
         audit.record("user.created", created.username() + " " + created.roles() + " team=" + created.team());
         return created;
     }
@@ -71,6 +75,7 @@ public class PeopleService {
         UserAccount account = account(id);
         account.update(displayName.strip(), teamNamed(team), roles(roles), enabled);
         Person updated = account.toPerson();
+        signInsReadAgain(updated.username());
         audit.record("user.updated", updated.username() + " " + updated.roles() + " team=" + updated.team()
                 + " enabled=" + enabled);
         return updated;
@@ -83,6 +88,7 @@ public class PeopleService {
         }
         UserAccount account = account(id);
         account.changePasswordHash(passwordEncoder.encode(password));
+        signInsReadAgain(account.getUsername());
         audit.record("user.password-changed", account.getUsername());
     }
 
@@ -169,6 +175,11 @@ public class PeopleService {
     }
 
     public record TeamSummary(String name, long members) {
+    }
+
+    /** Once the change commits, the account's next sign-in reads it again (AccountDetailsService keeps accounts). */
+    private void signInsReadAgain(String username) {
+        AfterCommit.run(() -> accounts.forget(username));
     }
 
     private UserAccount account(long id) {
