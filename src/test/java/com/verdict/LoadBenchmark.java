@@ -247,6 +247,7 @@ class LoadBenchmark {
                 POSTGRES_URL != null ? "PostgreSQL " + POSTGRES_URL : "H2 file " + RUN_DB,
                 BenchSeed.JUDGMENTS, ONE_TRIP ? "one trip per pair (each judgment asks for the next pair)"
                         : "two trips per pair (a call to deal, a call to judge)");
+        printMemoryLatency("before the run");
 
         long started = System.nanoTime();
         String summary;
@@ -288,6 +289,28 @@ class LoadBenchmark {
             summary = send(admin, "POST", "/api/admin/scoring/refit", null, 200);
             System.out.printf("BENCH full refit after the load: %.1f s  %s%n", seconds(started), summary);
         }
+        printMemoryLatency("after the run");
+    }
+
+    /**
+     * How long one read of memory outside the caches takes on this machine now: 256 MB read at random, each read
+     * depending on the one before. H2's work is bound by such reads, and machines of the same kind (and one
+     * machine from one hour to the next) differed by a third here, so each run says how fast its machine was.
+     */
+    private static void printMemoryLatency(String when) {
+        int slots = 1 << 25;
+        long[] memory = new long[slots];
+        for (int i = 0; i < slots; i++) {
+            memory[i] = i * 0x9E3779B97F4A7C15L;
+        }
+        int reads = 20_000_000;
+        int at = 1;
+        long started = System.nanoTime();
+        for (int i = 0; i < reads; i++) {
+            at = (int) ((memory[at] ^ i) & (slots - 1));
+        }
+        System.out.printf("BENCH memory latency %s: %.0f ns a random read (%d)%n", when,
+                (System.nanoTime() - started) / (double) reads, at & 1);
     }
 
     /**
