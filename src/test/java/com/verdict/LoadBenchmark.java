@@ -564,6 +564,7 @@ class LoadBenchmark {
                 second++;
             }
         }
+
         void ended() {
             processCpu = processCpuNanos() - processCpuAtStart;
             machineCpu = machineCpuNanos() - machineCpuAtStart;
