@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +157,29 @@ class ApiTokenTests {
         mvc.perform(get("/api/export/history").with(bearer(token))).andExpect(status().isForbidden());
         people.update(engineer.id(), engineer.displayName(), null, Set.of(Role.ENGINEER), false);
         mvc.perform(get("/api/export/history").with(bearer(token))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aTokensLastUseIsWrittenAtMostOnceAMinute() throws Exception {
+        JsonNode created = create(engineer, "bot", "export");
+        long id = created.get("id").asLong();
+        String token = created.get("token").asText();
+        Instant recently = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        jdbc.update("update api_token set last_used_at = ? where id = ?", Timestamp.from(recently), id);
+
+        mvc.perform(get("/api/export/history").with(bearer(token))).andExpect(status().isOk());
+        assertThat(lastUsed(id)).isEqualTo(recently);
+
+        Instant longAgo = Instant.now().minus(ApiTokenService.LAST_USE_STEP).minusSeconds(1);
+        jdbc.update("update api_token set last_used_at = ? where id = ?", Timestamp.from(longAgo), id);
+        Instant before = Instant.now();
+        mvc.perform(get("/api/export/history").with(bearer(token))).andExpect(status().isOk());
+        assertThat(lastUsed(id)).isBetween(before.minusMillis(1), Instant.now());
+    }
+
+    private Instant lastUsed(long tokenId) {
+        return jdbc.queryForObject("select last_used_at from api_token where id = ?", Timestamp.class, tokenId)
+                .toInstant();
     }
 
     @Test
