@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Div;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A chart drawn in the browser by Apache ECharts, loaded at runtime from its webjar (no frontend build).
@@ -19,6 +18,11 @@ public class Chart extends Div {
 
     /** One line or set of bars; {@code values} align with the chart's labels (null for a gap). */
     public record Series(String name, List<? extends Number> values, boolean line) {
+
+        /** Whether it draws nothing: no value at all, or, as bars, none above zero (bars count things). */
+        boolean drawsNothing() {
+            return values.stream().allMatch(v -> v == null || !line && v.doubleValue() == 0);
+        }
 
         public static Series bars(String name, List<? extends Number> values) {
             return new Series(name, values, false);
@@ -46,7 +50,7 @@ public class Chart extends Div {
         this.title = title;
     }
 
-    /** What the chart says, in its middle, when no series has a value. */
+    /** What the chart says, in its middle, when no series draws anything ({@link Series#drawsNothing}). */
     public void setEmptyText(String whenEmpty) {
         this.whenEmpty = whenEmpty;
     }
@@ -66,7 +70,7 @@ public class Chart extends Div {
             yAxis.put("max", yMax);
         }
         // An empty chart would be a bare axis: say why there is nothing instead.
-        if (series.stream().allMatch(s -> s.values().stream().allMatch(Objects::isNull))) {
+        if (series.stream().allMatch(Series::drawsNothing)) {
             option.put("graphic", Map.of("type", "text", "left", "center", "top", "middle",
                     "style", Map.of("text", whenEmpty, "fill", "#6b7280", "fontSize", 14)));
         }

@@ -19,6 +19,19 @@ class ChartTests {
     }
 
     @Test
+    void barsThatAreAllZeroSayWhyButALineAtZeroIsAValue() {
+        Chart counts = new Chart("Judgments");
+        counts.setEmptyText("No judgments yet");
+        counts.show(List.of("11-25", "11-26"), List.of(Chart.Series.bars("Judgments", List.of(0, 0))), null);
+        assertThat(counts.option()).contains("\"graphic\"").contains("No judgments yet");
+
+        Chart agreement = new Chart("Agreement");
+        agreement.show(List.of("11-25", "11-26"), List.of(Chart.Series.line("Agreement %", Arrays.asList(0, null))),
+                100.0);
+        assertThat(agreement.option()).doesNotContain("graphic");
+    }
+
+    @Test
     void aChartWithValuesShowsThemAndNoMessage() {
         Chart chart = new Chart("Judgments");
         chart.show(List.of("11-25", "11-26"), List.of(Chart.Series.bars("Judgments", Arrays.asList(null, 4))), null);
