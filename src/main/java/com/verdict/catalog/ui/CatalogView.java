@@ -131,6 +131,7 @@ public class CatalogView extends Div {
         grid.setItems(query -> catalog.browse(filter, sort(query.getSortOrders()), query.getOffset(), query.getLimit())
                 .stream(), query -> catalog.count(filter));
         grid.setPageSize(50);
+        grid.setEmptyStateText("No interaction matches: change the filters, or import interactions.");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addClassName("verdict-catalog-grid");
         grid.asSingleSelect().addValueChangeListener(e -> {

@@ -180,6 +180,7 @@ public class ExportView extends Div {
                 .setHeader("Records").setAutoWidth(true).setFlexGrow(0);
         history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
+        history.setEmptyStateText("No exports yet");
         refreshHistory();
         return history;
     }

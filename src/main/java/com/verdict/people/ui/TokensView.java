@@ -82,6 +82,7 @@ public class TokensView extends Div {
             return revoke;
         }).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
         list.setAllRowsVisible(true);
+        list.setEmptyStateText("No tokens yet: create one above for a script or a pipeline.");
         return list;
     }
 

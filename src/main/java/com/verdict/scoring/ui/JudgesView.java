@@ -58,6 +58,7 @@ public class JudgesView extends Div {
         grid.addColumn(j -> MyStatsView.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true);
         grid.addColumn(j -> j.flagReason() == null ? "" : j.flagReason()).setHeader("Reason").setFlexGrow(1);
         grid.setItems(scoring.judges());
+        grid.setEmptyStateText("No judge estimated yet: judges appear here at the next refit after they judge.");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPartNameGenerator(j -> j.flagged() ? "flagged" : null);
         grid.setAllRowsVisible(true);
@@ -87,6 +88,7 @@ public class JudgesView extends Div {
         grid.addColumn(Agreement::units).setHeader("Pairs").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Agreement::votes).setHeader("Votes").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(scoring.agreement());
+        grid.setEmptyStateText("No agreement measured yet: it needs pairs judged by two judges or more.");
         grid.setAllRowsVisible(true);
         grid.setMaxWidth("48rem");
         return grid;

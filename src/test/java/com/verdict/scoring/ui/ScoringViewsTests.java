@@ -178,4 +178,18 @@ class ScoringViewsTests {
         assertThat(GridKt._get(judges, 0).flagged()).isTrue();
         assertThat(GridKt._get(judges, 0).flagReason()).contains("picks the left response");
     }
+
+    @Test
+    void beforeAnyRefitTheJudgesViewSaysWhyItsTablesAreEmpty() {
+        data.signIn(data.user("lead", "Blue", Role.LEAD));
+
+        UI.getCurrent().navigate("judges");
+
+        _get(JudgesView.class);
+        List<Grid> grids = _find(Grid.class);
+        assertThat(GridKt._size(grids.get(0))).isZero();
+        assertThat(grids.get(0).getEmptyStateText()).contains("at the next refit");
+        assertThat(GridKt._size(grids.get(1))).isZero();
+        assertThat(grids.get(1).getEmptyStateText()).contains("two judges or more");
+    }
 }
