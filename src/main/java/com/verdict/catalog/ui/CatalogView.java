@@ -28,6 +28,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.verdict.base.ApiException;
+import com.verdict.base.ui.Words;
 import com.verdict.catalog.CandidateView;
 import com.verdict.catalog.CatalogFilter;
 import com.verdict.catalog.CatalogService;
@@ -169,7 +170,7 @@ public class CatalogView extends Div {
 
     private void updateMatches() {
         int count = catalog.count(filter);
-        matches.setText(count + (count == 1 ? " interaction" : " interactions"));
+        matches.setText(Words.count(count, "interaction"));
     }
 
     private void showCounts() {
@@ -288,7 +289,7 @@ public class CatalogView extends Div {
     private static Component pair(InteractionDetail.PairDetail p) {
         Span title = new Span("#" + p.a().position() + " vs #" + p.b().position());
         title.addClassName("verdict-pair-title");
-        Div head = new Div(title, new Span(p.judgments().size() + (p.judgments().size() == 1 ? " judgment" : " judgments")));
+        Div head = new Div(title, new Span(Words.count(p.judgments().size(), "judgment")));
         if (p.gold()) {
             head.add(badge("gold pair", "warning"));
         }

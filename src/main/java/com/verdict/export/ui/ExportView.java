@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.verdict.base.ApiException;
+import com.verdict.base.ui.Words;
 import com.verdict.catalog.Category;
 import com.verdict.export.ExportFilter;
 import com.verdict.export.ExportFormat;
@@ -199,7 +200,7 @@ public class ExportView extends Div {
             choice = new Choice(format.getValue(), filter);
             expectedRecords = preview.records();
             problems.setText("");
-            count.setText(preview.records() + (preview.records() == 1 ? " record" : " records")
+            count.setText(Words.count(preview.records(), "record")
                     + (preview.byCategory().isEmpty() ? "" : " — " + preview.byCategory().entrySet().stream()
                             .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
             firstLines.setText(preview.firstLines().isEmpty() ? "(no records)"

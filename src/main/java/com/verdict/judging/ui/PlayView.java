@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.base.ui.Stat;
+import com.verdict.base.ui.Words;
 import com.verdict.judging.AssignmentExpired;
 import com.verdict.judging.DailyCapReached;
 import com.verdict.judging.Deal;
@@ -204,7 +205,7 @@ public class PlayView extends Div {
 
     private void showFeedback(JudgmentResult result) {
         feedback.removeAll();
-        Span points = new Span("+" + result.points() + (result.points() == 1 ? " point" : " points"));
+        Span points = new Span("+" + Words.count(result.points(), "point"));
         points.addClassName("verdict-points-earned");
         Span sources = new Span("Left was " + result.leftSource() + ", right was " + result.rightSource() + ".");
         sources.addClassName("verdict-sources");
@@ -292,7 +293,7 @@ public class PlayView extends Div {
     /** "3 of your earlier pairs settled since your last round: you agreed with 2 (+4 points)." */
     private static String settledSentence(Scorekeeper.Settled settled) {
         String points = settled.points() == 0 ? "" : " (" + signed(settled.points())
-                + (settled.points() == 1 ? " point)" : " points)");
+                + (Math.abs(settled.points()) == 1 ? " point)" : " points)");
         if (settled.pairs() == 1) {
             return "One of your earlier pairs settled since your last round: "
                     + (settled.agreed() == 1 ? "you agreed with the consensus" : "the consensus went the other way")
@@ -325,8 +326,8 @@ public class PlayView extends Div {
     }
 
     private static Component rankChange(long before, long after) {
-        Span change = new Span(after < before ? "▲ You climbed " + (before - after) + (before - after == 1 ? " place" : " places")
-                : after == before ? "You held your place" : "▼ You dropped " + (after - before) + " places");
+        Span change = new Span(after < before ? "▲ You climbed " + Words.count(before - after, "place")
+                : after == before ? "You held your place" : "▼ You dropped " + Words.count(after - before, "place"));
         change.addClassNames("verdict-rank-change", after < before ? "verdict-up" : "verdict-steady");
         return change;
     }
@@ -362,7 +363,7 @@ public class PlayView extends Div {
         bar.addClassName("verdict-progress-bar");
         Span label = new Span((round.done() + 1) + " of " + round.size());
         label.addClassName("verdict-progress-label");
-        Span points = new Span(round.points() + (round.points() == 1 ? " point" : " points") + " this round");
+        Span points = new Span(Words.count(round.points(), "point") + " this round");
         points.addClassName("verdict-round-points");
         Div header = new Div(label, bar, points);
         header.addClassName("verdict-progress");

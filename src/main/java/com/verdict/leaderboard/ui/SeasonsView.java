@@ -50,6 +50,7 @@ public class SeasonsView extends Div {
         seasons.addColumn(s -> s.frozenAt() != null ? "Frozen" : s.runningAt(Instant.now()) ? "Running" : "")
                 .setHeader("State").setAutoWidth(true);
         seasons.setAllRowsVisible(true);
+        seasons.setEmptyStateText("No seasons yet: a season gives the contest its own board, banner and prize.");
         Paragraph help = new Paragraph("A season has its own board. When it ends its standings are frozen and kept. "
                 + "Times are in " + zone + ".");
         help.addClassName("verdict-muted");

@@ -13,9 +13,12 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.verdict.base.VerdictProperties;
+import com.verdict.base.ui.Words;
 import com.verdict.scoring.RefitSummary;
 import com.verdict.scoring.ScoringService;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The consensus model for admins: its settings, what the last refit did, and a refit on demand. */
@@ -24,6 +27,9 @@ import java.util.Locale;
 @Menu(order = 91, icon = "vaadin:refresh", title = "Scoring")
 @RolesAllowed("ADMIN")
 public class ScoringAdminView extends Div {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final ScoringService scoring;
     private final Paragraph lastRefit = new Paragraph();
@@ -44,8 +50,8 @@ public class ScoringAdminView extends Div {
     private void refit() {
         RefitSummary summary = scoring.refit();
         showLastRefit();
-        Notification.show("Refit done in %d ms: %d pairs and %d interactions changed"
-                        .formatted(summary.millis(), summary.pairsChanged(), summary.interactionsChanged()),
+        Notification.show("Refit done in %d ms: %s and %s changed".formatted(summary.millis(),
+                        Words.count(summary.pairsChanged(), "pair"), Words.count(summary.interactionsChanged(), "interaction")),
                 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
@@ -55,10 +61,12 @@ public class ScoringAdminView extends Div {
     }
 
     static String describe(RefitSummary s) {
-        return ("Last refit %s: %d judgments by %d judges on %d pairs, %d EM iterations, %d ms. %d pairs settled, "
-                + "%d contested; %d judges flagged; %d pair and %d interaction decisions changed.").formatted(
-                s.fittedAt(), s.judgments(), s.judges(), s.pairs(), s.iterations(), s.millis(), s.settledPairs(),
-                s.contestedPairs(), s.flaggedJudges(), s.pairsChanged(), s.interactionsChanged());
+        return "Last refit %s, in %d ms: %s by %s on %s, %s. %s settled, %d contested; %s flagged. Decisions changed: %s, %s."
+                .formatted(WHEN.format(s.fittedAt()), s.millis(), Words.count(s.judgments(), "judgment"),
+                        Words.count(s.judges(), "judge"), Words.count(s.pairs(), "pair"),
+                        Words.count(s.iterations(), "EM iteration"), Words.count(s.settledPairs(), "pair"),
+                        s.contestedPairs(), Words.count(s.flaggedJudges(), "judge"),
+                        Words.count(s.pairsChanged(), "pair"), Words.count(s.interactionsChanged(), "interaction"));
     }
 
     private static String settings(VerdictProperties properties) {

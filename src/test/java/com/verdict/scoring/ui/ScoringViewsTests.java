@@ -22,6 +22,7 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.Verdict;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import com.verdict.scoring.RefitSummary;
 import java.security.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -191,5 +192,14 @@ class ScoringViewsTests {
         assertThat(grids.get(0).getEmptyStateText()).contains("at the next refit");
         assertThat(GridKt._size(grids.get(1))).isZero();
         assertThat(grids.get(1).getEmptyStateText()).contains("two judges or more");
+    }
+
+    @Test
+    void theLastRefitIsDescribedInWords() {
+        RefitSummary one = new RefitSummary(1, 1, 1, 8, 0, 0, 0, 1, 0, 89, Instant.parse("2026-11-27T18:36:00.059050Z"));
+
+        assertThat(ScoringAdminView.describe(one)).isEqualTo("Last refit 2026-11-27 18:36 UTC, in 89 ms: 1 judgment "
+                + "by 1 judge on 1 pair, 8 EM iterations. 0 pairs settled, 0 contested; 0 judges flagged. "
+                + "Decisions changed: 1 pair, 0 interactions.");
     }
 }

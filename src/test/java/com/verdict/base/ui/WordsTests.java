@@ -1,0 +1,16 @@
+package com.verdict.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WordsTests {
+
+    @Test
+    void aCountTakesItsNounInTheSingularOnlyForOne() {
+        assertThat(Words.count(0, "place")).isEqualTo("0 places");
+        assertThat(Words.count(1, "place")).isEqualTo("1 place");
+        assertThat(Words.count(2, "place")).isEqualTo("2 places");
+        assertThat(Words.count(-1, "point")).isEqualTo("-1 points");
+    }
+}
