@@ -1,13 +1,18 @@
 package com.verdict.base.ui;
 
+import java.util.Locale;
+
 /** Words for what screens say. */
 public final class Words {
 
     private Words() {
     }
 
-    /** "1 judgment", "0 judgments", "3 judgments": a count and its noun, which takes an s unless the count is one. */
+    /**
+     * "1 judgment", "0 judgments", "1,234 judgments": a count, its thousands grouped, and its noun, which takes an s
+     * unless the count is one.
+     */
     public static String count(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+        return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
 }

@@ -193,7 +193,7 @@ public class CatalogView extends Div {
         main.addClassName("verdict-count-value");
         int percent = interactions == 0 ? 0 : (int) Math.round(100.0 * decided / interactions);
         Span sub = new Span(String.format(Locale.ROOT, "%,d decided (%d%%)", decided, percent));
-        Span judged = new Span(String.format(Locale.ROOT, "%,d judgments", judgments));
+        Span judged = new Span(Words.count(judgments, "judgment"));
         judged.addClassName("verdict-count-sub");
         sub.addClassName("verdict-count-sub");
         Div coverage = new Div();

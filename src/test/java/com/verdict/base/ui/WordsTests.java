@@ -12,5 +12,6 @@ class WordsTests {
         assertThat(Words.count(1, "place")).isEqualTo("1 place");
         assertThat(Words.count(2, "place")).isEqualTo("2 places");
         assertThat(Words.count(-1, "point")).isEqualTo("-1 points");
+        assertThat(Words.count(1_234_567, "judgment")).isEqualTo("1,234,567 judgments");
     }
 }
