@@ -126,7 +126,8 @@ public class ApiTokenService {
         Timestamp stale = Timestamp.from(now.minus(LAST_USE_STEP));
         if (found.lastUsed() == null || found.lastUsed().before(stale)) {
             // The condition again in the update: calls racing here write it once.
-            jdbc.update("update api_token set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)",
+            jdbc.update("update api_token set last_used_at = ? "
+                            + "where id = ? and (last_used_at is null or last_used_at < ?)",
                     Timestamp.from(now), found.tokenId(), stale);
         }
         List<GrantedAuthority> roles = rows.stream().map(Row::role).filter(Objects::nonNull)

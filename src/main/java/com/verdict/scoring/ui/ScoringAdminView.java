@@ -51,7 +51,8 @@ public class ScoringAdminView extends Div {
         RefitSummary summary = scoring.refit();
         showLastRefit();
         Notification.show("Refit done in %d ms: %s and %s changed".formatted(summary.millis(),
-                        Words.count(summary.pairsChanged(), "pair"), Words.count(summary.interactionsChanged(), "interaction")),
+                        Words.count(summary.pairsChanged(), "pair"),
+                        Words.count(summary.interactionsChanged(), "interaction")),
                 4000, Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
@@ -61,12 +62,12 @@ public class ScoringAdminView extends Div {
     }
 
     static String describe(RefitSummary s) {
-        return "Last refit %s, in %d ms: %s by %s on %s, %s. %s settled, %d contested; %s flagged. Decisions changed: %s, %s."
-                .formatted(WHEN.format(s.fittedAt()), s.millis(), Words.count(s.judgments(), "judgment"),
-                        Words.count(s.judges(), "judge"), Words.count(s.pairs(), "pair"),
-                        Words.count(s.iterations(), "EM iteration"), Words.count(s.settledPairs(), "pair"),
-                        s.contestedPairs(), Words.count(s.flaggedJudges(), "judge"),
-                        Words.count(s.pairsChanged(), "pair"), Words.count(s.interactionsChanged(), "interaction"));
+        return ("Last refit %s, in %d ms: %s by %s on %s, %s. %s settled, %d contested; %s flagged. "
+                + "Decisions changed: %s, %s.").formatted(WHEN.format(s.fittedAt()), s.millis(),
+                Words.count(s.judgments(), "judgment"), Words.count(s.judges(), "judge"),
+                Words.count(s.pairs(), "pair"), Words.count(s.iterations(), "EM iteration"),
+                Words.count(s.settledPairs(), "pair"), s.contestedPairs(), Words.count(s.flaggedJudges(), "judge"),
+                Words.count(s.pairsChanged(), "pair"), Words.count(s.interactionsChanged(), "interaction"));
     }
 
     private static String settings(VerdictProperties properties) {

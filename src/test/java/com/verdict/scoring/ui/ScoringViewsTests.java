@@ -196,7 +196,8 @@ class ScoringViewsTests {
 
     @Test
     void theLastRefitIsDescribedInWords() {
-        RefitSummary one = new RefitSummary(1, 1, 1, 8, 0, 0, 0, 1, 0, 89, Instant.parse("2026-11-27T18:36:00.059050Z"));
+        RefitSummary one = new RefitSummary(1, 1, 1, 8, 0, 0, 0, 1, 0, 89,
+                Instant.parse("2026-11-27T18:36:00.059050Z"));
 
         assertThat(ScoringAdminView.describe(one)).isEqualTo("Last refit 2026-11-27 18:36 UTC, in 89 ms: 1 judgment "
                 + "by 1 judge on 1 pair, 8 EM iterations. 0 pairs settled, 0 contested; 0 judges flagged. "
