@@ -3,11 +3,8 @@ package com.verdict.people;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -56,14 +53,8 @@ class AccountDetailsService implements UserDetailsService {
             throw new UsernameNotFoundException("No such user");
         }
         Row account = rows.get(0);
-        List<GrantedAuthority> roles = new ArrayList<>();
-        for (Row row : rows) {
-            if (row.role() != null) {
-                roles.add(new SimpleGrantedAuthority("ROLE_" + row.role()));
-            }
-        }
-        return new SignedInUser(account.id(), account.username(), account.passwordHash(), account.enabled(),
-                !throttle.isLocked(username), roles);
+        return SignedInUser.withRoles(account.id(), account.username(), account.passwordHash(), account.enabled(),
+                !throttle.isLocked(username), rows.stream().map(Row::role).toList());
     }
 
     private record Row(long id, String username, String passwordHash, boolean enabled, String role) {

@@ -16,13 +16,10 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -130,9 +127,8 @@ public class ApiTokenService {
                             + "where id = ? and (last_used_at is null or last_used_at < ?)",
                     Timestamp.from(now), found.tokenId(), stale);
         }
-        List<GrantedAuthority> roles = rows.stream().map(Row::role).filter(Objects::nonNull)
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
-        SignedInUser user = new SignedInUser(found.userId(), found.username(), found.passwordHash(), true, true, roles);
+        SignedInUser user = SignedInUser.withRoles(found.userId(), found.username(), found.passwordHash(), true, true,
+                rows.stream().map(Row::role).toList());
         return Optional.of(new TokenAuthentication(user, found.tokenId(), found.name(), scopes(found.scopes())));
     }
 

@@ -5,9 +5,8 @@ import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /**
- * Accounts as entities, for changing them. Reads by id fetch the team and roles in the same query: a request signed
- * in with an API token loads its owner through it. People are looked up for display in plain SQL
- * ({@link PeopleService#byIds}).
+ * Accounts as entities, for changing them. A read by id fetches the team and roles in the same query. People are
+ * looked up for display and sign-in in plain SQL ({@link PeopleService#byIds}, {@link AccountDetailsService}).
  */
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
