@@ -1,6 +1,7 @@
 package com.verdict.scoring;
 
 import com.verdict.base.VerdictProperties;
+import com.verdict.base.Words;
 import com.verdict.catalog.Category;
 import com.verdict.judging.Scorekeeper;
 import com.verdict.people.PeopleService;
@@ -244,7 +245,7 @@ public class ScoringService {
         VerdictProperties.Points points = properties.points();
         return List.of(
                 "Each judgment made in at least %s earns %s; quicker ones earn none."
-                        .formatted(seconds(properties.judging().minReadingTime()), points(points.base())),
+                        .formatted(seconds(properties.judging().minReadingTime()), Words.count(points.base(), "point")),
                 "When a pair you judged settles and you agreed with the consensus: +%d."
                         .formatted(points.consensus()),
                 "Gold pairs, whose answer is known: +%d for matching it, −%d for missing it."
@@ -352,10 +353,6 @@ public class ScoringService {
 
     private static Timestamp startOf(LocalDate day, ZoneId zone) {
         return Timestamp.from(day.atStartOfDay(zone).toInstant());
-    }
-
-    private static String points(int points) {
-        return points == 1 ? "1 point" : points + " points";
     }
 
     private static String seconds(Duration duration) {

@@ -28,7 +28,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.verdict.base.ApiException;
-import com.verdict.base.ui.Words;
+import com.verdict.base.Words;
 import com.verdict.catalog.CandidateView;
 import com.verdict.catalog.CatalogFilter;
 import com.verdict.catalog.CatalogService;

@@ -31,7 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.verdict.base.ApiException;
-import com.verdict.base.ui.Words;
+import com.verdict.base.Words;
 import com.verdict.catalog.Category;
 import com.verdict.export.ExportFilter;
 import com.verdict.export.ExportFormat;

@@ -13,7 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.verdict.base.VerdictProperties;
-import com.verdict.base.ui.Words;
+import com.verdict.base.Words;
 import com.verdict.scoring.RefitSummary;
 import com.verdict.scoring.ScoringService;
 import jakarta.annotation.security.RolesAllowed;

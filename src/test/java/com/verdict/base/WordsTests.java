@@ -1,4 +1,4 @@
-package com.verdict.base.ui;
+package com.verdict.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

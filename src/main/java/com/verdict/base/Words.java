@@ -1,8 +1,8 @@
-package com.verdict.base.ui;
+package com.verdict.base;
 
 import java.util.Locale;
 
-/** Words for what screens say. */
+/** Words for what people read: on screens and in the API's texts. */
 public final class Words {
 
     private Words() {
