@@ -18,10 +18,10 @@ final class Levels {
         return 5L * level * (level - 1);
     }
 
-    /** How far from the current level to the next, 0 to 1. */
+    /** How far from the current level to the next, 0 to 1: a judge whose gold misses left them below 0 is at 0. */
     static double progress(long points) {
         int level = level(points);
         long from = threshold(level);
-        return (double) (points - from) / (threshold(level + 1) - from);
+        return (double) Math.max(0, points - from) / (threshold(level + 1) - from);
     }
 }

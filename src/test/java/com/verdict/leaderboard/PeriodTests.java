@@ -61,4 +61,10 @@ class PeriodTests {
         assertThat(Levels.level(59)).isEqualTo(3);
         assertThat(Levels.progress(20)).isEqualTo(0.5);
     }
+
+    @Test
+    void aJudgeBelowZeroPointsIsAtTheStartOfLevelOne() {
+        assertThat(Levels.level(-3)).isEqualTo(1);
+        assertThat(Levels.progress(-3)).isZero();
+    }
 }

@@ -80,6 +80,20 @@ class PlayViewTests {
     }
 
     @Test
+    void aJudgeWhoseGoldMissesLeftThemBelowZeroStillGetsTheWelcome() {
+        jdbc.update("insert into judge_score (judge_id, points, judgments, updated_at) values (?, -1, 2, ?)",
+                judge.id(), java.sql.Timestamp.from(java.time.Instant.now()));
+
+        ViewTestSupport.signInAndSetUp(context, judge);
+        UI.getCurrent().navigate(PlayView.class);
+
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-level")).getText()).isEqualTo("Level 1");
+        assertThat(_get(ProgressBar.class, spec -> spec.withClasses("verdict-level-bar")).getValue()).isZero();
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-level-next")).getText())
+                .isEqualTo("11 points to level 2");
+    }
+
+    @Test
     void keysJudgeSkipAndStart() {
         PlayView view = _get(PlayView.class);
         view.onKey("Enter");
