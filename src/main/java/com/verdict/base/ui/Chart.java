@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A chart drawn in the browser by Apache ECharts, loaded at runtime from its webjar (no frontend build).
- * Views pass data only: category labels and named series of numbers.
+ * Views pass data only: category labels and named series of numbers. The title is a heading above the drawing,
+ * so that on a narrow screen it wraps instead of running into the legend.
  */
 @JavaScript("context://webjars/echarts/5.3.1/dist/echarts.min.js")
 public class Chart extends Div {
@@ -37,17 +39,18 @@ public class Chart extends Div {
     /** The theme's violet and amber first, then calm contrasts. */
     private static final List<String> PALETTE = List.of("#6c3fd1", "#f59e0b", "#10b981", "#3b82f6", "#ef4444");
 
-    private final String title;
+    private final Div drawing = new Div();
     private String whenEmpty = "Nothing to show yet";
     private String option = "{}";
 
     public Chart(String title) {
         addClassName("verdict-chart");
-        getElement().setAttribute("role", "img");
-        getElement().setAttribute("aria-label", title);
-        setWidthFull();
-        setHeight("320px");
-        this.title = title;
+        H4 heading = new H4(title);
+        heading.addClassName("verdict-chart-title");
+        drawing.addClassName("verdict-chart-drawing");
+        drawing.getElement().setAttribute("role", "img");
+        drawing.getElement().setAttribute("aria-label", title);
+        add(heading, drawing);
     }
 
     /** What the chart says, in its middle, when no series draws anything ({@link Series#drawsNothing}). */
@@ -58,16 +61,19 @@ public class Chart extends Div {
     /** Shows these series over the labels; replaces whatever the chart showed before. */
     public void show(List<String> labels, List<Series> series, Double yMax) {
         Map<String, Object> option = new LinkedHashMap<>();
-        option.put("title", Map.of("text", title, "left", "left", "textStyle", Map.of("fontSize", 15)));
         option.put("color", PALETTE);
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("top", 2, "right", 8));
-        option.put("grid", Map.of("left", 48, "right", 24, "top", 48, "bottom", 40));
+        option.put("legend", Map.of("top", 0, "right", 8));
+        option.put("grid", Map.of("left", 48, "right", 24, "top", 36, "bottom", 32));
         option.put("xAxis", Map.of("type", "category", "data", labels));
         Map<String, Object> yAxis = new LinkedHashMap<>(Map.of("type", "value"));
         if (yMax != null) {
             yAxis.put("min", 0);
             yAxis.put("max", yMax);
+        }
+        // Bars count things: no axis tick at 0.5 of a judgment.
+        if (series.stream().noneMatch(Series::line)) {
+            yAxis.put("minInterval", 1);
         }
         // An empty chart would be a bare axis: say why there is nothing instead.
         if (series.stream().allMatch(Series::drawsNothing)) {
@@ -97,7 +103,7 @@ public class Chart extends Div {
 
     private void draw() {
         // ECharts may still be loading when the chart first attaches: wait for it.
-        getElement().executeJs("""
+        drawing.getElement().executeJs("""
                 const el = this, option = JSON.parse($0);
                 (function draw() {
                   if (!window.echarts) { setTimeout(draw, 50); return; }

@@ -123,7 +123,8 @@ public class LeaderboardView extends Div {
 
     private void configureJudges() {
         judges.addColumn(r -> "#" + r.rank()).setHeader("Rank").setAutoWidth(true).setFlexGrow(0);
-        judges.addColumn(LeaderboardRow::displayName).setHeader("Judge").setFlexGrow(1);
+        // Wide enough for a name on a phone; the other columns scroll.
+        judges.addColumn(LeaderboardRow::displayName).setHeader("Judge").setWidth("10em").setFlexGrow(1);
         judges.addColumn(r -> r.team() == null ? "—" : r.team()).setHeader("Team").setAutoWidth(true);
         judges.addColumn(LeaderboardRow::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);

@@ -65,18 +65,21 @@ public class TeamView extends Div {
     private void configureMembers() {
         members.addColumn(m -> m.displayName() + (m.hidden() ? " (hidden from boards)" : "")).setHeader("Member")
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        members.addColumn(MemberRow::judgments).setHeader("Judged").setSortable(true).setAutoWidth(true)
+        // Sortable headers get widths of their own: measured widths leave out the sorter's arrows on a phone.
+        members.addColumn(MemberRow::judgments).setHeader("Judged").setSortable(true).setWidth("7.5em")
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        members.addColumn(MemberRow::points).setHeader("Points").setSortable(true).setWidth("7.5em")
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        members.addColumn(MemberRow::weekPoints).setHeader("This week").setSortable(true).setWidth("9em")
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        members.addColumn(m -> percent(m.agreement())).setHeader("Agreement").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        members.addColumn(MemberRow::points).setHeader("Points").setSortable(true).setAutoWidth(true)
+        members.addColumn(m -> percent(m.goldAccuracy())).setHeader("Gold").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        members.addColumn(MemberRow::weekPoints).setHeader("This week").setSortable(true).setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END);
-        members.addColumn(m -> percent(m.agreement())).setHeader("Agreement").setAutoWidth(true);
-        members.addColumn(m -> percent(m.goldAccuracy())).setHeader("Gold").setAutoWidth(true);
         members.addColumn(m -> m.positionBias() == null ? "—" : "%+.0f pts".formatted(100 * m.positionBias()))
-                .setHeader("Left bias").setAutoWidth(true);
+                .setHeader("Left bias").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> m.medianTimeMs() == null ? "—" : "%.1f s".formatted(m.medianTimeMs() / 1000.0))
-                .setHeader("Median time").setAutoWidth(true);
+                .setHeader("Median time").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> m.flagged() ? "Flagged: " + m.flagReason() : "").setHeader("Flag").setFlexGrow(1);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         members.setAllRowsVisible(true);

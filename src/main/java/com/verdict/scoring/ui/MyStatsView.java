@@ -2,6 +2,7 @@ package com.verdict.scoring.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -54,10 +55,18 @@ public class MyStatsView extends Div {
         sentences.addClassName("verdict-card");
         sentences.add(new Paragraph(agreementSentence(stats)));
         if (stats.goldJudgments() > 0) {
-            sentences.add(new Paragraph("You matched %d of the %d gold pairs you judged."
-                    .formatted(stats.goldMatched(), stats.goldJudgments())));
+            sentences.add(new Paragraph(goldSentence(stats)));
         }
         return sentences;
+    }
+
+    /** "You matched 3 of the 4 gold pairs you judged." */
+    static String goldSentence(MyStats stats) {
+        if (stats.goldJudgments() == 1) {
+            return stats.goldMatched() == 1 ? "You matched the one gold pair you judged."
+                    : "You missed the one gold pair you judged.";
+        }
+        return "You matched %d of the %d gold pairs you judged.".formatted(stats.goldMatched(), stats.goldJudgments());
     }
 
     /** "7 of your last 10 settled pairs matched the consensus." */
@@ -79,6 +88,8 @@ public class MyStatsView extends Div {
         grid.addColumn(Line::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Line::earnedFor).setHeader("Earned for").setFlexGrow(1);
         grid.addColumn(Line::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0);
+        // On a phone the "earned for" texts would be cut off: they wrap instead.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setItems(Arrays.stream(PointsKind.values())
                 .map(kind -> new Line(kind.label(), earnedFor(kind), stats.breakdown().getOrDefault(kind, 0L)))
                 .toList());

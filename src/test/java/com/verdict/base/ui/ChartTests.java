@@ -37,4 +37,15 @@ class ChartTests {
         chart.show(List.of("11-25", "11-26"), List.of(Chart.Series.bars("Judgments", Arrays.asList(null, 4))), null);
         assertThat(chart.option()).doesNotContain("graphic").contains("[null,4]");
     }
+
+    @Test
+    void barsCountWholeThingsButALineMayFallBetween() {
+        Chart bars = new Chart("Judgments");
+        bars.show(List.of("11-25", "11-26"), List.of(Chart.Series.bars("Judgments", List.of(1, 2))), null);
+        assertThat(bars.option()).contains("\"minInterval\":1");
+
+        Chart line = new Chart("Agreement");
+        line.show(List.of("11-25", "11-26"), List.of(Chart.Series.line("Agreement %", List.of(40, 60))), 100.0);
+        assertThat(line.option()).doesNotContain("minInterval");
+    }
 }

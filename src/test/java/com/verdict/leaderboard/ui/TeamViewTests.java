@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H4;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
@@ -58,7 +59,8 @@ class TeamViewTests {
         UI.getCurrent().navigate(TeamView.class);
 
         Chart chart = _find(Chart.class).stream()
-                .filter(c -> c.getElement().getAttribute("aria-label").startsWith("Agreement with the consensus"))
+                .filter(c -> c.getChildren().anyMatch(title -> title instanceof H4 heading
+                        && heading.getText().startsWith("Agreement with the consensus")))
                 .findFirst().orElseThrow();
         JsonNode option = new ObjectMapper().readTree(chart.option());
         assertThat(option.at("/series/0/type").asText()).isEqualTo("line");

@@ -22,11 +22,13 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.Verdict;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import com.verdict.scoring.MyStats;
 import com.verdict.scoring.RefitSummary;
 import java.security.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import kotlin.jvm.functions.Function0;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +109,17 @@ class ScoringViewsTests {
         assertThat(GridKt._get(breakdown, 0)).isEqualTo(new MyStatsView.Line("Base",
                 "Judgments made in at least the minimum reading time", 1));
         assertThat(GridKt._get(breakdown, 1).points()).isEqualTo(2);
+    }
+
+    @Test
+    void goldPairsAreCountedInWords() {
+        assertThat(MyStatsView.goldSentence(gold(1, 0))).isEqualTo("You missed the one gold pair you judged.");
+        assertThat(MyStatsView.goldSentence(gold(1, 1))).isEqualTo("You matched the one gold pair you judged.");
+        assertThat(MyStatsView.goldSentence(gold(4, 3))).isEqualTo("You matched 3 of the 4 gold pairs you judged.");
+    }
+
+    private static MyStats gold(int judged, int matched) {
+        return new MyStats(1, "me", 0, judged, Map.of(), 0, 0, 0, 0, judged, matched, 0);
     }
 
     @Test
