@@ -82,8 +82,7 @@ class AssignmentApiController {
         static DealResponse of(Deal deal) {
             return new DealResponse(deal.assignmentId(),
                     new InteractionPart(deal.interactionId(), deal.instruction(), deal.context(), deal.category()),
-                    new SidePart(deal.left().response(), deal.left().text()),
-                    new SidePart(deal.right().response(), deal.right().text()));
+                    new SidePart(deal.left().text()), new SidePart(deal.right().text()));
         }
     }
 
@@ -94,7 +93,11 @@ class AssignmentApiController {
         }
     }
 
-    record SidePart(int response, String text) {
+    /**
+     * A side's text and nothing else: not even its place in the imported responses, which pipelines fill in a
+     * fixed order of models (and a Dolly record's reference always comes last), so it would name the source.
+     */
+    record SidePart(String text) {
     }
 
     record Revealed(String left, String right) {
