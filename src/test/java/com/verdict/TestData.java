@@ -88,13 +88,15 @@ public class TestData {
         String prefix = "judged-by-" + judge.username();
         interactions(prefix, count);
         Timestamp now = Timestamp.from(Instant.now());
-        // Each row: the id of the assignment and of its judgment, the pair, the pair's first candidate.
-        List<long[]> rows = jdbc.query("select p.id, p.candidate_a from pair p join interaction i "
+        // Each row: the id of the assignment and of its judgment, the pair, the pair's first candidate, its
+        // interaction.
+        List<long[]> rows = jdbc.query("select p.id, p.candidate_a, p.interaction_id from pair p join interaction i "
                         + "on i.id = p.interaction_id where i.external_id like ?",
-                (rs, i) -> new long[] {DIRECT_IDS.incrementAndGet(), rs.getLong(1), rs.getLong(2)}, prefix + "-%");
-        jdbc.batchUpdate("insert into assignment (id, judge_id, pair_id, left_candidate, state, dealt_at, closed_at) "
-                + "values (?, ?, ?, ?, 'JUDGED', ?, ?)",
-                rows.stream().map(r -> new Object[] {r[0], judge.id(), r[1], r[2], now, now}).toList());
+                (rs, i) -> new long[] {DIRECT_IDS.incrementAndGet(), rs.getLong(1), rs.getLong(2), rs.getLong(3)},
+                prefix + "-%");
+        jdbc.batchUpdate("insert into assignment (id, judge_id, pair_id, interaction_id, left_candidate, state, "
+                + "dealt_at, closed_at) values (?, ?, ?, ?, ?, 'JUDGED', ?, ?)",
+                rows.stream().map(r -> new Object[] {r[0], judge.id(), r[1], r[3], r[2], now, now}).toList());
         jdbc.batchUpdate("insert into judgment (id, assignment_id, judge_id, pair_id, verdict, outcome, "
                 + "time_on_task_ms, too_fast, points, total_points, created_at) "
                 + "values (?, ?, ?, ?, 'LEFT', 'A', 8000, false, 0, 0, ?)",

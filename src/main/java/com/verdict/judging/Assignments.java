@@ -27,11 +27,13 @@ class Assignments {
         this.ids = ids;
     }
 
-    Assignment deal(long judgeId, long pairId, Long roundId, long leftCandidate) {
+    /** The interaction is kept with the assignment so that dealing can pass over the judge's interactions. */
+    Assignment deal(long judgeId, long pairId, long interactionId, Long roundId, long leftCandidate) {
         Assignment dealt = new Assignment(ids.next("assignment_seq"), judgeId, pairId, roundId, leftCandidate,
                 Assignment.State.OPEN, Instant.now());
-        jdbc.update("insert into assignment (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)", dealt.id(),
-                judgeId, pairId, roundId, leftCandidate, dealt.state().name(), Timestamp.from(dealt.dealtAt()));
+        jdbc.update("insert into assignment (" + COLUMNS + ", interaction_id) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                dealt.id(), judgeId, pairId, roundId, leftCandidate, dealt.state().name(),
+                Timestamp.from(dealt.dealtAt()), interactionId);
         return dealt;
     }
 

@@ -117,7 +117,8 @@ public class JudgingService {
         }
         PairContent pair = catalog.pair(pairId.get()).orElseThrow();
         long left = ThreadLocalRandom.current().nextBoolean() ? pair.a().id() : pair.b().id();
-        Assignment assignment = assignments.deal(judgeId, pair.pairId(), round == null ? null : round.getId(), left);
+        Assignment assignment = assignments.deal(judgeId, pair.pairId(), pair.interactionId(),
+                round == null ? null : round.getId(), left);
         return Optional.of(deal(assignment, pair, round));
     }
 
@@ -137,7 +138,7 @@ public class JudgingService {
 
     /**
      * Takes a slot for the judge: now and then a gold pair, else the least judged, oldest open pair they have
-     * not been dealt. Gold comes at the gold rate, nudged by how far the judge is behind or ahead of their
+     * not been dealt (nor any pair of its interaction). Gold comes at the gold rate, nudged by how far the judge is behind or ahead of their
      * share, so that each judge's count stays close to the rate at moments nobody can predict. Gold comes only
      * alongside real work: with no other pair left for the judge, nothing is dealt.
      */

@@ -42,9 +42,9 @@ class PairPool {
     void on(PairsAdded added) {
         Timestamp now = Timestamp.from(Instant.now());
         int slots = properties.judging().judgmentsPerPair();
-        jdbc.batchUpdate("insert into pair_pool (pair_id, reserved, slots, created_at, gold, dealable) "
-                        + "values (?, 0, ?, ?, ?, ?)",
-                added.pairs().stream().map(p -> new Object[] {p.pairId(), slots, now, p.gold(), !p.gold()}).toList());
+        jdbc.batchUpdate("insert into pair_pool (pair_id, interaction_id, reserved, slots, created_at, gold, dealable) "
+                        + "values (?, ?, 0, ?, ?, ?, ?)", added.pairs().stream()
+                .map(p -> new Object[] {p.pairId(), p.interactionId(), slots, now, p.gold(), !p.gold()}).toList());
     }
 
     /** A retired interaction's pairs leave the pool; their assignments and judgments stay in history. */
@@ -55,15 +55,19 @@ class PairPool {
     }
 
     /**
-     * Pairs this judge has never been dealt that still have a free slot: those with the fewest slots taken
-     * first, then the oldest; pairs equally far along come in random order. (Ordering by the constant
+     * Pairs of interactions this judge has never been dealt that still have a free slot: those with the fewest slots
+     * taken first, then the oldest; pairs equally far along come in random order. (Ordering by the constant
      * {@code dealable} too lets H2 read the index in order instead of sorting every dealable pair.)
+     * <p>
+     * One pair of an interaction per judge keeps judging blind: a verdict reveals the sources of its two responses,
+     * and another pair of the same interaction would show one of them again.
      */
     List<Long> choicesFor(long judgeId) {
         List<long[]> rows = jdbc.query("""
                 select pp.pair_id, pp.reserved from pair_pool pp
                 where pp.dealable = true
-                  and not exists (select 1 from assignment a where a.judge_id = ? and a.pair_id = pp.pair_id)
+                  and not exists (select 1 from assignment a
+                                  where a.judge_id = ? and a.interaction_id = pp.interaction_id)
                 order by pp.dealable, pp.reserved, pp.created_at, pp.pair_id
                 fetch first %d rows only""".formatted(CHOICES),
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, judgeId);
@@ -83,8 +87,10 @@ class PairPool {
     }
 
     /**
-     * A few gold pairs this judge has never been dealt, from a random point of the gold pairs onwards (then
-     * from the start), so that judges meet them in different orders.
+     * A few gold pairs of interactions this judge has never been dealt, from a random point of the gold pairs
+     * onwards (then from the start), so that judges meet them in different orders. One per interaction, as
+     * {@link #choicesFor}: a gold pair's answer is revealed after the verdict, and other gold pairs of the same
+     * interaction share it.
      */
     List<Long> goldChoicesFor(long judgeId) {
         long[] range = jdbc.queryForObject("select min(pair_id), max(pair_id) from pair_pool where gold = true",
@@ -96,7 +102,8 @@ class PairPool {
         String sql = """
                 select pp.pair_id from pair_pool pp
                 where pp.gold = true and pp.pair_id >= ?
-                  and not exists (select 1 from assignment a where a.judge_id = ? and a.pair_id = pp.pair_id)
+                  and not exists (select 1 from assignment a
+                                  where a.judge_id = ? and a.interaction_id = pp.interaction_id)
                 order by pp.gold, pp.pair_id
                 fetch first %d rows only""".formatted(GOLD_CHOICES);
         List<Long> choices = jdbc.queryForList(sql, Long.class, start, judgeId);

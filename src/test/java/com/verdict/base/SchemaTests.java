@@ -86,7 +86,7 @@ class SchemaTests {
                 select lower(table_name) || ' ' || lower(index_name) from information_schema.index_columns
                 where table_schema = 'PUBLIC' and column_name = 'JUDGE_ID' and ordinal_position = 1
                     and table_name in ('ASSIGNMENT', 'JUDGMENT', 'VOTE', 'POINTS_ENTRY')""",
-                String.class)).containsExactlyInAnyOrder("assignment assignment_judge_pair",
+                String.class)).containsExactlyInAnyOrder("assignment assignment_judge_interaction",
                 "assignment assignment_judge_state", "judgment judgment_judge", "vote vote_judge_scored",
                 "points_entry points_entry_judge");
     }

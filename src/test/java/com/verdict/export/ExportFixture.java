@@ -7,13 +7,15 @@ import com.verdict.TestData;
 import com.verdict.judging.JudgingService;
 import com.verdict.people.Person;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A small judged catalog with a known export. Judged by three judges through the real judging service:
+ * A small judged catalog with a known export. Judged by three judges through the real judging service, and six
+ * more for f-three, as a judge is dealt one pair of an interaction:
  * <pre>
  * id         category          responses (source)       votes (judge 1, 2, 3)   Dolly winner, confidence
  * f-qa-1     open_qa           x, y                      low low low            x, settled
@@ -22,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * f-one      creative_writing  x, y                      low (others skip)      none: open (1 judgment)
  * f-tie      open_qa           x, y                      tie tie tie            none
  * f-retired  open_qa           x, y                      low low low            retired afterwards
- * f-three    summarization     x, y, z (3 pairs)         low low low            x, 1.0 (9 judgments)
+ * f-three    summarization     x, y, z (3 pairs)         low × 9 (judges 1–9)    x, 1.0 (9 judgments)
  * f-dup-a    classification    x, y  same instruction    low low low            x, 1.0
  * f-dup-b    classification    x, y  and context         low low high           x, settled
  * f-dup-c    classification    x, y  other context       low low high           x, settled
@@ -51,7 +53,7 @@ final class ExportFixture {
 
     ExportFixture build() {
         data.clearCatalog();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 9; i++) {
             judges.add(data.user("fixture-judge"));
         }
         StringBuilder jsonl = new StringBuilder();
@@ -73,7 +75,7 @@ final class ExportFixture {
         plan.put("f-one", List.of("low", "skip", "skip"));
         plan.put("f-tie", List.of("tie", "tie", "tie"));
         plan.put("f-retired", List.of("low", "low", "low"));
-        plan.put("f-three", List.of("low", "low", "low"));
+        plan.put("f-three", Collections.nCopies(9, "low"));
         plan.put("f-dup-a", List.of("low", "low", "low"));
         plan.put("f-dup-b", List.of("low", "low", "high"));
         plan.put("f-dup-c", List.of("low", "low", "high"));

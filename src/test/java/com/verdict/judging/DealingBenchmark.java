@@ -139,8 +139,8 @@ class DealingBenchmark {
      * the newest pairs stay unjudged. Pool counters are set to match.
      */
     private void seedJudgments(long[] judges) {
-        List<long[]> pairs = jdbc.query("select id, candidate_a from pair order by id",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        List<long[]> pairs = jdbc.query("select id, candidate_a, interaction_id from pair order by id",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
         Timestamp at = Timestamp.from(Instant.now().minusSeconds(86_400));
         List<Object[]> assignments = new ArrayList<>();
         List<Object[]> judgmentRows = new ArrayList<>();
@@ -152,7 +152,7 @@ class DealingBenchmark {
             long pairId = pairs.get(p)[0];
             for (int j = 0; j < k; j++) {
                 long judge = judges[(p * 7 + j * 131) % judges.length];
-                assignments.add(new Object[] {id, judge, pairId, pairs.get(p)[1], at, at});
+                assignments.add(new Object[] {id, judge, pairId, pairs.get(p)[2], pairs.get(p)[1], at, at});
                 judgmentRows.add(new Object[] {id, id, judge, pairId, at});
                 id++;
             }
@@ -168,8 +168,8 @@ class DealingBenchmark {
     }
 
     private void flush(List<Object[]> assignments, List<Object[]> judgmentRows) {
-        jdbc.batchUpdate("insert into assignment (id, judge_id, pair_id, left_candidate, state, dealt_at, closed_at) "
-                + "values (?, ?, ?, ?, 'JUDGED', ?, ?)", assignments);
+        jdbc.batchUpdate("insert into assignment (id, judge_id, pair_id, interaction_id, left_candidate, state, "
+                + "dealt_at, closed_at) values (?, ?, ?, ?, ?, 'JUDGED', ?, ?)", assignments);
         jdbc.batchUpdate("insert into judgment (id, assignment_id, judge_id, pair_id, verdict, outcome, time_on_task_ms, "
                 + "too_fast, points, total_points, created_at) values (?, ?, ?, ?, 'LEFT', 'A', 8000, false, 1, 0, ?)",
                 judgmentRows);

@@ -72,6 +72,35 @@ class DealingTests {
     }
 
     @Test
+    void aJudgeIsDealtOnePairOfAnInteractionSoNoResponseComesBackWithItsSourceKnown() {
+        // Four responses, six pairs each; the gold one makes the three pairs with answer 0 gold.
+        data.importJsonl(TestData.interactionLine("four", 4) + "\n" + TestData.interactionLine("skipped", 4) + "\n"
+                + TestData.interactionLine("gold", 4).replace("\"responses\"",
+                        "\"gold\": {\"best\": 0, \"why\": \"Answer 0 is right\"}, \"responses\""));
+        Person judge = data.user("judge");
+
+        Set<String> dealt = new HashSet<>();
+        int deals = 0;
+        for (Optional<Deal> next = judging.next(judge.id(), null); next.isPresent();
+                next = judging.next(judge.id(), null)) {
+            Deal deal = next.get();
+            deals++;
+            dealt.add(deal.interactionId());
+            // A skipped pair's interaction is passed over as well: the judge has read its responses.
+            if (deal.interactionId().equals("skipped")) {
+                judging.skip(judge.id(), deal.assignmentId());
+            } else {
+                judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null);
+            }
+        }
+
+        // Gold comes only alongside other work, so the gold interaction may or may not have been dealt.
+        assertThat(dealt).contains("four", "skipped").isSubsetOf("four", "skipped", "gold");
+        assertThat(deals).isEqualTo(dealt.size());
+        assertThat(judging.next(data.user("judge").id(), null)).isPresent();
+    }
+
+    @Test
     void goldPairsLookLikeAnyOtherAndAnswerWithWhetherTheJudgeMatchedAndWhy() {
         data.importJsonl(goldLines("one-gold", 1));
         data.interactions("work", 60);
@@ -252,12 +281,14 @@ class DealingTests {
         String plan = jdbc.queryForObject("explain " + """
                 select pp.pair_id, pp.reserved from pair_pool pp
                 where pp.dealable = true
-                  and not exists (select 1 from assignment a where a.judge_id = 1 and a.pair_id = pp.pair_id)
+                  and not exists (select 1 from assignment a
+                                  where a.judge_id = 1 and a.interaction_id = pp.interaction_id)
                 order by pp.dealable, pp.reserved, pp.created_at, pp.pair_id
                 fetch first 32 rows only""", String.class);
 
         assertThat(plan).contains("PUBLIC.PAIR_POOL_QUEUE: DEALABLE = TRUE").contains("/* index sorted */")
-                .contains("PUBLIC.ASSIGNMENT_JUDGE_PAIR: JUDGE_ID");
+                .contains("PUBLIC.ASSIGNMENT_JUDGE_INTERACTION: JUDGE_ID")
+                .contains("INTERACTION_ID = PP.INTERACTION_ID");
         String goldPlan = jdbc.queryForObject("explain select pp.pair_id from pair_pool pp where pp.gold = true "
                 + "and pp.pair_id >= 0 order by pp.gold, pp.pair_id fetch first 8 rows only", String.class);
         assertThat(goldPlan).contains("PUBLIC.PAIR_POOL_GOLD: GOLD = TRUE").contains("/* index sorted */");

@@ -128,9 +128,10 @@ public final class BenchSeed {
                 PreparedStatement pair = connection.prepareStatement("insert into pair (id, interaction_id, "
                         + "candidate_a, candidate_b) values (?, ?, ?, ?)");
                 PreparedStatement pool = connection.prepareStatement("insert into pair_pool (pair_id, reserved, slots, "
-                        + "created_at) values (?, ?, ?, ?)");
+                        + "created_at, interaction_id) values (?, ?, ?, ?, ?)");
                 PreparedStatement assignment = connection.prepareStatement("insert into assignment (id, judge_id, "
-                        + "pair_id, left_candidate, state, dealt_at, closed_at) values (?, ?, ?, ?, 'JUDGED', ?, ?)");
+                        + "pair_id, left_candidate, state, dealt_at, closed_at, interaction_id) "
+                        + "values (?, ?, ?, ?, 'JUDGED', ?, ?, ?)");
                 PreparedStatement judgment = connection.prepareStatement("insert into judgment (id, assignment_id, "
                         + "judge_id, pair_id, verdict, outcome, time_on_task_ms, too_fast, points, total_points, "
                         + "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?)");
@@ -170,6 +171,9 @@ public final class BenchSeed {
                     candidate.addBatch();
                 }
                 int interactionJudgments = 0;
+                // As the game deals: a judge judges at most one pair of an interaction.
+                int[] interactionJudges = new int[pairsPerInteraction * 8];
+                int judgesOfInteraction = 0;
                 int k = 0;
                 for (int a = 0; a < CANDIDATES; a++) {
                     for (int b = a + 1; b < CANDIDATES; b++, k++) {
@@ -189,13 +193,12 @@ public final class BenchSeed {
                         int count = (int) ((long) JUDGMENTS * (pairIndex + 1) / pairs
                                 - (long) JUDGMENTS * pairIndex / pairs);
                         int[] votes = new int[4];
-                        int[] judges = new int[count];
                         for (int n = 0; n < count; n++) {
                             int judge;
                             do {
                                 judge = random.nextInt(JUDGES);
-                            } while (contains(judges, n, judge));
-                            judges[n] = judge;
+                            } while (contains(interactionJudges, judgesOfInteraction, judge));
+                            interactionJudges[judgesOfInteraction++] = judge;
                             boolean aLeft = random.nextBoolean();
                             int said = say(judge, truth, aLeft, random);
                             int outcome = Outcomes.flip(said, aLeft);
@@ -209,6 +212,7 @@ public final class BenchSeed {
                             assignment.setLong(4, aLeft ? candidateA : candidateB);
                             assignment.setTimestamp(5, now);
                             assignment.setTimestamp(6, now);
+                            assignment.setLong(7, interactionId);
                             assignment.addBatch();
                             judgment.setLong(1, id);
                             judgment.setLong(2, id);
@@ -236,6 +240,7 @@ public final class BenchSeed {
                         pool.setInt(2, count);
                         pool.setInt(3, count);
                         pool.setTimestamp(4, now);
+                        pool.setLong(5, interactionId);
                         pool.addBatch();
                         tally.setLong(1, pairId);
                         tally.setLong(2, interactionId);

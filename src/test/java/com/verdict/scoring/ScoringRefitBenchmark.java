@@ -139,8 +139,9 @@ class ScoringRefitBenchmark {
         int said = BenchSeed.say((int) (judgeId - BenchSeed.BASE_ID), (int) pair[3], aLeft, random);
         Outcome outcome = Outcome.values()[Outcomes.flip(said, aLeft)];
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("insert into assignment (id, judge_id, pair_id, left_candidate, state, dealt_at, closed_at) "
-                + "values (?, ?, ?, ?, 'JUDGED', ?, ?)", id, judgeId, pairId, aLeft ? pair[1] : pair[2], now, now);
+        jdbc.update("insert into assignment (id, judge_id, pair_id, interaction_id, left_candidate, state, dealt_at, "
+                + "closed_at) values (?, ?, ?, ?, ?, 'JUDGED', ?, ?)", id, judgeId, pairId, pair[0],
+                aLeft ? pair[1] : pair[2], now, now);
         jdbc.update("insert into judgment (id, assignment_id, judge_id, pair_id, verdict, outcome, time_on_task_ms, "
                 + "too_fast, points, total_points, created_at) values (?, ?, ?, ?, 'TIE', ?, 8000, false, 0, 0, ?)",
                 id, id, judgeId, pairId, outcome.name(), now);

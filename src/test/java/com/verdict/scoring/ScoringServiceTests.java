@@ -166,10 +166,9 @@ class ScoringServiceTests {
     void theBestOfThreeCandidatesIsRankedFromItsPairs() {
         data.importJsonl(TestData.interactionLine("three", 3));
         long interactionId = onlyInteraction();
-        for (Person judge : crowd(3)) {
-            for (int i = 0; i < 3; i++) {
-                judges.vote(judge, Outcomes.A).orElseThrow();
-            }
+        // A judge is dealt one pair of an interaction: nine judges give its three pairs three judgments each.
+        for (Person judge : crowd(9)) {
+            judges.vote(judge, Outcomes.A).orElseThrow();
         }
 
         InteractionConsensus consensus = scoring.consensus(interactionId);
@@ -185,15 +184,13 @@ class ScoringServiceTests {
     void aCycleOfThreeSettlesWithoutABestResponse() {
         data.importJsonl(TestData.interactionLine("cycle", 3));
         long interactionId = onlyInteraction();
-        for (Person judge : crowd(3)) {
-            for (int i = 0; i < 3; i++) {
-                Deal deal = judges.deal(judge).orElseThrow();
-                int low = Math.min(deal.left().response(), deal.right().response());
-                int high = Math.max(deal.left().response(), deal.right().response());
-                // 0 beats 1, 1 beats 2, but 2 beats 0.
-                int outcome = low == 0 && high == 2 ? Outcomes.B : Outcomes.A;
-                judges.judge(judge, deal, Judges.verdictFor(deal, outcome));
-            }
+        for (Person judge : crowd(9)) {
+            Deal deal = judges.deal(judge).orElseThrow();
+            int low = Math.min(deal.left().response(), deal.right().response());
+            int high = Math.max(deal.left().response(), deal.right().response());
+            // 0 beats 1, 1 beats 2, but 2 beats 0.
+            int outcome = low == 0 && high == 2 ? Outcomes.B : Outcomes.A;
+            judges.judge(judge, deal, Judges.verdictFor(deal, outcome));
         }
 
         InteractionConsensus consensus = scoring.consensus(interactionId);
@@ -322,9 +319,10 @@ class ScoringServiceTests {
         long assignmentId = OWN_IDS.decrementAndGet();
         long judgmentId = OWN_IDS.decrementAndGet();
         Instant now = Instant.now();
-        jdbc.update("insert into assignment (id, judge_id, pair_id, left_candidate, state, dealt_at, closed_at) "
-                + "values (?, ?, ?, ?, 'JUDGED', ?, ?)", assignmentId, judge.id(), pairId, pair.get("candidate_a"),
-                java.sql.Timestamp.from(now), java.sql.Timestamp.from(now));
+        jdbc.update("insert into assignment (id, judge_id, pair_id, interaction_id, left_candidate, state, dealt_at, "
+                + "closed_at) values (?, ?, ?, ?, ?, 'JUDGED', ?, ?)", assignmentId, judge.id(), pairId,
+                pair.get("interaction_id"), pair.get("candidate_a"), java.sql.Timestamp.from(now),
+                java.sql.Timestamp.from(now));
         jdbc.update("insert into judgment (id, assignment_id, judge_id, pair_id, verdict, outcome, time_on_task_ms, "
                         + "too_fast, points, total_points, created_at) values (?, ?, ?, ?, ?, ?, 5000, ?, 0, 0, ?)",
                 judgmentId, assignmentId, judge.id(), pairId, outcome == Outcome.A ? "LEFT" : "RIGHT", outcome.name(),

@@ -124,8 +124,8 @@ public class PlayView extends Div {
         Div card = new Div();
         card.addClassNames("verdict-card", "verdict-welcome");
         H2 title = new H2("Ready for a round?");
-        Paragraph intro = new Paragraph("A round deals up to " + roundSize() + " pairs of answers to the same "
-                + "instruction. Pick the better one — you earn a point for every judgment, and more as the "
+        Paragraph intro = new Paragraph("A round deals up to " + roundSize() + " instructions, each with two "
+                + "answers. Pick the better answer — you earn a point for every judgment, and more as the "
                 + "dataset takes shape.");
         GoldAccuracy gold = judging.goldAccuracy(judgeId);
         Div stats = new Div(new Stat(String.valueOf(standing.points()), "points"),
