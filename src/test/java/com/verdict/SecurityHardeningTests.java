@@ -3,20 +3,25 @@ package com.verdict;
 import static com.verdict.TestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.verdict.base.AuditLog;
+import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Password guessing is slowed, responses carry protective headers, and admin actions are audited. */
@@ -55,6 +60,38 @@ class SecurityHardeningTests {
             }
             mvc.perform(get("/api/leaderboard").with(basic(forgetful))).andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void aBrowserSessionEndsWhenItsAccountChanges(@Autowired PeopleService people) throws Exception {
+        Person lead = data.user("demoted", "Kestrels", Role.LEAD);
+
+        MockHttpSession unchanged = signIn(lead.username(), TestData.PASSWORD);
+        mvc.perform(get("/catalog").session(unchanged));
+        mvc.perform(get("/catalog").session(unchanged));
+        assertThat(unchanged.isInvalid()).as("nothing changed").isFalse();
+
+        // Roles taken away: the session of a lead must not keep the Catalog, with its sources and gold answers.
+        people.update(lead.id(), lead.displayName(), "Kestrels", Set.of(Role.JUDGE), true);
+        mvc.perform(get("/catalog").session(unchanged));
+        assertThat(unchanged.isInvalid()).as("signed out once the roles changed").isTrue();
+
+        MockHttpSession beforeReset = signIn(lead.username(), TestData.PASSWORD);
+        people.changePassword(lead.id(), "reset-by-an-admin");
+        mvc.perform(get("/").session(beforeReset));
+        assertThat(beforeReset.isInvalid()).as("signed out once the password changed").isTrue();
+
+        MockHttpSession beforeDisabled = signIn(lead.username(), "reset-by-an-admin");
+        people.update(lead.id(), lead.displayName(), "Kestrels", Set.of(Role.JUDGE), false);
+        mvc.perform(get("/").session(beforeDisabled));
+        assertThat(beforeDisabled.isInvalid()).as("signed out once disabled").isTrue();
+    }
+
+    private MockHttpSession signIn(String username, String password) throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin("/login").user(username).password(password))
+                .andExpect(authenticated()).andReturn().getRequest().getSession(false);
+        assertThat(session).isNotNull();
+        return session;
     }
 
     @Test

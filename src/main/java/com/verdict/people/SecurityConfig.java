@@ -20,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two filter chains: the REST API and Actuator are stateless with HTTP Basic or an API token (Bearer) and
@@ -40,6 +41,12 @@ class SecurityConfig extends VaadinWebSecurity {
             + "object-src 'none'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+    private final AccountDetailsService accounts;
+
+    SecurityConfig(AccountDetailsService accounts) {
+        this.accounts = accounts;
+    }
+
     /**
      * Spring Security would otherwise wrap each of its filters, the sign-in and every access decision in an
      * observation on every request: a dozen a call and a few percent of the API's CPU under load, even with the
@@ -56,7 +63,7 @@ class SecurityConfig extends VaadinWebSecurity {
     }
 
     @Bean
-    PasswordAuthenticationProvider passwordAuthentication(AccountDetailsService accounts, PasswordEncoder encoder) {
+    PasswordAuthenticationProvider passwordAuthentication(PasswordEncoder encoder) {
         return new PasswordAuthenticationProvider(accounts, encoder);
     }
 
@@ -93,6 +100,7 @@ class SecurityConfig extends VaadinWebSecurity {
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers("/webjars/**", "/images/**").permitAll());
+        http.addFilterAfter(new AccountChangeSignOut(accounts), SecurityContextHolderFilter.class);
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(UI_POLICY))
                 .frameOptions(frame -> frame.deny()));
