@@ -1,7 +1,10 @@
 package com.verdict.base;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every failure of a REST call into {@link ApiError} JSON with the right status; no stack trace leaks. */
@@ -61,19 +65,54 @@ class RestErrorHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return ResponseEntity.badRequest().body(new ApiError("Invalid request body", List.of(
+                    field(unknown.getPath()) + ": is not a field of this request (known: " + unknown.getKnownPropertyIds()
+                            .stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")")));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String problem = mapping instanceof MismatchedInputException mismatch
-                    ? expected(mismatch.getTargetType()) : firstLine(mapping.getOriginalMessage());
+                    ? expected(mismatch.getTargetType()) : plain(mapping.getOriginalMessage());
             return ResponseEntity.badRequest().body(new ApiError("Invalid request body",
                     List.of(field(mapping.getPath()) + ": " + problem)));
         }
-        return ResponseEntity.badRequest().body(new ApiError("Malformed request body",
-                List.of(firstLine(e.getMostSpecificCause().getMessage()))));
+        return ResponseEntity.badRequest().body(new ApiError("Malformed request body", List.of(malformed(e))));
     }
 
-    /** Jackson appends the source location on a new line; the first line is what a client needs. */
-    private static String firstLine(String message) {
-        return message == null ? "unreadable body" : message.lines().findFirst().orElse(message);
+    /** What is wrong with a body that is not the JSON object asked for, in a client's words, not Jackson's. */
+    private static String malformed(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
+            return "the body is empty: send a JSON object";
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")
+                    ? "another JSON value follows the body's object: send one object"
+                    : "the body " + expected(mismatch.getTargetType());
+        }
+        if (cause instanceof JsonProcessingException json) {
+            JsonLocation at = json.getLocation();
+            return plain(json.getOriginalMessage())
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        }
+        return plain(e.getMostSpecificCause().getMessage());
+    }
+
+    /**
+     * Jackson's message without what only its users would understand: the source location on further lines, advice
+     * on parser features to enable, and Java class names.
+     */
+    private static String plain(String message) {
+        if (message == null) {
+            return "unreadable body";
+        }
+        String line = message.lines().findFirst().orElse(message);
+        int advice = line.indexOf(": enable ");
+        if (advice < 0) {
+            advice = line.indexOf("; enable ");
+        }
+        return (advice < 0 ? line : line.substring(0, advice)).replaceAll("`[\\w.$]+`", "a value");
     }
 
     /** The field as a client writes it: {@code roles[0]}, {@code responses[1].text}. */
@@ -113,7 +152,7 @@ class RestErrorHandler {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "must be a list";
         }
-        return "must be an object";
+        return "must be a JSON object";
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -126,6 +165,14 @@ class RestErrorHandler {
     ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(new ApiError("Invalid request parameter",
                 List.of(e.getName() + ": " + expected(e.getRequiredType()))));
+    }
+
+    /** A multipart Content-Type with no boundary or a body that is not multipart: the servlet cannot read it. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiError> multipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(new ApiError("Malformed request body", List.of("Content-Type: the "
+                + "body is not the multipart body the header announces; the API takes JSON (application/json), and "
+                + "the import JSON Lines (application/x-ndjson)")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import com.verdict.base.ApiError;
 import com.verdict.people.ui.LoginView;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -55,6 +58,23 @@ class SecurityConfig extends VaadinWebSecurity {
     @Bean
     static SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * A path the firewall refuses ("//", ";", "/./", an encoded line break): under /api a JSON 400 that says so. The
+     * default answers with the servlet's error page, which the UI's chain turns into a redirect to the login view: a
+     * script following redirects would read 200 and take its judgment for saved.
+     */
+    @Bean
+    RequestRejectedHandler rejectedRequests(ObjectMapper mapper) {
+        RequestRejectedHandler pages = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+                new ApiError("Invalid request path", List.of(rejected.getMessage())).writeTo(response, 400, mapper);
+            } else {
+                pages.handle(request, response, rejected);
+            }
+        };
     }
 
     @Bean
