@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.verdict.base.ApiException;
+import com.verdict.base.StoredText;
 import com.verdict.judging.Deal;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.Verdict;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Text typed into a view reaches the services without passing the JSON checks: a NUL character (which
- * PostgreSQL cannot store) is refused there too, naming the field, and nothing is stored.
+ * PostgreSQL cannot store) is refused there too, naming the field, and nothing is stored. So is half a surrogate
+ * pair, in a request body or an import line as well: no character at all, which no UTF-8 export could write.
  */
 @VerdictTest
 class StorableTextTests {
@@ -51,6 +53,21 @@ class StorableTextTests {
         assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
                 .isZero();
         assertThat(judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, "fine").points()).isPositive();
+    }
+
+    @Test
+    void halfASurrogatePairIsRefusedWhereverTextIsStoredAndAWholeOneIsText() {
+        assertThat(StoredText.problem("a \ud83d\ude00 grin")).isNull();
+        assertThat(StoredText.problem("x \ud800 y"))
+                .isEqualTo("must be valid Unicode: character 3 is half of a surrogate pair (\\uD800) without the other");
+        assertThat(StoredText.problem("ends high \ud83d")).contains("character 11").contains("\\uD83D");
+        assertThat(StoredText.problem("\ude00 starts low")).contains("character 1");
+
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> leaderboards.createSeason("Cup \udc00", "A prize", now, now.plus(Duration.ofDays(7))))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).details()).singleElement().asString()
+                        .startsWith("title: must be valid Unicode"));
     }
 
     @Test

@@ -12,8 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Text the database can store: PostgreSQL refuses the NUL character in text, so a request carrying one would
- * fail at the insert. JSON request bodies are checked as they are read (a 400 naming the field); the import
+ * Text the database can store and an export can write as UTF-8. PostgreSQL refuses the NUL character in text, so a
+ * request carrying one would fail at the insert; an unpaired surrogate (a JSON escape such as \ud800 without its
+ * partner) is no character at all: PostgreSQL stores '?' in its place and H2 keeps it, to be exported as text that
+ * no UTF-8 reader accepts. JSON request bodies are checked as they are read (a 400 naming the field); the import
  * checks its lines itself; services that store text typed into a view check it with {@link #check}.
  */
 @Configuration
@@ -21,17 +23,31 @@ public class StoredText {
 
     public static final String NUL_REFUSED = "must not contain the NUL character (\\u0000)";
 
-    /** For a field's {@code @Pattern}: no NUL character. */
+    /** For a field's {@code @Pattern}: no NUL character (unpaired surrogates never get past the JSON reader). */
     public static final String NO_NUL = "[^\\x00]*";
 
-    public static boolean hasNul(String text) {
-        return text.indexOf('\u0000') >= 0;
+    /** Why the text cannot be stored, or null when it can. */
+    public static String problem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000') {
+                return NUL_REFUSED;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "must be valid Unicode: character %d is half of a surrogate pair (\\u%04X) without the other"
+                        .formatted(i + 1, (int) c);
+            }
+        }
+        return null;
     }
 
-    /** Adds "field: must not contain the NUL character" to the problems when the text has one. */
+    /** Adds "field: must not contain …" to the problems when the text cannot be stored. */
     public static void check(String field, String text, List<String> problems) {
-        if (text != null && hasNul(text)) {
-            problems.add(field + ": " + NUL_REFUSED);
+        String problem = text == null ? null : problem(text);
+        if (problem != null) {
+            problems.add(field + ": " + problem);
         }
     }
 
@@ -42,8 +58,9 @@ public class StoredText {
             @Override
             public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                 String text = super.deserialize(parser, context);
-                if (text != null && hasNul(text)) {
-                    throw JsonMappingException.from(parser, NUL_REFUSED);
+                String problem = text == null ? null : problem(text);
+                if (problem != null) {
+                    throw JsonMappingException.from(parser, problem);
                 }
                 return text;
             }

@@ -116,8 +116,9 @@ class LineParser {
             return null;
         }
         String text = value.textValue();
-        if (StoredText.hasNul(text)) {
-            errors.add(new ImportError(line, field, StoredText.NUL_REFUSED));
+        String unstorable = StoredText.problem(text);
+        if (unstorable != null) {
+            errors.add(new ImportError(line, field, unstorable));
             return null;
         }
         if (notBlank && text.isBlank()) {
@@ -243,8 +244,8 @@ class LineParser {
             String field = "tags[" + i + "]";
             if (!tag.isTextual()) {
                 errors.add(new ImportError(line, field, "must be a string, not " + kind(tag)));
-            } else if (StoredText.hasNul(tag.textValue())) {
-                errors.add(new ImportError(line, field, StoredText.NUL_REFUSED));
+            } else if (StoredText.problem(tag.textValue()) != null) {
+                errors.add(new ImportError(line, field, StoredText.problem(tag.textValue())));
             } else if (tag.textValue().isBlank()) {
                 errors.add(new ImportError(line, field, "must not be blank"));
             } else if (tag.textValue().length() > MAX_TAG_CHARS) {

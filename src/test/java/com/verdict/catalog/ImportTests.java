@@ -378,6 +378,15 @@ class ImportTests {
         return json.append(field).append("}").toString();
     }
 
+    @Test
+    void halfASurrogatePairIsRefusedNamingLineAndField() {
+        // A JSON escape of half a pair is no character: PostgreSQL would store '?', and no UTF-8 export could write it.
+        assertRejected(TestData.interactionLine("lone", 2).replace("Question", "Q \\ud800"),
+                new ImportError(1, "instruction", "must be valid Unicode: character 3 is half of a surrogate pair"));
+        assertRejected(TestData.interactionLine("lone", 2).replace("\"id\": \"lone\"", "\"id\": \"lone\\udc00\""),
+                new ImportError(1, "id", "must be valid Unicode: character 5 is half of a surrogate pair"));
+    }
+
     private void assertRejected(String jsonl, ImportError... expected) {
         long before = data.count("interaction");
         ThrowingCallable call = () -> importJsonl(jsonl);
