@@ -384,7 +384,7 @@ public class JudgingService {
     private Assignment assignment(long judgeId, long assignmentId) {
         return assignments.find(assignmentId)
                 .filter(a -> a.judgeId() == judgeId)
-                .orElseThrow(() -> ApiException.notFound("No assignment " + assignmentId + " of yours"));
+                .orElseThrow(() -> new AssignmentGone(assignmentId));
     }
 
     private Round round(long judgeId, long roundId) {

@@ -23,6 +23,7 @@ import com.verdict.base.Words;
 import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.base.ui.Stat;
 import com.verdict.judging.AssignmentExpired;
+import com.verdict.judging.AssignmentGone;
 import com.verdict.judging.DailyCapReached;
 import com.verdict.judging.Deal;
 import com.verdict.judging.GoldAccuracy;
@@ -53,6 +54,8 @@ public class PlayView extends Div {
 
     /** Context longer than this starts collapsed. */
     static final int LONG_CONTEXT_CHARS = 600;
+    static final String WITHDRAWN = "That pair was withdrawn while you read it (its interaction changed) — here is "
+            + "another one.";
 
     private final JudgingService judging;
     private final JudgingDesk desk;
@@ -185,10 +188,9 @@ public class PlayView extends Div {
         try {
             showFeedback(desk.judge(judgeId, deal.assignmentId(), verdict, reason.getValue()));
         } catch (AssignmentExpired e) {
-            feedback.removeAll();
-            Span expired = new Span("That pair waited too long and went back to the pool — here is a fresh one.");
-            expired.addClassName("verdict-expired");
-            feedback.add(expired);
+            showPairLost("That pair waited too long and went back to the pool — here is a fresh one.");
+        } catch (AssignmentGone e) {
+            showPairLost(WITHDRAWN);
         }
         showNext();
     }
@@ -197,10 +199,21 @@ public class PlayView extends Div {
         if (deal == null) {
             return;
         }
-        desk.skip(judgeId, deal.assignmentId());
-        feedback.removeAll();
-        feedback.add(new Span("Skipped — no points, no harm."));
+        try {
+            desk.skip(judgeId, deal.assignmentId());
+            feedback.removeAll();
+            feedback.add(new Span("Skipped — no points, no harm."));
+        } catch (AssignmentGone e) {
+            showPairLost(WITHDRAWN);
+        }
         showNext();
+    }
+
+    private void showPairLost(String why) {
+        feedback.removeAll();
+        Span lost = new Span(why);
+        lost.addClassName("verdict-expired");
+        feedback.add(lost);
     }
 
     private void showFeedback(JudgmentResult result) {

@@ -94,6 +94,27 @@ class PlayViewTests {
     }
 
     @Test
+    void aPairWithdrawnWhileOnScreenGivesWayToTheNextWithAWord() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        long shown = openInteraction();
+        // An engineer replaces the interaction: its pairs go, and the open assignment with them.
+        jdbc.update("delete from interaction where id = ?", shown);
+
+        _click(_get(Button.class, spec -> spec.withText("Left is better")));
+
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-expired")).getText())
+                .isEqualTo(PlayView.WITHDRAWN);
+        assertThat(openInteraction()).as("the next pair is on screen").isNotEqualTo(shown);
+        assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
+                .isZero();
+    }
+
+    private long openInteraction() {
+        return jdbc.queryForObject("select interaction_id from assignment where judge_id = ? and state = 'OPEN'",
+                Long.class, judge.id());
+    }
+
+    @Test
     void keysJudgeSkipAndStart() {
         PlayView view = _get(PlayView.class);
         view.onKey("Enter");
