@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.sql.SQLException;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -13,6 +14,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -33,6 +39,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class RestErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RestErrorHandler.class);
+    /** The SQL standard's state for a unique key violated, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -196,6 +204,29 @@ class RestErrorHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ApiError> denied(RuntimeException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError("Access denied"));
+    }
+
+    /**
+     * Two requests storing the same thing at the same moment (the same import twice, a user created twice): the
+     * loser's transaction is rolled back whole, and the client learns why instead of reading "Internal error".
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> integrity(DataIntegrityViolationException e) {
+        if (!(e.getMostSpecificCause() instanceof SQLException sql) || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            return unexpected(e);
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("Another request stored the same thing "
+                + "at the same moment", List.of("nothing of this request was stored: send it again to see where it "
+                + "stands (an import then reports what is already there)")));
+    }
+
+    /** A row or table another transaction held for longer than the database waits: nothing was done; try again. */
+    @ExceptionHandler({PessimisticLockingFailureException.class, QueryTimeoutException.class})
+    ResponseEntity<ApiError> busy(DataAccessException e) {
+        log.warn("A REST call waited too long for a lock: {}", e.getMostSpecificCause().getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(new ApiError("The database is busy with another request on the same data",
+                        List.of("nothing of this request was stored: try again in a moment")));
     }
 
     @ExceptionHandler(Exception.class)

@@ -53,8 +53,9 @@ public class BackupService {
         }
     }
 
+    /** One at a time: a second backup started in the same second would have written over the first's file. */
     @Transactional
-    public Backup backUp() {
+    public synchronized Backup backUp() {
         if (notBackedUpHere != null) {
             throw new ApiException(HttpStatus.CONFLICT, notBackedUpHere);
         }
@@ -63,7 +64,11 @@ public class BackupService {
         } catch (IOException e) {
             throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot create the backup directory " + directory);
         }
-        Path file = directory.resolve("verdict-" + STAMP.format(LocalDateTime.now()) + ".zip");
+        String stamp = "verdict-" + STAMP.format(LocalDateTime.now());
+        Path file = directory.resolve(stamp + ".zip");
+        for (int n = 2; Files.exists(file); n++) {
+            file = directory.resolve(stamp + "-" + n + ".zip");
+        }
         jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
         audit.record("database.backup", file.toString());
         try {

@@ -3,8 +3,10 @@ package com.verdict.people;
 import com.verdict.base.AfterCommit;
 import com.verdict.base.ApiException;
 import com.verdict.base.AuditLog;
+import com.verdict.base.StoredText;
 import jakarta.validation.Valid;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -53,9 +55,10 @@ public class PeopleService {
     /** Creates a user, and their team if it is new. A taken username is a 409. */
     @Transactional
     public Person create(@Valid NewUser user) {
-        if (users.existsByUsername(user.username())) {
-            throw new ApiException(HttpStatus.CONFLICT, "Username already taken: " + user.username());
-        }
+        // Names that differ only in case would be two accounts that read as one on every board.
+        users.findUsernameIgnoringCase(user.username()).ifPresent(taken -> {
+            throw new ApiException(HttpStatus.CONFLICT, "Username already taken: " + taken);
+        });
         UserAccount account = new UserAccount(user.username(), user.displayName().strip(), teamNamed(user.team()),
                 roles(user.roles()), passwordEncoder.encode(user.password()));
         Person created = users.save(account).toPerson();
@@ -71,6 +74,19 @@ public class PeopleService {
         }
         if (roles == null || roles.isEmpty()) {
             throw ApiException.badRequest("Invalid user", List.of("roles: must not be empty"));
+        }
+        // The limits NewUser checks on creation; the Admin view's edit dialog comes here directly.
+        List<String> problems = new ArrayList<>();
+        if (displayName.strip().length() > 200) {
+            problems.add("displayName: at most 200 characters");
+        }
+        if (team != null && team.strip().length() > 100) {
+            problems.add("team: at most 100 characters");
+        }
+        StoredText.check("displayName", displayName, problems);
+        StoredText.check("team", team, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid user", problems);
         }
         UserAccount account = account(id);
         account.update(displayName.strip(), teamNamed(team), roles(roles), enabled);
@@ -97,7 +113,7 @@ public class PeopleService {
         if (name == null || name.isBlank() || name.strip().length() > 100) {
             throw ApiException.badRequest("Invalid team", List.of("name: must be 1 to 100 characters"));
         }
-        if (teams.findByName(name.strip()).isPresent()) {
+        if (teams.findByNameIgnoreCase(name.strip()).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "Team already exists: " + name.strip());
         }
         audit.record("team.created", name.strip());
@@ -190,8 +206,12 @@ public class PeopleService {
         if (name == null || name.isBlank()) {
             return null;
         }
+        // "research" is the team Research: a case typo must not split a team's board in two.
         String trimmed = name.strip();
-        return teams.findByName(trimmed).orElseGet(() -> teams.save(new Team(trimmed)));
+        return teams.findByNameIgnoreCase(trimmed).orElseGet(() -> {
+            audit.record("team.created", trimmed);
+            return teams.save(new Team(trimmed));
+        });
     }
 
     private static Set<Role> roles(Set<Role> roles) {

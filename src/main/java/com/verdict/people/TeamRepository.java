@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TeamRepository extends JpaRepository<Team, Long> {
 
-    Optional<Team> findByName(String name);
+    Optional<Team> findByNameIgnoreCase(String name);
 
     List<Team> findAllByOrderByName();
 }

@@ -3,6 +3,7 @@ package com.verdict.people;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 /**
  * Accounts as entities, for changing them. A read by id fetches the team and roles in the same query. People are
@@ -14,7 +15,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @EntityGraph(attributePaths = {"team", "roles"})
     Optional<UserAccount> findById(Long id);
 
-    boolean existsByUsername(String username);
+    /** The username as stored of an account whose name is this one but for case. */
+    @Query("select u.username from UserAccount u where lower(u.username) = lower(:username)")
+    Optional<String> findUsernameIgnoringCase(String username);
 
     long countByTeam(Team team);
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import org.h2.tools.Restore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,11 @@ class BackupTests {
                 "--server.port=0", "--spring.main.banner-mode=off")) {
             backup = app.getBean(BackupService.class).backUp();
             assertThat(app.getBean(BackupService.class).list()).containsExactly(backup);
+            // Backups within the same second each keep a file of their own.
+            BackupService.Backup second = app.getBean(BackupService.class).backUp();
+            BackupService.Backup third = app.getBean(BackupService.class).backUp();
+            assertThat(List.of(backup.file(), second.file(), third.file())).doesNotHaveDuplicates();
+            assertThat(app.getBean(BackupService.class).list()).hasSize(3);
             H2Housekeeping.DatabaseFile file = app.getBean(H2Housekeeping.class).file().orElseThrow();
             assertThat(file.bytes()).isEqualTo(Files.size(dir.resolve("live/verdict.mv.db")));
             assertThat(file.currentPercent()).isBetween(1, 100);

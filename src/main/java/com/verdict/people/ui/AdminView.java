@@ -93,6 +93,7 @@ public class AdminView extends VerticalLayout {
         Dialog dialog = new Dialog(existing == null ? "Add user" : "Edit " + existing.username());
         TextField username = new TextField("Username");
         TextField displayName = new TextField("Display name");
+        displayName.setMaxLength(200);
         ComboBox<String> team = new ComboBox<>("Team");
         team.setItems(people.teams().stream().map(PeopleService.TeamSummary::name).toList());
         team.setAllowCustomValue(true);
