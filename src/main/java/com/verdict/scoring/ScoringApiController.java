@@ -51,7 +51,7 @@ class ScoringApiController {
     @GetMapping("/api/scoring/judges")
     @PreAuthorize("hasAnyRole('LEAD', 'ADMIN')")
     List<JudgeQuality> judges() {
-        return scoring.judges();
+        return scoring.judgesSeenBy(currentUser.person());
     }
 
     @GetMapping("/api/scoring/agreement")

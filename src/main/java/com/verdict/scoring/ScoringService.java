@@ -6,6 +6,7 @@ import com.verdict.catalog.Category;
 import com.verdict.judging.Scorekeeper;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
+import com.verdict.people.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -162,6 +163,18 @@ public class ScoringService {
     /** Every judge the last refit assessed: flagged judges first, then by estimated accuracy. */
     public List<JudgeQuality> judges() {
         return judgeQuality("", List.of());
+    }
+
+    /**
+     * The judges this viewer may assess: every judge for an admin, a lead's own team for a lead (as the Team view
+     * shows a lead their team alone), none for a lead without a team.
+     */
+    public List<JudgeQuality> judgesSeenBy(Person viewer) {
+        if (viewer.has(Role.ADMIN)) {
+            return judges();
+        }
+        return viewer.team() == null ? List.of()
+                : judges().stream().filter(judge -> viewer.team().equals(judge.team())).toList();
     }
 
     public Optional<JudgeQuality> judge(long judgeId) {

@@ -95,19 +95,27 @@ class ScoringApiTests {
     }
 
     @Test
-    void leadsSeeJudgeQualityAndJudgesDoNot() throws Exception {
+    void leadsSeeTheirTeamsJudgeQualityAndJudgesDoNot() throws Exception {
         data.interactions("quality", 1);
-        Person judge = data.user("judge");
+        String team = "Team" + System.nanoTime();
+        Person judge = data.user("judge", team);
+        Person otherTeams = data.user("judge", "Other" + System.nanoTime());
         new Judges(judging).vote(judge, Outcomes.B).orElseThrow();
-        Person lead = data.user("lead", "Team", Role.LEAD);
+        new Judges(judging).vote(otherTeams, Outcomes.B).orElseThrow();
+        Person lead = data.user("lead", team, Role.LEAD);
         Person admin = data.user("admin", null, Role.ADMIN);
         mvc.perform(as(post("/api/admin/scoring/refit"), admin)).andExpect(status().isOk());
 
         mvc.perform(as(get("/api/scoring/judges"), judge)).andExpect(status().isForbidden());
         mvc.perform(as(get("/api/scoring/judges"), lead))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].username").value(judge.username()))
                 .andExpect(jsonPath("$[0].flagged").value(false));
+        mvc.perform(as(get("/api/scoring/judges"), admin))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].username").value(org.hamcrest.Matchers.hasItems(judge.username(),
+                        otherTeams.username())));
         mvc.perform(as(get("/api/scoring/agreement"), lead))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].scope").value("OVERALL"));

@@ -12,10 +12,14 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.people.CurrentUser;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
 import com.verdict.scoring.Agreement;
 import com.verdict.scoring.JudgeQuality;
 import com.verdict.scoring.ScoringService;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,18 +32,23 @@ import java.util.Locale;
 @RolesAllowed({"LEAD", "ADMIN"})
 public class JudgesView extends Div {
 
-    public JudgesView(ScoringService scoring) {
+    public JudgesView(ScoringService scoring, CurrentUser currentUser) {
         addClassNames("verdict-page", "verdict-judges");
         Paragraph how = new Paragraph("Estimated from every judgment at the last refit. A judge whose estimated "
                 + "accuracy is below the flag level is flagged: their votes weigh nothing and earn no bonus. "
                 + "Left share is the share of decisive verdicts that went to the left response; in brackets, "
                 + "the share their pairs warrant.");
         how.addClassName("verdict-muted");
-        add(new H2("Judges"), how, judges(scoring), new H3("Agreement (Krippendorff's alpha)"),
+        Person viewer = currentUser.person();
+        if (!viewer.has(Role.ADMIN)) {
+            how.setText("The judges of " + (viewer.team() == null ? "your team (you are in none yet)"
+                    : "team " + viewer.team()) + ". " + how.getText());
+        }
+        add(new H2("Judges"), how, judges(scoring.judgesSeenBy(viewer)), new H3("Agreement (Krippendorff's alpha)"),
                 agreement(scoring));
     }
 
-    private static Grid<JudgeQuality> judges(ScoringService scoring) {
+    private static Grid<JudgeQuality> judges(List<JudgeQuality> judges) {
         Grid<JudgeQuality> grid = new Grid<>(JudgeQuality.class, false);
         grid.addComponentColumn(JudgesView::flag).setHeader("Flag").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(JudgeQuality::displayName).setHeader("Judge").setAutoWidth(true).setSortable(true);
@@ -57,7 +66,7 @@ public class JudgesView extends Div {
                 .setHeader("Median time").setAutoWidth(true);
         grid.addColumn(j -> MyStatsView.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true);
         grid.addColumn(j -> j.flagReason() == null ? "" : j.flagReason()).setHeader("Reason").setFlexGrow(1);
-        grid.setItems(scoring.judges());
+        grid.setItems(judges);
         grid.setEmptyStateText("No judge estimated yet: judges appear here at the next refit after they judge.");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPartNameGenerator(j -> j.flagged() ? "flagged" : null);

@@ -172,25 +172,38 @@ class ScoringViewsTests {
     }
 
     @Test
-    void leadsSeeFlaggedJudgesWithTheReason() {
-        Person flagged = data.user("clicker");
-        jdbc.update("""
-                insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments, gold_matched,
-                    left_share, left_warranted, too_fast_share, median_time_ms, settled, agreed, flagged, flag_reason,
-                    fitted_at) values (?, ?, 0.45, 40, 0, 0, 1.0, 0.5, 0, 900, 30, 15, true, ?, ?)""",
-                flagged.id(), "0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04",
-                "Estimated accuracy 45% is below 60%; picks the left response in 100% of decisive verdicts",
-                Timestamp.from(Instant.now()));
-        data.signIn(data.user("lead", "Blue", Role.LEAD));
+    void leadsSeeTheirTeamsFlaggedJudgesWithTheReasonAndAdminsSeeEveryTeam() {
+        String blue = "Blue" + System.nanoTime();
+        Person flagged = data.user("clicker", blue);
+        Person elsewhere = data.user("other-clicker", "Red" + System.nanoTime());
+        for (Person judge : List.of(flagged, elsewhere)) {
+            jdbc.update("""
+                    insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments,
+                        gold_matched, left_share, left_warranted, too_fast_share, median_time_ms, settled, agreed,
+                        flagged, flag_reason, fitted_at) values (?, ?, 0.45, 40, 0, 0, 1.0, 0.5, 0, 900, 30, 15, true,
+                        ?, ?)""",
+                    judge.id(), "0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04,0.9,0.03,0.03,0.04",
+                    "Estimated accuracy 45% is below 60%; picks the left response in 100% of decisive verdicts",
+                    Timestamp.from(Instant.now()));
+        }
+        data.signIn(data.user("lead", blue, Role.LEAD));
 
         UI.getCurrent().navigate("judges");
 
         _get(JudgesView.class);
         @SuppressWarnings("unchecked")
         Grid<com.verdict.scoring.JudgeQuality> judges = _find(Grid.class).get(0);
-        assertThat(GridKt._size(judges)).isEqualTo(1);
+        assertThat(GridKt._size(judges)).as("the lead's own team only").isEqualTo(1);
+        assertThat(GridKt._get(judges, 0).username()).isEqualTo(flagged.username());
         assertThat(GridKt._get(judges, 0).flagged()).isTrue();
         assertThat(GridKt._get(judges, 0).flagReason()).contains("picks the left response");
+
+        data.signIn(data.user("admin", null, Role.ADMIN));
+        UI.getCurrent().navigate("judges");
+        @SuppressWarnings("unchecked")
+        Grid<com.verdict.scoring.JudgeQuality> all = _find(Grid.class).get(0);
+        assertThat(GridKt._find(all, null)).extracting(com.verdict.scoring.JudgeQuality::username)
+                .contains(flagged.username(), elsewhere.username());
     }
 
     @Test
