@@ -81,7 +81,7 @@ class ApiRequestTests {
     @CsvSource(delimiter = '|', textBlock = """
             an unknown field     | {"name": "n", "scopes": ["export"], "owner": "admin"}  | owner: is not a field of this request (known: name, scopes)
             a key given twice    | {"name": "n", "name": "m", "scopes": ["export"]}        | Duplicate field 'name' (line 1, column 21)
-            a second value       | {"name": "n", "scopes": ["export"]} {"name": "m"}      | another JSON value follows the body's object: send one object
+            a second value       | {"name": "n", "scopes": ["export"]} {"name": "m"}      | another JSON value follows the first (one object per request body or line) (line 1, column 37)
             a number for a text  | {"name": 5, "scopes": ["export"]}                      | name: must be text
             a list for the body  | []                                                     | the body must be a JSON object
             an empty body        | ''                                                     | the body is empty: send a JSON object

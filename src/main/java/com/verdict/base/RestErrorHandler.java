@@ -1,6 +1,5 @@
 package com.verdict.base;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -81,46 +80,27 @@ class RestErrorHandler {
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String problem = mapping instanceof MismatchedInputException mismatch
-                    ? expected(mismatch.getTargetType()) : plain(mapping.getOriginalMessage());
+                    ? expected(mismatch.getTargetType()) : JsonProblems.plain(mapping.getOriginalMessage());
             return ResponseEntity.badRequest().body(new ApiError("Invalid request body",
                     List.of(field(mapping.getPath()) + ": " + problem)));
         }
         return ResponseEntity.badRequest().body(new ApiError("Malformed request body", List.of(malformed(e))));
     }
 
-    /** What is wrong with a body that is not the JSON object asked for, in a client's words, not Jackson's. */
+    /** What is wrong with a body that is not the JSON object asked for. */
     private static String malformed(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause == null && String.valueOf(e.getMessage()).startsWith("Required request body is missing")) {
             return "the body is empty: send a JSON object";
         }
-        if (cause instanceof MismatchedInputException mismatch) {
-            return String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")
-                    ? "another JSON value follows the body's object: send one object"
-                    : "the body " + expected(mismatch.getTargetType());
+        if (cause instanceof MismatchedInputException mismatch
+                && !String.valueOf(mismatch.getOriginalMessage()).startsWith("Trailing token")) {
+            return "the body " + expected(mismatch.getTargetType());
         }
         if (cause instanceof JsonProcessingException json) {
-            JsonLocation at = json.getLocation();
-            return plain(json.getOriginalMessage())
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+            return JsonProblems.describe(json, true);
         }
-        return plain(e.getMostSpecificCause().getMessage());
-    }
-
-    /**
-     * Jackson's message without what only its users would understand: the source location on further lines, advice
-     * on parser features to enable, and Java class names.
-     */
-    private static String plain(String message) {
-        if (message == null) {
-            return "unreadable body";
-        }
-        String line = message.lines().findFirst().orElse(message);
-        int advice = line.indexOf(": enable ");
-        if (advice < 0) {
-            advice = line.indexOf("; enable ");
-        }
-        return (advice < 0 ? line : line.substring(0, advice)).replaceAll("`[\\w.$]+`", "a value");
+        return JsonProblems.plain(e.getMostSpecificCause().getMessage());
     }
 
     /** The field as a client writes it: {@code roles[0]}, {@code responses[1].text}. */

@@ -76,7 +76,7 @@ class JsonlImporter {
                     + " line(s); nothing was imported", run.errors, run.totalErrors);
         }
         if (run.conflicts > 0) {
-            throw new ImportConflict(run.changed, run.judged, run.conflicts);
+            throw new ImportConflict(run.changed, run.judged, run.conflicts, run.lineOfId);
         }
         importedLines.increment(run.imported);
         skippedLines.increment(run.skipped);
@@ -101,6 +101,7 @@ class JsonlImporter {
         private int imported;
         private int skipped;
         private int replaced;
+        private boolean oneDocument;
 
         Run(ImportMode mode, OnConflict onConflict, LineParser parser) {
             this.mode = mode;
@@ -109,11 +110,21 @@ class JsonlImporter {
         }
 
         void accept(JsonlLines.Line line) {
+            if (oneDocument) {
+                return;
+            }
             if (line.problem() != null) {
                 report(List.of(new ImportError(line.number(), "", line.problem())));
                 return;
             }
             if (line.text().isBlank()) {
+                return;
+            }
+            if (line.number() == 1 && opensADocument(line.text())) {
+                // A pretty-printed JSON array or object: an error on every line of it would not say what is wrong.
+                oneDocument = true;
+                report(List.of(new ImportError(1, "", "the file is one JSON document spread over several lines; "
+                        + "the import takes JSON Lines: one interaction, a JSON object, on each line")));
                 return;
             }
             List<ImportError> lineErrors = new ArrayList<>(0);
@@ -198,6 +209,12 @@ class JsonlImporter {
             if (ids.size() < MAX_REPORTED_ERRORS) {
                 ids.add(externalId);
             }
+        }
+
+        /** "[" or "{" alone on the first line, or an array opening it: the start of an indented JSON document. */
+        private static boolean opensADocument(String firstLine) {
+            String start = firstLine.strip();
+            return start.equals("[") || start.equals("{") || start.startsWith("[") && !start.endsWith("]");
         }
     }
 }

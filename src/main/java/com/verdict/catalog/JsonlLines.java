@@ -78,6 +78,13 @@ final class JsonlLines {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
+        if (number == 1 && startsWithUtf16ByteOrderMark(length)) {
+            // Every line after it would be garbled too: one error for the file says what to do.
+            ended = true;
+            shrink();
+            return new Line(number, null, "the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as "
+                    + "UTF-8 and import it again");
+        }
         int offset = number == 1 && startsWithByteOrderMark(length) ? 3 : 0;
         try {
             CharBuffer text = utf8.reset().decode(ByteBuffer.wrap(line, offset, length - offset));
@@ -112,6 +119,12 @@ final class JsonlLines {
         if (line.length > 4 * CHUNK) {
             line = new byte[CHUNK];
         }
+    }
+
+    /** FF FE (little-endian, as Windows' Notepad saves "Unicode") or FE FF (big-endian). */
+    private boolean startsWithUtf16ByteOrderMark(int length) {
+        return length >= 2 && (line[0] == (byte) 0xFF && line[1] == (byte) 0xFE
+                || line[0] == (byte) 0xFE && line[1] == (byte) 0xFF);
     }
 
     private boolean startsWithByteOrderMark(int length) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.verdict.base.JsonProblems;
 import com.verdict.base.StoredText;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,7 +58,7 @@ class LineParser {
         try {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
-            errors.add(new ImportError(line, "", "invalid JSON: " + e.getOriginalMessage()));
+            errors.add(new ImportError(line, "", "invalid JSON: " + JsonProblems.describe(e, false)));
             return Optional.empty();
         }
         if (node == null || !node.isObject()) {

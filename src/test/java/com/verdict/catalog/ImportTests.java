@@ -100,7 +100,40 @@ class ImportTests {
     @Test
     void invalidJsonNamesItsLine() {
         assertRejected(TestData.interactionLine("ok", 2) + "\n{\"id\": \"broken\"",
-                new ImportError(2, "", "invalid JSON"));
+                new ImportError(2, "", "invalid JSON: the text ends before its JSON value is closed"));
+    }
+
+    @Test
+    void invalidJsonIsWordedForWhoeverWroteTheFileNotForJacksonsUsers() {
+        String line = TestData.interactionLine("ok", 2);
+        assertRejected(line + " " + line, new ImportError(1, "",
+                "invalid JSON: another JSON value follows the first (one object per request body or line) (column"));
+        assertRejected("{\"id\": NaN}", new ImportError(1, "", "invalid JSON: Non-standard token 'NaN' (column"));
+    }
+
+    @Test
+    void aPrettyPrintedJsonDocumentIsOneErrorThatSaysWhatTheImportTakes() {
+        String document = "[\n  {\n    \"id\": \"a\",\n    \"instruction\": \"Q?\"\n  }\n]\n";
+        assertRejected(document, new ImportError(1, "", "the file is one JSON document spread over several lines; "
+                + "the import takes JSON Lines"));
+    }
+
+    @Test
+    void aUtf16FileIsOneErrorThatSaysToSaveItAsUtf8() {
+        byte[] utf16 = (TestData.interactionLine("wide", 2) + "\r\n" + TestData.interactionLine("wider", 2))
+                .getBytes(StandardCharsets.UTF_16LE);
+        byte[] file = new byte[utf16.length + 2];
+        file[0] = (byte) 0xFF;
+        file[1] = (byte) 0xFE;
+        System.arraycopy(utf16, 0, file, 2, utf16.length);
+
+        ImportRejected rejected = catchThrowableOfType(ImportRejected.class,
+                () -> catalog.importJsonl(new ByteArrayInputStream(file), ImportMode.ALL_OR_NOTHING));
+
+        assertThat(rejected.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(1);
+            assertThat(error.message()).startsWith("the file is UTF-16").contains("save it as UTF-8");
+        });
     }
 
     @Test
@@ -306,7 +339,7 @@ class ImportTests {
 
         ImportConflict conflict = catchThrowableOfType(ImportConflict.class, () -> importJsonl(changed));
 
-        assertThat(conflict.ids()).containsExactly("c-1");
+        assertThat(conflict.ids()).containsExactly("c-1 (line 1)");
         assertThat(conflict.total()).isEqualTo(1);
         assertThat(data.count("interaction")).isEqualTo(2);
         assertThat(data.count("candidate")).isEqualTo(4);
