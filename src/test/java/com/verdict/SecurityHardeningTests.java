@@ -8,12 +8,14 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.verdict.base.AuditLog;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,5 +125,13 @@ class SecurityHardeningTests {
             assertThat(entry.action()).isEqualTo("user.created");
             assertThat(entry.details()).startsWith(username);
         });
+        mvc.perform(get("/api/admin/audit?limit=2").with(basic(admin))).andExpect(status().isOk());
+        // Out of range is said, not quietly turned into 1 or 1,000.
+        for (String limit : List.of("0", "-1", "9999999999", "many")) {
+            mvc.perform(get("/api/admin/audit?limit=" + limit).with(basic(admin)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.details[0]").value("limit: must be a whole number from 1 to 1000, not '"
+                            + limit + "'"));
+        }
     }
 }

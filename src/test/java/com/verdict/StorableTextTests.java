@@ -71,6 +71,13 @@ class StorableTextTests {
     }
 
     @Test
+    void aSeasonWithoutItsStartSaysSo() {
+        assertThatThrownBy(() -> leaderboards.createSeason("Cup", "A prize", null, Instant.now()))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).details()).containsExactly("startsAt: is required"));
+    }
+
+    @Test
     void aUserOrSeasonWithANulIsRefused() {
         assertThatThrownBy(() -> people.create(new NewUser("nul-user", "Nul\u0000", null, Set.of(Role.JUDGE),
                 "password"))).isInstanceOf(ConstraintViolationException.class)

@@ -212,17 +212,17 @@ class LineParser {
             errors.add(new ImportError(line, "gold.best", "is required (the index of the better response)"));
             return null;
         }
-        if (!best.isIntegralNumber() || !best.canConvertToInt()) {
+        if (!best.isNumber()) {
             errors.add(new ImportError(line, "gold.best", "must be a whole number, not " + kind(best)));
             return null;
         }
-        int index = best.intValue();
-        if (index < 0 || index >= responses.size()) {
-            errors.add(new ImportError(line, "gold.best", "is " + index + "; must be the index of a response, 0 to "
-                    + Math.max(responses.size() - 1, 0)));
+        if (!best.isIntegralNumber() || !best.canConvertToInt() || best.intValue() < 0
+                || best.intValue() >= responses.size()) {
+            errors.add(new ImportError(line, "gold.best", "is " + best.asText() + "; must be the index of a "
+                    + "response, a whole number from 0 to " + Math.max(responses.size() - 1, 0)));
             return null;
         }
-        return index;
+        return best.intValue();
     }
 
     private static List<String> tags(JsonNode node, long line, List<ImportError> errors) {

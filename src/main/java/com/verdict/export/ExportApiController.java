@@ -1,6 +1,7 @@
 package com.verdict.export;
 
 import com.verdict.base.ApiException;
+import com.verdict.base.RequestParameters;
 import com.verdict.people.CurrentUser;
 import com.verdict.people.Person;
 import java.io.IOException;
@@ -44,17 +45,8 @@ class ExportApiController {
 
     @GetMapping("/history")
     List<HistoryResponse> history(@RequestParam(defaultValue = "100") String limit) {
-        int parsed;
-        try {
-            parsed = Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            parsed = -1;
-        }
-        if (parsed < 1 || parsed > ExportService.MAX_HISTORY) {
-            throw ApiException.badRequest("Invalid request parameter",
-                    List.of("limit: must be a whole number from 1 to " + ExportService.MAX_HISTORY + ", not '" + limit + "'"));
-        }
-        return exports.history(parsed).stream().map(HistoryResponse::of).toList();
+        return exports.history(RequestParameters.wholeNumber("limit", limit, 1, ExportService.MAX_HISTORY)).stream()
+                .map(HistoryResponse::of).toList();
     }
 
     @GetMapping("/{file}")

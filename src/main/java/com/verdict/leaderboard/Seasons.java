@@ -51,7 +51,12 @@ class Seasons {
         StoredText.check("prize", prize, problems);
         inRange("startsAt", startsAt, problems);
         inRange("endsAt", endsAt, problems);
-        if (startsAt == null || endsAt == null || !endsAt.isAfter(startsAt)) {
+        if (startsAt == null) {
+            problems.add("startsAt: is required");
+        }
+        if (endsAt == null) {
+            problems.add("endsAt: is required");
+        } else if (startsAt != null && !endsAt.isAfter(startsAt)) {
             problems.add("endsAt: must be after startsAt");
         }
         if (!problems.isEmpty()) {

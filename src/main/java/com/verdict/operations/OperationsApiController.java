@@ -1,6 +1,7 @@
 package com.verdict.operations;
 
 import com.verdict.base.AuditLog;
+import com.verdict.base.RequestParameters;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class OperationsApiController {
     }
 
     @GetMapping("/api/admin/audit")
-    List<AuditLog.Entry> audit(@RequestParam(defaultValue = "100") int limit) {
-        return audit.latest(Math.max(1, Math.min(limit, 1000)));
+    List<AuditLog.Entry> audit(@RequestParam(defaultValue = "100") String limit) {
+        return audit.latest(RequestParameters.wholeNumber("limit", limit, 1, 1000));
     }
 }

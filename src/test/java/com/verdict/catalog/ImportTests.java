@@ -197,7 +197,11 @@ class ImportTests {
     @Test
     void goldMustPointAtAResponse() {
         assertRejected(line("\"gold\": {\"best\": 2}"),
-                new ImportError(1, "gold.best", "is 2; must be the index of a response, 0 to 1"));
+                new ImportError(1, "gold.best", "is 2; must be the index of a response, a whole number from 0 to 1"));
+        assertRejected(line("\"gold\": {\"best\": 1.0}"),
+                new ImportError(1, "gold.best", "is 1.0; must be the index of a response, a whole number from 0 to 1"));
+        assertRejected(line("\"gold\": {\"best\": 99999999999999999999}"),
+                new ImportError(1, "gold.best", "is 99999999999999999999; must be the index of a response"));
         assertRejected(line("\"gold\": {\"best\": \"0\"}"),
                 new ImportError(1, "gold.best", "must be a whole number, not a string"));
         assertRejected(line("\"gold\": {\"why\": \"because\"}"),
