@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
-import java.sql.SQLException;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,8 +37,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class RestErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RestErrorHandler.class);
-    /** The SQL standard's state for a unique key violated, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
@@ -192,7 +189,7 @@ class RestErrorHandler {
      */
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ApiError> integrity(DataIntegrityViolationException e) {
-        if (!(e.getMostSpecificCause() instanceof SQLException sql) || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        if (!Races.storedByAnother(e)) {
             return unexpected(e);
         }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("Another request stored the same thing "

@@ -5,6 +5,8 @@ import com.verdict.base.ApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +26,8 @@ class InteractionApiController {
         this.catalog = catalog;
     }
 
+    private static final Set<String> IMPORT_PARAMETERS = Set.of("mode", "on-conflict");
+
     /**
      * JSONL in, one interaction a line; {@code mode=skip-invalid} imports the valid lines of a faulty file,
      * {@code on-conflict=replace} replaces stored interactions whose content changed, if none is judged yet.
@@ -31,7 +35,14 @@ class InteractionApiController {
     @PostMapping(consumes = {"application/x-ndjson", "application/jsonl", "application/json", "text/plain"})
     @PreAuthorize("hasRole('ENGINEER')")
     ImportResponse importJsonl(InputStream body, @RequestParam(defaultValue = "all-or-nothing") String mode,
-            @RequestParam(name = "on-conflict", defaultValue = "reject") String onConflict) throws IOException {
+            @RequestParam(name = "on-conflict", defaultValue = "reject") String onConflict,
+            @RequestParam Map<String, String> parameters) throws IOException {
+        // A misspelt "mdoe=skip-invalid" would otherwise run all or nothing without a word.
+        List<String> unknown = parameters.keySet().stream().filter(name -> !IMPORT_PARAMETERS.contains(name))
+                .sorted().map(name -> name + ": unknown parameter (known: mode, on-conflict)").toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("Invalid request parameter", unknown);
+        }
         ImportMode importMode = switch (mode) {
             case "all-or-nothing" -> ImportMode.ALL_OR_NOTHING;
             case "skip-invalid" -> ImportMode.SKIP_INVALID;

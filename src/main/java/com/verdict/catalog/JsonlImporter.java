@@ -70,6 +70,11 @@ class JsonlImporter {
             throw new UncheckedIOException("Could not read the import", e);
         }
         run.flush();
+        if (!run.read) {
+            // An empty upload is a wrong file far more often than an import of nothing on purpose.
+            throw new ImportRejected("The file holds no interaction: it is empty or all its lines are blank; nothing "
+                    + "was imported", List.of(new ImportError(1, "", "the file is empty")), 1);
+        }
         invalidLines.increment(run.invalidLines);
         if (run.totalErrors > 0 && mode == ImportMode.ALL_OR_NOTHING) {
             throw new ImportRejected("The file has " + run.totalErrors + " error(s) on " + run.invalidLines
@@ -102,6 +107,8 @@ class JsonlImporter {
         private int skipped;
         private int replaced;
         private boolean oneDocument;
+        /** Whether any line had something on it. */
+        private boolean read;
 
         Run(ImportMode mode, OnConflict onConflict, LineParser parser) {
             this.mode = mode;
@@ -113,6 +120,7 @@ class JsonlImporter {
             if (oneDocument) {
                 return;
             }
+            read |= line.problem() != null || !line.text().isBlank();
             if (line.problem() != null) {
                 report(List.of(new ImportError(line.number(), "", line.problem())));
                 return;

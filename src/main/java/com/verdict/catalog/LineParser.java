@@ -68,6 +68,11 @@ class LineParser {
         int before = errors.size();
         unknownKeys(node, KEYS, "", line, errors);
         String id = string(node, "id", "id", line, errors, true, MAX_ID_CHARS);
+        if (id != null && !id.equals(id.strip())) {
+            // " faq-1" and "faq-1" would be two interactions that read as one in every view and export.
+            errors.add(new ImportError(line, "id", "must not begin or end with spaces: '" + id + "'"));
+            id = null;
+        }
         String instruction = string(node, "instruction", "instruction", line, errors, true, maxTextChars);
         String context = optionalString(node, "context", "context", line, errors, maxTextChars);
         Category category = category(node, line, errors);

@@ -330,9 +330,16 @@ public class JudgingService {
                 + "to the pool. Ask for the next pair.");
     }
 
-    /** Passes on an open assignment: its slot goes back to the pool and the judge is not dealt it again. */
+    /**
+     * Passes on an open assignment: its slot goes back to the pool and the judge is not dealt it again. Skipping one
+     * skipped or expired already changes nothing (a retry); one judged already is a 409, as its verdict stands.
+     */
     public void skip(long judgeId, long assignmentId) {
         Assignment assignment = assignment(judgeId, assignmentId);
+        if (assignment.state() == Assignment.State.JUDGED) {
+            throw new ApiException(HttpStatus.CONFLICT, "Assignment " + assignmentId + " is judged already: its "
+                    + "verdict stands and cannot be skipped");
+        }
         Instant now = Instant.now();
         if (assignments.close(assignmentId, Assignment.State.SKIPPED, now)) {
             pool.release(assignment.pairId());

@@ -98,6 +98,12 @@ class ImportTests {
     }
 
     @Test
+    void anIdWithSpacesAroundItIsRefusedAsTwoIdsThatReadAsOne() {
+        assertRejected(TestData.interactionLine("pad", 2).replace("\"id\": \"pad\"", "\"id\": \" pad \""),
+                new ImportError(1, "id", "must not begin or end with spaces: ' pad '"));
+    }
+
+    @Test
     void invalidJsonNamesItsLine() {
         assertRejected(TestData.interactionLine("ok", 2) + "\n{\"id\": \"broken\"",
                 new ImportError(2, "", "invalid JSON: the text ends before its JSON value is closed"));

@@ -75,6 +75,17 @@ class InteractionApiTests {
     }
 
     @Test
+    void aMisspeltParameterOrAnEmptyFileIsA400AndNothingIsStored() throws Exception {
+        send("garbage\n" + TestData.interactionLine("typo", 2), "?mdoe=skip-invalid")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0]").value("mdoe: unknown parameter (known: mode, on-conflict)"));
+        send("\n  \n", "")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].message").value("the file is empty"));
+        assertThat(data.count("interaction")).isZero();
+    }
+
+    @Test
     void aChangedIdIsA409NamingItAndReplaceSwapsIt() throws Exception {
         send(TestData.interactionLine("conflict", 2), "").andExpect(status().isOk());
 

@@ -121,6 +121,23 @@ class JudgingServiceTests {
     }
 
     @Test
+    void aJudgedAssignmentCannotBeSkippedAndASecondSkipChangesNothing() {
+        data.interactions("skips", 2);
+        Person judge = data.user("judge");
+        Deal judged = judging.next(judge.id(), null).orElseThrow();
+        judging.judge(judge.id(), judged.assignmentId(), Verdict.LEFT, null);
+
+        assertThatThrownBy(() -> judging.skip(judge.id(), judged.assignmentId()))
+                .isInstanceOf(ApiException.class).hasMessageContaining("judged already")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.CONFLICT));
+        Deal skipped = judging.next(judge.id(), null).orElseThrow();
+        judging.skip(judge.id(), skipped.assignmentId());
+        judging.skip(judge.id(), skipped.assignmentId());
+        assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
+                .isEqualTo(1);
+    }
+
+    @Test
     void openAssignmentsHoldSlotsAndASkipGivesItsSlotBack() {
         data.interactions("slots", 1);
         List<Deal> deals = new ArrayList<>();

@@ -21,6 +21,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
+import com.verdict.base.Races;
 import com.verdict.base.VerdictProperties;
 import com.verdict.catalog.CatalogService;
 import com.verdict.catalog.Category;
@@ -171,8 +172,13 @@ public class ImportView extends Div {
         } catch (ImportConflict e) {
             ui.access(() -> showConflict(e));
         } catch (IOException | RuntimeException e) {
-            log.error("Import failed", e);
-            ui.access(() -> showFailure());
+            if (Races.storedByAnother(e) || Races.waitedTooLong(e)) {
+                log.warn("An import lost a race with another writer: {}", e.getMessage());
+                ui.access(this::showRace);
+            } else {
+                log.error("Import failed", e);
+                ui.access(this::showFailure);
+            }
         } finally {
             try {
                 Files.deleteIfExists(file);
@@ -238,6 +244,13 @@ public class ImportView extends Div {
         if (conflict.total() > conflict.ids().size()) {
             result.add(new Paragraph("…and " + (conflict.total() - conflict.ids().size()) + " more."));
         }
+    }
+
+    private void showRace() {
+        finished();
+        result.add(banner(VaadinIcon.WARNING, "Another import was storing the same interactions at the same moment; "
+                + "nothing was imported from this file. Import it again: what is already stored will be reported.",
+                "error"));
     }
 
     private void showFailure() {
