@@ -92,7 +92,7 @@ class InteractionApiTests {
         send(TestData.interactionLine("conflict", 3), "")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.error").value(org.hamcrest.Matchers.containsString("different content")))
-                .andExpect(jsonPath("$.details[0]").value("conflict"));
+                .andExpect(jsonPath("$.details[0]").value("conflict (line 1)"));
         send(TestData.interactionLine("conflict", 3), "?on-conflict=replace")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.replaced").value(1));
