@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Requests a client gets wrong in the headers or the body: each is a 400 in JSON that names what is wrong, before
@@ -44,19 +45,14 @@ class ApiRequestTests {
 
     @Test
     void aJudgmentAskedForAsTextIsAnsweredInJsonAndAnErrorStaysAnError() throws Exception {
-        data.interactions("accept", 1);
         Person judge = data.user("judge");
-        Deal deal = judging.next(judge.id(), null).orElseThrow();
+        Deal deal = aPairDealtTo(judge);
 
-        mvc.perform(post("/api/assignments/{id}/judgment", deal.assignmentId()).with(basic(judge))
-                        .accept(MediaType.TEXT_PLAIN).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"verdict\": \"sideways\"}"))
+        mvc.perform(judgment(judge, deal, MediaType.TEXT_PLAIN_VALUE, "sideways"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.details[0]").value(org.hamcrest.Matchers.startsWith("verdict: must be one of")));
-        mvc.perform(post("/api/assignments/{id}/judgment", deal.assignmentId()).with(basic(judge))
-                        .accept(MediaType.TEXT_PLAIN).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"verdict\": \"LEFT\"}"))
+        mvc.perform(judgment(judge, deal, MediaType.TEXT_PLAIN_VALUE, "LEFT"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.sources.left").exists());
@@ -64,17 +60,25 @@ class ApiRequestTests {
 
     @Test
     void anAcceptHeaderThatIsNoMediaTypeIsRefusedBeforeAnythingIsDone() throws Exception {
-        data.interactions("garbage", 1);
         Person judge = data.user("judge");
-        Deal deal = judging.next(judge.id(), null).orElseThrow();
+        Deal deal = aPairDealtTo(judge);
 
-        mvc.perform(post("/api/assignments/{id}/judgment", deal.assignmentId()).with(basic(judge))
-                        .header(HttpHeaders.ACCEPT, "garbage").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"verdict\": \"LEFT\"}"))
+        mvc.perform(judgment(judge, deal, "garbage", "LEFT"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("Invalid Accept header"));
         assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
                 .isZero();
+    }
+
+    private Deal aPairDealtTo(Person judge) {
+        data.interactions("for-" + judge.username(), 1);
+        return judging.next(judge.id(), null).orElseThrow();
+    }
+
+    private static MockHttpServletRequestBuilder judgment(Person judge, Deal deal, String accept, String verdict) {
+        return post("/api/assignments/{id}/judgment", deal.assignmentId()).with(basic(judge))
+                .header(HttpHeaders.ACCEPT, accept).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"verdict\": \"" + verdict + "\"}");
     }
 
     @ParameterizedTest(name = "{0}")

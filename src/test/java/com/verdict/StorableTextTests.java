@@ -9,6 +9,7 @@ import com.verdict.judging.Deal;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.Verdict;
 import com.verdict.leaderboard.LeaderboardService;
+import com.verdict.people.ApiTokenService;
 import com.verdict.people.NewUser;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
@@ -16,6 +17,7 @@ import com.verdict.people.Role;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +39,8 @@ class StorableTextTests {
     LeaderboardService leaderboards;
     @Autowired
     TestData data;
+    @Autowired
+    ApiTokenService tokens;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -63,6 +67,15 @@ class StorableTextTests {
         assertThat(StoredText.problem("ends high \ud83d")).contains("character 11").contains("\\uD83D");
         assertThat(StoredText.problem("\ude00 starts low")).contains("character 1");
 
+        Person owner = data.user("owner");
+        assertThatThrownBy(() -> tokens.create(owner.id(), "token \ud800", List.of("export")))
+                .isInstanceOf(ApiException.class).satisfies(e ->
+                        assertThat(((ApiException) e).details()).singleElement().asString()
+                                .startsWith("name: must be valid Unicode"));
+        assertThatThrownBy(() -> people.createTeam("Team \ud800")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> people.create(new NewUser("half-" + System.nanoTime(), "Half \udc00", null,
+                Set.of(Role.JUDGE), "password"))).isInstanceOf(ConstraintViolationException.class)
+                .hasMessageContaining("displayName").hasMessageContaining("surrogate");
         Instant now = Instant.now();
         assertThatThrownBy(() -> leaderboards.createSeason("Cup \udc00", "A prize", now, now.plus(Duration.ofDays(7))))
                 .isInstanceOf(ApiException.class)

@@ -71,9 +71,10 @@ class RestErrorHandler {
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
             return ResponseEntity.badRequest().body(new ApiError("Invalid request body", List.of(
-                    field(unknown.getPath()) + ": is not a field of this request (known: " + unknown.getKnownPropertyIds()
-                            .stream().map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")")));
+                    field(unknown.getPath()) + ": is not a field of this request (known: " + known + ")")));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String problem = mapping instanceof MismatchedInputException mismatch
@@ -192,6 +193,8 @@ class RestErrorHandler {
         if (!Races.storedByAnother(e)) {
             return unexpected(e);
         }
+        // Logged: a key violated by one request alone would be a bug wearing a race's clothes.
+        log.warn("A REST call lost a race on a unique key: {}", e.getMostSpecificCause().getMessage());
         return ResponseEntity.status(HttpStatus.CONFLICT).body(new ApiError("Another request stored the same thing "
                 + "at the same moment", List.of("nothing of this request was stored: send it again to see where it "
                 + "stands (an import then reports what is already there)")));

@@ -23,8 +23,14 @@ public class StoredText {
 
     public static final String NUL_REFUSED = "must not contain the NUL character (\\u0000)";
 
-    /** For a field's {@code @Pattern}: no NUL character (unpaired surrogates never get past the JSON reader). */
-    public static final String NO_NUL = "[^\\x00]*";
+    /** What a field's {@code @Pattern} says when {@link #STORABLE} does not match. */
+    public static final String UNSTORABLE = "must not contain the NUL character (\\u0000) nor half of a surrogate pair";
+
+    /**
+     * For a field's {@code @Pattern}: no NUL and no half of a surrogate pair (Java's patterns see a whole pair as one
+     * character, outside the surrogate range).
+     */
+    public static final String STORABLE = "[^\\x00\\uD800-\\uDFFF]*";
 
     /** Why the text cannot be stored, or null when it can. */
     public static String problem(String text) {

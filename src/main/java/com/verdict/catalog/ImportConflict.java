@@ -1,7 +1,6 @@
 package com.verdict.catalog;
 
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -12,20 +11,22 @@ import java.util.stream.Stream;
  */
 public class ImportConflict extends RuntimeException {
 
-    private final List<String> changed;
-    private final List<String> judged;
-    private final int total;
-    private final Map<String, Long> lineOfId;
+    /** An id of the file stored already with other content, and the line of the file it is on. */
+    record Conflicting(String id, long line) {
+    }
 
-    ImportConflict(List<String> changed, List<String> judged, int total, Map<String, Long> lineOfId) {
+    private final List<Conflicting> changed;
+    private final List<Conflicting> judged;
+    private final int total;
+
+    ImportConflict(List<Conflicting> changed, List<Conflicting> judged, int total) {
         super(message(changed, judged, total));
         this.changed = List.copyOf(changed);
         this.judged = List.copyOf(judged);
         this.total = total;
-        this.lineOfId = Map.copyOf(lineOfId);
     }
 
-    private static String message(List<String> changed, List<String> judged, int total) {
+    private static String message(List<Conflicting> changed, List<Conflicting> judged, int total) {
         StringBuilder message = new StringBuilder(total + " id(s) already stored with different content; nothing "
                 + "was imported.");
         if (!changed.isEmpty()) {
@@ -39,16 +40,16 @@ public class ImportConflict extends RuntimeException {
 
     /** Every id named with its line, the judged ones marked: "c-1 (line 6)", "c-2 (line 9, has judgments)". */
     public List<String> ids() {
-        return Stream.concat(changed.stream().map(id -> id + " (line " + lineOfId.get(id) + ")"),
-                judged.stream().map(id -> id + " (line " + lineOfId.get(id) + ", has judgments)")).toList();
+        return Stream.concat(changed.stream().map(c -> c.id() + " (line " + c.line() + ")"),
+                judged.stream().map(c -> c.id() + " (line " + c.line() + ", has judgments)")).toList();
     }
 
     public List<String> changed() {
-        return changed;
+        return changed.stream().map(Conflicting::id).toList();
     }
 
     public List<String> judged() {
-        return judged;
+        return judged.stream().map(Conflicting::id).toList();
     }
 
     public int total() {

@@ -20,13 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/interactions")
 class InteractionApiController {
 
+    private static final Set<String> IMPORT_PARAMETERS = Set.of("mode", "on-conflict");
+
     private final CatalogService catalog;
 
     InteractionApiController(CatalogService catalog) {
         this.catalog = catalog;
     }
-
-    private static final Set<String> IMPORT_PARAMETERS = Set.of("mode", "on-conflict");
 
     /**
      * JSONL in, one interaction a line; {@code mode=skip-invalid} imports the valid lines of a faulty file,

@@ -72,8 +72,12 @@ class JsonlImporter {
         run.flush();
         if (!run.read) {
             // An empty upload is a wrong file far more often than an import of nothing on purpose.
-            throw new ImportRejected("The file holds no interaction: it is empty or all its lines are blank; nothing "
-                    + "was imported", List.of(new ImportError(1, "", "the file is empty")), 1);
+            run.fileProblem = new ImportError(1, "", "the file is empty");
+        }
+        // Whatever the mode: skipping the invalid lines of a file that is wrong as a whole would import nothing.
+        if (run.fileProblem != null) {
+            throw new ImportRejected("The file cannot be imported: " + run.fileProblem.message() + "; nothing was "
+                    + "imported", List.of(run.fileProblem), 1);
         }
         invalidLines.increment(run.invalidLines);
         if (run.totalErrors > 0 && mode == ImportMode.ALL_OR_NOTHING) {
@@ -81,7 +85,7 @@ class JsonlImporter {
                     + " line(s); nothing was imported", run.errors, run.totalErrors);
         }
         if (run.conflicts > 0) {
-            throw new ImportConflict(run.changed, run.judged, run.conflicts, run.lineOfId);
+            throw new ImportConflict(run.changed, run.judged, run.conflicts);
         }
         importedLines.increment(run.imported);
         skippedLines.increment(run.skipped);
@@ -98,15 +102,16 @@ class JsonlImporter {
         private final Map<String, Long> lineOfId = new HashMap<>();
         private final List<ParsedInteraction> batch = new ArrayList<>();
         private final List<ImportError> errors = new ArrayList<>();
-        private final List<String> changed = new ArrayList<>();
-        private final List<String> judged = new ArrayList<>();
+        private final List<ImportConflict.Conflicting> changed = new ArrayList<>();
+        private final List<ImportConflict.Conflicting> judged = new ArrayList<>();
         private int conflicts;
         private int totalErrors;
         private int invalidLines;
         private int imported;
         private int skipped;
         private int replaced;
-        private boolean oneDocument;
+        /** What is wrong with the file as a whole, when something is: no line after it is read. */
+        private ImportError fileProblem;
         /** Whether any line had something on it. */
         private boolean read;
 
@@ -117,10 +122,14 @@ class JsonlImporter {
         }
 
         void accept(JsonlLines.Line line) {
-            if (oneDocument) {
+            if (fileProblem != null) {
                 return;
             }
             read |= line.problem() != null || !line.text().isBlank();
+            if (line.ofTheFile()) {
+                fileProblem = new ImportError(line.number(), "", line.problem());
+                return;
+            }
             if (line.problem() != null) {
                 report(List.of(new ImportError(line.number(), "", line.problem())));
                 return;
@@ -130,9 +139,8 @@ class JsonlImporter {
             }
             if (line.number() == 1 && opensADocument(line.text())) {
                 // A pretty-printed JSON array or object: an error on every line of it would not say what is wrong.
-                oneDocument = true;
-                report(List.of(new ImportError(1, "", "the file is one JSON document spread over several lines; "
-                        + "the import takes JSON Lines: one interaction, a JSON object, on each line")));
+                fileProblem = new ImportError(1, "", "the file is one JSON document spread over several lines; "
+                        + "the import takes JSON Lines: one interaction, a JSON object, on each line");
                 return;
             }
             List<ImportError> lineErrors = new ArrayList<>(0);
@@ -192,13 +200,13 @@ class JsonlImporter {
                 } else if (onConflict == OnConflict.REPLACE) {
                     replacing.put(existing.id(), interaction);
                 } else {
-                    conflict(changed, interaction.externalId());
+                    conflict(changed, interaction);
                 }
             }
             batch.clear();
             if (!replacing.isEmpty()) {
                 Set<Long> alreadyJudged = store.judged(replacing.keySet(), history);
-                alreadyJudged.forEach(id -> conflict(judged, replacing.remove(id).externalId()));
+                alreadyJudged.forEach(id -> conflict(judged, replacing.remove(id)));
             }
             if (conflicts > 0) {
                 return;
@@ -212,10 +220,10 @@ class JsonlImporter {
             replaced += replacing.size();
         }
 
-        private void conflict(List<String> ids, String externalId) {
+        private void conflict(List<ImportConflict.Conflicting> ids, ParsedInteraction interaction) {
             conflicts++;
             if (ids.size() < MAX_REPORTED_ERRORS) {
-                ids.add(externalId);
+                ids.add(new ImportConflict.Conflicting(interaction.externalId(), interaction.line()));
             }
         }
 

@@ -16,8 +16,15 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonlLines {
 
-    /** One line: its 1-based number and its text, or the reason it has none. */
-    record Line(long number, String text, String problem) {
+    /**
+     * One line: its 1-based number and its text, or the reason it has none; {@code ofTheFile} when that reason is
+     * the whole file's (it is not UTF-8 at all), and no line follows.
+     */
+    record Line(long number, String text, String problem, boolean ofTheFile) {
+
+        Line(long number, String text, String problem) {
+            this(number, text, problem, false);
+        }
     }
 
     private static final int CHUNK = 1 << 16;
@@ -83,7 +90,7 @@ final class JsonlLines {
             ended = true;
             shrink();
             return new Line(number, null, "the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as "
-                    + "UTF-8 and import it again");
+                    + "UTF-8 and import it again", true);
         }
         int offset = number == 1 && startsWithByteOrderMark(length) ? 3 : 0;
         try {

@@ -248,10 +248,11 @@ class LineParser {
         for (int i = 0; i < value.size(); i++) {
             JsonNode tag = value.get(i);
             String field = "tags[" + i + "]";
+            String unstorable = tag.isTextual() ? StoredText.problem(tag.textValue()) : null;
             if (!tag.isTextual()) {
                 errors.add(new ImportError(line, field, "must be a string, not " + kind(tag)));
-            } else if (StoredText.problem(tag.textValue()) != null) {
-                errors.add(new ImportError(line, field, StoredText.problem(tag.textValue())));
+            } else if (unstorable != null) {
+                errors.add(new ImportError(line, field, unstorable));
             } else if (tag.textValue().isBlank()) {
                 errors.add(new ImportError(line, field, "must not be blank"));
             } else if (tag.textValue().length() > MAX_TAG_CHARS) {

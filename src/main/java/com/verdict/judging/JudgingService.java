@@ -137,10 +137,10 @@ public class JudgingService {
     }
 
     /**
-     * Takes a slot for the judge: now and then a gold pair, else the least judged, oldest open pair they have
-     * not been dealt (nor any pair of its interaction). Gold comes at the gold rate, nudged by how far the judge is behind or ahead of their
-     * share, so that each judge's count stays close to the rate at moments nobody can predict. Gold comes only
-     * alongside real work: with no other pair left for the judge, nothing is dealt.
+     * Takes a slot for the judge: now and then a gold pair, else the least judged, oldest open pair of an
+     * interaction they have not been dealt a pair of. Gold comes at the gold rate, nudged by how far the judge is
+     * behind or ahead of their share, so that each judge's count stays close to the rate at moments nobody can
+     * predict. Gold comes only alongside real work: with no other pair left for the judge, nothing is dealt.
      */
     private Optional<Long> dealPair(long judgeId) {
         List<Long> choices = pool.choicesFor(judgeId);
@@ -170,7 +170,7 @@ public class JudgingService {
      * (double click, second tab, retry) returns the first result and changes nothing. An assignment older
      * than the assignment TTL is expired (kept so, though the call fails) and refused with a 409.
      */
-    @Transactional(noRollbackFor = AssignmentExpired.class)
+    @Transactional(noRollbackFor = {AssignmentExpired.class, AssignmentGone.class})
     public JudgmentResult judge(long judgeId, long assignmentId, Verdict verdict, String reason) {
         if (verdict == null) {
             throw ApiException.badRequest("Invalid judgment", List.of("verdict: is required"));
@@ -260,7 +260,7 @@ public class JudgingService {
      * who judges pair after pair. The next pair is empty when none could be dealt: nothing is left for the judge,
      * or the judgment reached today's cap. A retry returns the first result and the pair it dealt, still open.
      */
-    @Transactional(noRollbackFor = AssignmentExpired.class)
+    @Transactional(noRollbackFor = {AssignmentExpired.class, AssignmentGone.class})
     public JudgedThenDealt judgeThenDeal(long judgeId, long assignmentId, Verdict verdict, String reason) {
         JudgmentResult judged = judge(judgeId, assignmentId, verdict, reason);
         try {
@@ -332,13 +332,14 @@ public class JudgingService {
 
     /**
      * Passes on an open assignment: its slot goes back to the pool and the judge is not dealt it again. Skipping one
-     * skipped or expired already changes nothing (a retry); one judged already is a 409, as its verdict stands.
+     * skipped or expired already changes nothing (a retry); one judged already is a 409, as its verdict stands. Both
+     * refusals come before any write, so the judging desk's batch around it commits as it is.
      */
+    @Transactional(noRollbackFor = {AssignmentGone.class, AssignmentJudged.class})
     public void skip(long judgeId, long assignmentId) {
         Assignment assignment = assignment(judgeId, assignmentId);
         if (assignment.state() == Assignment.State.JUDGED) {
-            throw new ApiException(HttpStatus.CONFLICT, "Assignment " + assignmentId + " is judged already: its "
-                    + "verdict stands and cannot be skipped");
+            throw new AssignmentJudged(assignmentId);
         }
         Instant now = Instant.now();
         if (assignments.close(assignmentId, Assignment.State.SKIPPED, now)) {

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Repository;
  * The pairs that may be dealt, with their slots: {@code reserved} counts judgments plus open assignments.
  * Taking a slot is one conditional update, so two judges can never both take a pair's last slot.
  * <p>
- * Every update keeps {@code dealable} = not gold and a slot free, so dealing reads the queue in order
- * straight from the index {@code pair_pool_queue} (dealable, reserved, created_at, pair_id) and stops after
- * a few rows: with any number of pairs and judgments, a deal looks at a few dozen index entries. Gold pairs
- * stay out of that queue; they have no slot limit and are dealt at the judge's gold rate from their own index.
+ * Every update keeps {@code dealable} = not gold and a slot free, so dealing reads the queue in order straight from
+ * the index {@code pair_pool_queue} (dealable, reserved, created_at, pair_id, interaction_id) and stops after a few
+ * rows: with any number of pairs and judgments, a deal looks at a few dozen index entries. Gold pairs stay out of
+ * that queue; they have no slot limit and are dealt at the judge's gold rate from their own index.
  */
 @Repository
 class PairPool {

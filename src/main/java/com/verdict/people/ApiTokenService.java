@@ -2,6 +2,7 @@ package com.verdict.people;
 
 import com.verdict.base.ApiException;
 import com.verdict.base.SequenceIds;
+import com.verdict.base.StoredText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,6 +55,7 @@ public class ApiTokenService {
         } else if (name.strip().length() > MAX_NAME_CHARS) {
             problems.add("name: at most " + MAX_NAME_CHARS + " characters");
         }
+        StoredText.check("name", name, problems);
         Set<TokenScope> granted = EnumSet.noneOf(TokenScope.class);
         if (scopes == null || scopes.isEmpty()) {
             problems.add("scopes: name at least one of " + TokenScope.allKeys());

@@ -12,10 +12,15 @@ import java.util.Set;
 public record NewUser(
         @NotBlank @Size(max = 64) @Pattern(regexp = "[a-zA-Z0-9._-]+",
                 message = "may contain only letters, digits, '.', '_' and '-'") String username,
-        @NotBlank @Size(max = 200) @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED)
-        String displayName,
-        @Size(max = 100) @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED) String team,
+        @NotBlank @Size(max = NewUser.MAX_DISPLAY_NAME)
+        @Pattern(regexp = StoredText.STORABLE, message = StoredText.UNSTORABLE) String displayName,
+        @Size(max = NewUser.MAX_TEAM) @Pattern(regexp = StoredText.STORABLE, message = StoredText.UNSTORABLE)
+        String team,
         @NotEmpty Set<@NotNull Role> roles,
-        @NotBlank @FitsBcrypt @Pattern(regexp = StoredText.NO_NUL, message = StoredText.NUL_REFUSED)
+        @NotBlank @FitsBcrypt @Pattern(regexp = StoredText.STORABLE, message = StoredText.UNSTORABLE)
         String password) {
+
+    /** The columns' sizes: an edit and a new team keep them too ({@link PeopleService}). */
+    static final int MAX_DISPLAY_NAME = 200;
+    static final int MAX_TEAM = 100;
 }

@@ -56,9 +56,10 @@ public class PeopleService {
     @Transactional
     public Person create(@Valid NewUser user) {
         // Names that differ only in case would be two accounts that read as one on every board.
-        users.findUsernameIgnoringCase(user.username()).ifPresent(taken -> {
-            throw new ApiException(HttpStatus.CONFLICT, "Username already taken: " + taken);
-        });
+        List<String> taken = users.findUsernamesIgnoringCase(user.username());
+        if (!taken.isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, "Username already taken: " + taken.get(0));
+        }
         UserAccount account = new UserAccount(user.username(), user.displayName().strip(), teamNamed(user.team()),
                 roles(user.roles()), passwordEncoder.encode(user.password()));
         Person created = users.save(account).toPerson();
@@ -75,13 +76,13 @@ public class PeopleService {
         if (roles == null || roles.isEmpty()) {
             throw ApiException.badRequest("Invalid user", List.of("roles: must not be empty"));
         }
-        // The limits NewUser checks on creation; the Admin view's edit dialog comes here directly.
+        // The limits NewUser's annotations check on creation; the Admin view's edit dialog comes here directly.
         List<String> problems = new ArrayList<>();
-        if (displayName.strip().length() > 200) {
-            problems.add("displayName: at most 200 characters");
+        if (displayName.strip().length() > NewUser.MAX_DISPLAY_NAME) {
+            problems.add("displayName: at most " + NewUser.MAX_DISPLAY_NAME + " characters");
         }
-        if (team != null && team.strip().length() > 100) {
-            problems.add("team: at most 100 characters");
+        if (team != null && team.strip().length() > NewUser.MAX_TEAM) {
+            problems.add("team: at most " + NewUser.MAX_TEAM + " characters");
         }
         StoredText.check("displayName", displayName, problems);
         StoredText.check("team", team, problems);
@@ -110,10 +111,16 @@ public class PeopleService {
 
     @Transactional
     public String createTeam(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > 100) {
-            throw ApiException.badRequest("Invalid team", List.of("name: must be 1 to 100 characters"));
+        if (name == null || name.isBlank() || name.strip().length() > NewUser.MAX_TEAM) {
+            throw ApiException.badRequest("Invalid team", List.of("name: must be 1 to " + NewUser.MAX_TEAM
+                    + " characters"));
         }
-        if (teams.findByNameIgnoreCase(name.strip()).isPresent()) {
+        List<String> problems = new ArrayList<>();
+        StoredText.check("name", name, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid team", problems);
+        }
+        if (!teams.findByNameIgnoreCaseOrderById(name.strip()).isEmpty()) {
             throw new ApiException(HttpStatus.CONFLICT, "Team already exists: " + name.strip());
         }
         audit.record("team.created", name.strip());
@@ -208,10 +215,14 @@ public class PeopleService {
         }
         // "research" is the team Research: a case typo must not split a team's board in two.
         String trimmed = name.strip();
-        return teams.findByNameIgnoreCase(trimmed).orElseGet(() -> {
-            audit.record("team.created", trimmed);
-            return teams.save(new Team(trimmed));
-        });
+        List<Team> named = teams.findByNameIgnoreCaseOrderById(trimmed);
+        // Twins from before this rule: the one of exactly this name, else the oldest.
+        return named.stream().filter(team -> team.getName().equals(trimmed)).findFirst()
+                .or(() -> named.stream().findFirst())
+                .orElseGet(() -> {
+                    audit.record("team.created", trimmed);
+                    return teams.save(new Team(trimmed));
+                });
     }
 
     private static Set<Role> roles(Set<Role> roles) {

@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface TeamRepository extends JpaRepository<Team, Long> {
 
-    Optional<Team> findByNameIgnoreCase(String name);
+    /** Teams of this name but for case: more than one only where a database held such twins before they were one. */
+    List<Team> findByNameIgnoreCaseOrderById(String name);
 
     List<Team> findAllByOrderByName();
 }

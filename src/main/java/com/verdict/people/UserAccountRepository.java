@@ -1,5 +1,6 @@
 package com.verdict.people;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -15,9 +16,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
     @EntityGraph(attributePaths = {"team", "roles"})
     Optional<UserAccount> findById(Long id);
 
-    /** The username as stored of an account whose name is this one but for case. */
-    @Query("select u.username from UserAccount u where lower(u.username) = lower(:username)")
-    Optional<String> findUsernameIgnoringCase(String username);
+    /** The usernames as stored of accounts whose name is this one but for case (twins made before this rule). */
+    @Query("select u.username from UserAccount u where lower(u.username) = lower(:username) order by u.id")
+    List<String> findUsernamesIgnoringCase(String username);
 
     long countByTeam(Team team);
 }

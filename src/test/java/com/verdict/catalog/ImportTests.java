@@ -125,6 +125,18 @@ class ImportTests {
     }
 
     @Test
+    void aFileWrongAsAWholeIsRefusedEvenWhenInvalidLinesAreToBeSkipped() {
+        String document = "[\n" + TestData.interactionLine("inside", 2) + "\n]\n";
+
+        ImportRejected rejected = catchThrowableOfType(ImportRejected.class,
+                () -> catalog.importJsonl(stream(document), ImportMode.SKIP_INVALID));
+
+        assertThat(rejected.errors()).singleElement().satisfies(error -> assertThat(error.message())
+                .startsWith("the file is one JSON document"));
+        assertThat(data.count("interaction")).isZero();
+    }
+
+    @Test
     void aUtf16FileIsOneErrorThatSaysToSaveItAsUtf8() {
         byte[] utf16 = (TestData.interactionLine("wide", 2) + "\r\n" + TestData.interactionLine("wider", 2))
                 .getBytes(StandardCharsets.UTF_16LE);

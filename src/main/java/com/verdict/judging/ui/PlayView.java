@@ -24,6 +24,7 @@ import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.base.ui.Stat;
 import com.verdict.judging.AssignmentExpired;
 import com.verdict.judging.AssignmentGone;
+import com.verdict.judging.AssignmentJudged;
 import com.verdict.judging.DailyCapReached;
 import com.verdict.judging.Deal;
 import com.verdict.judging.GoldAccuracy;
@@ -205,6 +206,8 @@ public class PlayView extends Div {
             feedback.add(new Span("Skipped — no points, no harm."));
         } catch (AssignmentGone e) {
             showPairLost(WITHDRAWN);
+        } catch (AssignmentJudged e) {
+            showPairLost("You had judged that pair already (in another tab?) — here is the next one.");
         }
         showNext();
     }
@@ -260,8 +263,9 @@ public class PlayView extends Div {
         boolean nothingDealt = done.done() == 0;
         card.add(new H2(nothingDealt ? "Nothing left to judge" : "Round complete!"));
         if (nothingDealt) {
-            card.add(new Paragraph("Every pair that still needs a verdict has been dealt to you already. "
-                    + "Thank you! New pairs arrive when engineers import more interactions."));
+            card.add(new Paragraph("Every pair you may judge has been dealt to you already: one pair of each "
+                    + "instruction, so that no answer comes back to you with its source known. Thank you! New pairs "
+                    + "arrive when engineers import more interactions."));
         } else {
             Div stats = new Div(new Stat(signed(summary.points()), "points this round"),
                     new Stat(String.valueOf(standing.points()), "points in all"),

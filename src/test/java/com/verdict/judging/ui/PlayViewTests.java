@@ -109,6 +109,20 @@ class PlayViewTests {
                 .isZero();
     }
 
+    @Test
+    void aPairJudgedInAnotherTabIsPassedOverWhenSkippedHere() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        long shown = openInteraction();
+        long open = jdbc.queryForObject("select id from assignment where judge_id = ? and state = 'OPEN'", Long.class,
+                judge.id());
+        judging.judge(judge.id(), open, com.verdict.judging.Verdict.TIE, null);
+
+        _click(_get(Button.class, spec -> spec.withText("Skip")));
+
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-expired")).getText()).contains("judged that pair already");
+        assertThat(openInteraction()).isNotEqualTo(shown);
+    }
+
     private long openInteraction() {
         return jdbc.queryForObject("select interaction_id from assignment where judge_id = ? and state = 'OPEN'",
                 Long.class, judge.id());
