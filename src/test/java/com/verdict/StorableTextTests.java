@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -81,6 +82,17 @@ class StorableTextTests {
                 .isInstanceOf(ApiException.class)
                 .satisfies(e -> assertThat(((ApiException) e).details()).singleElement().asString()
                         .startsWith("title: must be valid Unicode"));
+    }
+
+    @Test
+    void theSameSeasonTwiceIsAConflict() {
+        Instant start = Instant.parse("2031-03-01T00:00:00Z");
+        String title = "Spring " + System.nanoTime();
+        leaderboards.createSeason(title, "A prize", start, start.plus(Duration.ofDays(30)));
+
+        assertThatThrownBy(() -> leaderboards.createSeason(title, "A prize", start, start.plus(Duration.ofDays(30))))
+                .isInstanceOf(ApiException.class).hasMessageContaining("has this title and these dates already")
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.CONFLICT));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -61,6 +62,13 @@ class Seasons {
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid season", problems);
+        }
+        // A repeated request (a retry, a double click) must not make a second season that splits the board's view.
+        List<Long> same = jdbc.queryForList("select id from season where title = ? and starts_at = ? and ends_at = ?",
+                Long.class, title.strip(), Timestamp.from(startsAt), Timestamp.from(endsAt));
+        if (!same.isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, "Season " + same.get(0) + " has this title and these dates "
+                    + "already");
         }
         long id = ids.next("season_seq");
         jdbc.update("insert into season (id, title, prize, starts_at, ends_at) values (?, ?, ?, ?, ?)", id,
