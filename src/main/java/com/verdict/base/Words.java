@@ -15,4 +15,12 @@ public final class Words {
     public static String count(long count, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }
+
+    /**
+     * Text put into Markdown so that it reads as itself: a display name like "[Reset your password](https://…)" can
+     * neither link nor emphasise in a notice every user sees.
+     */
+    public static String markdownLiteral(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]()<>!#|~{}])", "\\\\$1");
+    }
 }

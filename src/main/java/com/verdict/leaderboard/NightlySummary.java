@@ -1,5 +1,6 @@
 package com.verdict.leaderboard;
 
+import com.verdict.base.Words;
 import com.verdict.base.SequenceIds;
 import com.verdict.base.VerdictProperties;
 import com.verdict.catalog.Category;
@@ -76,7 +77,8 @@ class NightlySummary {
         Map<Long, Person> persons = people.byIds(top.stream().map(r -> r[0]).toList());
         for (int i = 0; i < top.size(); i++) {
             long[] row = top.get(i);
-            body.append(i + 1).append(". ").append(persons.get(row[0]).displayName()).append(" — ").append(row[1])
+            body.append(i + 1).append(". ").append(Words.markdownLiteral(persons.get(row[0]).displayName()))
+                    .append(" — ").append(row[1])
                     .append(" points, ").append(row[2]).append(" judgments\n");
         }
         body.append("\n**The dataset**\n\n");

@@ -14,4 +14,13 @@ class WordsTests {
         assertThat(Words.count(-1, "point")).isEqualTo("-1 points");
         assertThat(Words.count(1_234_567, "judgment")).isEqualTo("1,234,567 judgments");
     }
+
+    @Test
+    void aNameInMarkdownHasItsMarkupEscaped() {
+        String name = "[Reset your password](https://evil.example) *now* O'Brien-Smith";
+
+        String literal = Words.markdownLiteral(name);
+
+        assertThat(literal).isEqualTo("\\[Reset your password\\]\\(https://evil.example\\) \\*now\\* O'Brien-Smith");
+    }
 }

@@ -1,6 +1,7 @@
 package com.verdict.base.ui;
 
 import com.vaadin.flow.component.Html;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.commonmark.node.Image;
@@ -29,6 +30,10 @@ public class SafeMarkdown extends Html {
                 if (node instanceof Link) {
                     attributes.put("rel", "nofollow noopener noreferrer");
                     attributes.put("target", "_blank");
+                    // The renderer empties javascript: and the like, but keeps data: URLs; only web and mail stay.
+                    if (!webOrMail(attributes.get("href"))) {
+                        attributes.remove("href");
+                    }
                 }
             })
             .nodeRendererFactory(ImageAsText::new)
@@ -41,6 +46,17 @@ public class SafeMarkdown extends Html {
     /** The HTML for this Markdown: only the elements Markdown itself makes. */
     static String render(String markdown) {
         return RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
+    }
+
+    /** A link to a web page or a mail address, or one with no scheme (relative, or to a heading of the page). */
+    private static boolean webOrMail(String href) {
+        if (href == null) {
+            return true;
+        }
+        String lower = href.strip().toLowerCase(Locale.ROOT);
+        int colon = lower.indexOf(':');
+        boolean schemeless = colon < 0 || lower.substring(0, colon).matches(".*[/?#].*");
+        return schemeless || lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("mailto:");
     }
 
     /** Writes an image as "[image: description]" instead of an element that would load it. */

@@ -2,6 +2,7 @@ package com.verdict.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verdict.base.Words;
 import org.junit.jupiter.api.Test;
 
 class SafeMarkdownTests {
@@ -40,5 +41,22 @@ class SafeMarkdownTests {
         assertThat(html).contains("<strong>Steps</strong>", "<ol>", "<li>one</li>")
                 .contains("<code class=\"language-html\">&lt;b&gt;x&lt;/b&gt;")
                 .contains("Roses are red<br>");
+    }
+
+    @Test
+    void onlyWebAndMailLinksKeepTheirTarget() {
+        String html = SafeMarkdown.render("[a](data:text/html;base64,PHNjcmlwdD4=) [b](mailto:x@example.org) "
+                + "[c](#top) [d](docs/page.html) [e](vbscript:msgbox)");
+
+        assertThat(html).doesNotContain("data:").doesNotContain("vbscript:").contains("href=\"mailto:x@example.org\"")
+                .contains("href=\"#top\"").contains("href=\"docs/page.html\"");
+    }
+
+    @Test
+    void aLiteralNameRendersAsTheTextItIs() {
+        String html = SafeMarkdown.render(Words.markdownLiteral("[Reset your password](https://evil.example) *now*"));
+
+        assertThat(html).doesNotContain("<a").doesNotContain("<em>")
+                .contains("[Reset your password](https://evil.example) *now*");
     }
 }
