@@ -1,5 +1,6 @@
 package com.verdict.base;
 
+import java.util.Collection;
 import java.util.List;
 
 /** Query parameters read the same way by every endpoint: a value out of range is a 400 that says the range. */
@@ -21,5 +22,14 @@ public final class RequestParameters {
                     List.of(name + ": must be a whole number from " + min + " to " + max + ", not '" + raw + "'"));
         }
         return parsed;
+    }
+
+    /**
+     * "name: unknown parameter (allowed: …)" for each given name not allowed, sorted: a misspelt parameter must be
+     * refused, not run as if it were absent.
+     */
+    public static List<String> unknown(Collection<String> given, Collection<String> allowed) {
+        return given.stream().filter(name -> !allowed.contains(name)).sorted()
+                .map(name -> name + ": unknown parameter (allowed: " + String.join(", ", allowed) + ")").toList();
     }
 }

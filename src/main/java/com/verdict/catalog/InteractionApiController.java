@@ -2,11 +2,11 @@ package com.verdict.catalog;
 
 import com.verdict.base.ApiError;
 import com.verdict.base.ApiException;
+import com.verdict.base.RequestParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/interactions")
 class InteractionApiController {
 
-    private static final Set<String> IMPORT_PARAMETERS = Set.of("mode", "on-conflict");
+    private static final List<String> IMPORT_PARAMETERS = List.of("mode", "on-conflict");
 
     private final CatalogService catalog;
 
@@ -38,8 +38,7 @@ class InteractionApiController {
             @RequestParam(name = "on-conflict", defaultValue = "reject") String onConflict,
             @RequestParam Map<String, String> parameters) throws IOException {
         // A misspelt "mdoe=skip-invalid" would otherwise run all or nothing without a word.
-        List<String> unknown = parameters.keySet().stream().filter(name -> !IMPORT_PARAMETERS.contains(name))
-                .sorted().map(name -> name + ": unknown parameter (known: mode, on-conflict)").toList();
+        List<String> unknown = RequestParameters.unknown(parameters.keySet(), IMPORT_PARAMETERS);
         if (!unknown.isEmpty()) {
             throw ApiException.badRequest("Invalid request parameter", unknown);
         }

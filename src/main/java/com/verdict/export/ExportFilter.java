@@ -1,6 +1,7 @@
 package com.verdict.export;
 
 import com.verdict.base.ApiException;
+import com.verdict.base.RequestParameters;
 import com.verdict.catalog.Category;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -185,8 +186,7 @@ public record ExportFilter(Set<Category> categories, String source, String tag, 
         }
 
         ExportFilter parse(ExportFormat format) {
-            parameters.keySet().stream().filter(name -> !PARAMETERS.contains(name)).sorted().forEach(name ->
-                    problems.add(name + ": unknown parameter (allowed: " + String.join(", ", PARAMETERS) + ")"));
+            problems.addAll(RequestParameters.unknown(parameters.keySet(), PARAMETERS));
             Set<Category> categories = EnumSet.noneOf(Category.class);
             for (String value : parameters.getOrDefault("category", List.of())) {
                 Category.fromKey(value.strip()).ifPresentOrElse(categories::add, () -> problems.add(

@@ -78,7 +78,7 @@ class InteractionApiTests {
     void aMisspeltParameterOrAnEmptyFileIsA400AndNothingIsStored() throws Exception {
         send("garbage\n" + TestData.interactionLine("typo", 2), "?mdoe=skip-invalid")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.details[0]").value("mdoe: unknown parameter (known: mode, on-conflict)"));
+                .andExpect(jsonPath("$.details[0]").value("mdoe: unknown parameter (allowed: mode, on-conflict)"));
         send("\n  \n", "")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value("the file is empty"));
