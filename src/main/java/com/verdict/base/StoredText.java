@@ -32,8 +32,11 @@ public class StoredText {
      */
     public static final String STORABLE = "[^\\x00\\uD800-\\uDFFF]*";
 
-    /** Why the text cannot be stored, or null when it can. */
+    /** Why the text cannot be stored, or null when it can (no text at all can be). */
     public static String problem(String text) {
+        if (text == null) {
+            return null;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
@@ -51,7 +54,7 @@ public class StoredText {
 
     /** Adds "field: must not contain …" to the problems when the text cannot be stored. */
     public static void check(String field, String text, List<String> problems) {
-        String problem = text == null ? null : problem(text);
+        String problem = problem(text);
         if (problem != null) {
             problems.add(field + ": " + problem);
         }
@@ -64,7 +67,7 @@ public class StoredText {
             @Override
             public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                 String text = super.deserialize(parser, context);
-                String problem = text == null ? null : problem(text);
+                String problem = problem(text);
                 if (problem != null) {
                     throw JsonMappingException.from(parser, problem);
                 }

@@ -248,7 +248,7 @@ class LineParser {
         for (int i = 0; i < value.size(); i++) {
             JsonNode tag = value.get(i);
             String field = "tags[" + i + "]";
-            String unstorable = tag.isTextual() ? StoredText.problem(tag.textValue()) : null;
+            String unstorable = StoredText.problem(tag.textValue());
             if (!tag.isTextual()) {
                 errors.add(new ImportError(line, field, "must be a string, not " + kind(tag)));
             } else if (unstorable != null) {
