@@ -111,11 +111,10 @@ public class PeopleService {
 
     @Transactional
     public String createTeam(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > NewUser.MAX_TEAM) {
-            throw ApiException.badRequest("Invalid team", List.of("name: must be 1 to " + NewUser.MAX_TEAM
-                    + " characters"));
-        }
         List<String> problems = new ArrayList<>();
+        if (name == null || name.isBlank() || name.strip().length() > NewUser.MAX_TEAM) {
+            problems.add("name: must be 1 to " + NewUser.MAX_TEAM + " characters");
+        }
         StoredText.check("name", name, problems);
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid team", problems);
