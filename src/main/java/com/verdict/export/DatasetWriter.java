@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -260,11 +261,14 @@ class DatasetWriter {
                 return;
             }
             after = consensus.get(consensus.size() - 1).interactionId();
-            List<Long> interactions = consensus.stream()
-                    .filter(c -> filter.admitsContested(c.contested()) && filter.admitsTime(c.decidedAt()))
-                    .map(ExportedConsensus::interactionId).toList();
+            Map<Long, Instant> decidedAt = new HashMap<>();
+            consensus.stream().filter(c -> filter.admitsContested(c.contested()))
+                    .forEach(c -> decidedAt.put(c.interactionId(), c.decidedAt()));
+            List<Long> interactions = List.copyOf(decidedAt.keySet());
             List<PairPreference> preferred = scoring.pairPreferences(interactions).stream()
-                    .filter(p -> filter.admitsStrength(p.confidence(), p.judgments())).toList();
+                    .filter(p -> filter.admitsContested(p.contested())
+                            && filter.admitsTime(exportableSince(p, decidedAt.get(p.interactionId())))
+                            && filter.admitsStrength(p.confidence(), p.judgments())).toList();
             List<Long> candidates = new ArrayList<>(preferred.size() * 2);
             preferred.forEach(p -> {
                 candidates.add(p.chosenCandidateId());
@@ -281,6 +285,15 @@ class DatasetWriter {
             }
             sink.endOfPage();
         }
+    }
+
+    /**
+     * A preference is in the file once its pair settled and its interaction left the open state, whichever came
+     * later: an export {@code since} the last one gets each line once, unless the interaction's decision changed.
+     */
+    private static Instant exportableSince(PairPreference pair, Instant interactionDecided) {
+        return pair.settledAt() == null || pair.settledAt().isBefore(interactionDecided) ? interactionDecided
+                : pair.settledAt();
     }
 
     private record PreferenceRecord(PairPreference pair, CandidateText chosen, CandidateText rejected)

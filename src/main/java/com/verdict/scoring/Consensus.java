@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Consensus {
 
-    private static final String PAIR_COLUMNS = "candidate_a, candidate_b, p_a, p_b, p_tie, p_both_bad, state";
+    /** What {@link #judgedPair} reads of a {@code pair_tally} row. */
+    static final String PAIR_COLUMNS = "candidate_a, candidate_b, p_a, p_b, p_tie, p_both_bad, state";
 
     private final JdbcTemplate jdbc;
     private final CatalogService catalog;
@@ -102,9 +103,10 @@ class Consensus {
             judgments = 0;
         }
         int n = judgments + 1;
-        double[] posterior = gold != null ? oneHot(gold) : posteriorOf(pairId);
+        Weighed weighed = gold != null ? new Weighed(oneHot(gold), n) : posteriorOf(pairId);
+        double[] posterior = weighed.posterior();
         int decision = DawidSkene.argMax(posterior, 0);
-        ConsensusState state = rules.state(n, posterior[decision], gold != null);
+        ConsensusState state = rules.state(weighed.counted(), n, posterior[decision], gold != null);
         jdbc.update("""
                 update pair_tally set a_votes = a_votes + ?, b_votes = b_votes + ?, ties = ties + ?,
                     both_bad = both_bad + ?, judgments = ?, gold = ?, p_a = ?, p_b = ?, p_tie = ?, p_both_bad = ?,
@@ -150,8 +152,12 @@ class Consensus {
                 .stream().findFirst().orElse(DawidSkene.DEFAULT_CLASS_PRIOR.clone());
     }
 
+    /** A pair's posterior, and how many votes it weighs (flagged judges' are left out). */
+    private record Weighed(double[] posterior, int counted) {
+    }
+
     /** The pair's posterior from all its votes, each weighed by its judge's confusion at the last refit. */
-    private double[] posteriorOf(long pairId) {
+    private Weighed posteriorOf(long pairId) {
         List<Object[]> votes = jdbc.query("""
                 select v.outcome, v.a_shown_left, r.confusion, r.flagged
                 from vote v left join judge_reliability r on r.judge_id = v.judge_id where v.pair_id = ?""",
@@ -180,33 +186,50 @@ class Consensus {
         DawidSkene.logInto(classPrior(), logPrior);
         double[] posterior = new double[Outcomes.COUNT];
         DawidSkene.posterior(crowd, 0, logPrior, logConfusion, ignored, posterior);
-        return posterior;
+        int counted = 0;
+        for (boolean leftOut : ignored) {
+            counted += leftOut ? 0 : 1;
+        }
+        return new Weighed(posterior, counted);
     }
 
     /**
      * Recomputes the interaction's decision from its pairs' consensus; publishes {@link InteractionStateChanged}
-     * when its state changes.
+     * when its state changes. The decision's time moves only when the decision does: exports select by it, and
+     * a judgment of a pair that leaves it as it was must not bring its record back into an export {@code since}.
      */
     void decideInteraction(long interactionId, Timestamp at) {
-        Object[] current = jdbc.queryForObject("select pairs, state from interaction_decision where interaction_id = ?",
-                (rs, i) -> new Object[] {rs.getInt(1), rs.getString(2)}, interactionId);
+        int[] totalPairs = new int[1];
+        InteractionRanking.Result was = jdbc.queryForObject(
+                "select pairs, state, outcome, best_candidate, confidence from interaction_decision "
+                        + "where interaction_id = ?", (rs, i) -> {
+                    totalPairs[0] = rs.getInt(1);
+                    String outcome = rs.getString(3);
+                    return new InteractionRanking.Result(ConsensusState.valueOf(rs.getString(2)),
+                            outcome == null ? null : InteractionOutcome.valueOf(outcome), rs.getObject(4, Long.class),
+                            rs.getDouble(5));
+                }, interactionId);
         List<InteractionRanking.JudgedPair> pairs = jdbc.query(
                 "select " + PAIR_COLUMNS + " from pair_tally where interaction_id = ? order by pair_id",
-                (rs, i) -> judgedPair(rs), interactionId);
-        InteractionRanking.Result result = InteractionRanking.decide(pairs, (Integer) current[0],
-                rules.settleConfidence());
+                (rs, i) -> judgedPair(rs, 1), interactionId);
+        InteractionRanking.Result result = InteractionRanking.decide(pairs, totalPairs[0], rules.settleConfidence());
+        if (result.equals(was)) {
+            return;
+        }
         jdbc.update("update interaction_decision set best_candidate = ?, confidence = ?, state = ?, outcome = ?, "
                         + "updated_at = ? where interaction_id = ?", result.best(), result.confidence(),
                 result.state().name(), result.outcome() == null ? null : result.outcome().name(), at, interactionId);
-        if (!result.state().name().equals(current[1])) {
+        if (result.state() != was.state()) {
             events.publishEvent(new InteractionStateChanged(interactionId, result.state()));
         }
     }
 
-    private static InteractionRanking.JudgedPair judgedPair(ResultSet rs) throws SQLException {
-        return new InteractionRanking.JudgedPair(rs.getLong(1), rs.getLong(2),
-                new double[] {rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)},
-                ConsensusState.valueOf(rs.getString(7)));
+    /** The pair read from {@link #PAIR_COLUMNS}, starting at column {@code first}. */
+    static InteractionRanking.JudgedPair judgedPair(ResultSet rs, int first) throws SQLException {
+        return new InteractionRanking.JudgedPair(rs.getLong(first), rs.getLong(first + 1),
+                new double[] {rs.getDouble(first + 2), rs.getDouble(first + 3), rs.getDouble(first + 4),
+                        rs.getDouble(first + 5)},
+                ConsensusState.valueOf(rs.getString(first + 6)));
     }
 
     /** Takes the interaction's row lock first, so that judgments of its other pairs wait for this one. */

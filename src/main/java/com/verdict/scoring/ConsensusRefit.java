@@ -65,7 +65,7 @@ class ConsensusRefit {
     private final PeopleService people;
     private final ApplicationEventPublisher events;
     private final PairRules rules;
-    private final double flagBelow;
+    private final DawidSkene.Flagging flagging;
     private final ReentrantLock running = new ReentrantLock();
 
     ConsensusRefit(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PointsLedger ledger,
@@ -83,7 +83,8 @@ class ConsensusRefit {
         this.people = people;
         this.events = events;
         this.rules = Consensus.rules(properties);
-        this.flagBelow = properties.scoring().flagBelow();
+        this.flagging = new DawidSkene.Flagging(properties.scoring().flagBelow(),
+                properties.scoring().flagAfter());
     }
 
     /** Runs a full refit; a second caller waits for the running one to end, then runs its own. */
@@ -105,7 +106,7 @@ class ConsensusRefit {
         Votes votes = reading(() -> loadVotes(pairs));
         Crowd crowd = votes.crowd;
         laps.lap("read votes");
-        DawidSkene.Fit fit = DawidSkene.fit(crowd, flagBelow, reading(() -> lastFit(votes)));
+        DawidSkene.Fit fit = DawidSkene.fit(crowd, flagging, reading(() -> lastFit(votes)));
         votes.flagged = fit.flagged();
         laps.lap("fit");
 
@@ -117,8 +118,12 @@ class ConsensusRefit {
         int contestedPairs = 0;
         for (int p = 0; p < crowd.pairs; p++) {
             int n = crowd.start[p + 1] - crowd.start[p];
+            int counted = 0;
+            for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
+                counted += fit.flagged()[crowd.judge[v]] ? 0 : 1;
+            }
             decision[p] = fit.decision(p);
-            ConsensusState s = rules.state(n, fit.confidence(p), crowd.gold[p] >= 0);
+            ConsensusState s = rules.state(counted, n, fit.confidence(p), crowd.gold[p] >= 0);
             state[p] = (byte) s.ordinal();
             settled[p] = s == ConsensusState.SETTLED;
             settledPairs += settled[p] ? 1 : 0;
@@ -360,7 +365,7 @@ class ConsensusRefit {
                     assessment.judgments[j], assessment.goldJudgments[j], assessment.goldMatched[j],
                     assessment.leftShare(j), assessment.leftWarrantedShare(j), assessment.tooFastShare(j),
                     assessment.medianTimeMs[j], assessment.settled[j], assessment.agreed[j], isFlagged,
-                    isFlagged ? assessment.reason(j, fit.accuracy()[j], flagBelow) : null, at});
+                    isFlagged ? assessment.reason(j, fit.accuracy()[j], flagging.below()) : null, at});
         }
         transactions.executeWithoutResult(tx -> {
             jdbc.update("delete from judge_reliability");

@@ -70,16 +70,23 @@ final class DawidSkene {
     }
 
     /**
-     * Fits the model. Judges whose estimated accuracy falls below {@code flagBelow} are flagged and their votes
-     * left out; since leaving them out moves the estimates, the fit runs again with the new flags, a few rounds
-     * at most, until the flags hold.
+     * Who is flagged: a judge with at least {@code after} judgments whose estimated accuracy is below
+     * {@code below}. A few judgments are no evidence: one honest disagreement estimates a new judge's accuracy
+     * below 0.6.
      */
-    static Fit fit(Crowd crowd, double flagBelow) {
-        return fit(crowd, flagBelow, null);
+    record Flagging(double below, int after) {
+    }
+
+    /**
+     * Fits the model. Judges {@code flagging} names are flagged and their votes left out; since leaving them out
+     * moves the estimates, the fit runs again with the new flags, a few rounds at most, until the flags hold.
+     */
+    static Fit fit(Crowd crowd, Flagging flagging) {
+        return fit(crowd, flagging, null);
     }
 
     /** Fits the model from {@code start}, or from the priors when it is null. */
-    static Fit fit(Crowd crowd, double flagBelow, Start start) {
+    static Fit fit(Crowd crowd, Flagging flagging, Start start) {
         int judges = crowd.judges;
         double[] classPrior = start == null ? DEFAULT_CLASS_PRIOR.clone() : start.classPrior().clone();
         double[] confusion = new double[judges * CELLS];
@@ -92,6 +99,10 @@ final class DawidSkene {
         } else {
             System.arraycopy(start.confusion(), 0, confusion, 0, judges * CELLS);
             System.arraycopy(start.flagged(), 0, ignored, 0, judges);
+        }
+        int[] judgments = new int[judges];
+        for (int v = 0; v < crowd.start[crowd.pairs]; v++) {
+            judgments[crowd.judge[v]]++;
         }
         double[] posterior = new double[crowd.pairs * K];
         double[] accuracy = new double[judges];
@@ -107,7 +118,7 @@ final class DawidSkene {
             } while (moved > TOLERANCE && inRound < MAX_ITERATIONS);
             for (int j = 0; j < judges; j++) {
                 accuracy[j] = accuracy(confusion, j * CELLS, classPrior);
-                flagged[j] = accuracy[j] < flagBelow;
+                flagged[j] = judgments[j] >= flagging.after() && accuracy[j] < flagging.below();
             }
             if (Arrays.equals(flagged, ignored)) {
                 break;

@@ -2,6 +2,7 @@ package com.verdict.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An interaction's decision from the consensus of its pairs. Its candidates are ranked by Bradley–Terry over
@@ -29,30 +30,9 @@ final class InteractionRanking {
         if (pairs.isEmpty()) {
             return new Result(ConsensusState.OPEN, null, null, 0);
         }
-        List<Long> candidates = new ArrayList<>();
-        for (JudgedPair pair : pairs) {
-            addOnce(candidates, pair.candidateA());
-            addOnce(candidates, pair.candidateB());
-        }
-        int n = candidates.size();
-        double[] wins = new double[n * n];
-        for (JudgedPair pair : pairs) {
-            int a = candidates.indexOf(pair.candidateA());
-            int b = candidates.indexOf(pair.candidateB());
-            double[] p = pair.posterior();
-            double shared = (p[Outcomes.TIE] + p[Outcomes.BOTH_BAD]) / 2;
-            wins[a * n + b] += p[Outcomes.A] + shared;
-            wins[b * n + a] += p[Outcomes.B] + shared;
-        }
-        double[] strength = BradleyTerry.fit(n, wins);
-        int top = 0;
-        for (int i = 1; i < n; i++) {
-            if (strength[i] > strength[top]) {
-                top = i;
-            }
-        }
-        long best = candidates.get(top);
-        int rivals = Math.max(n, candidatesOf(totalPairs)) - 1;
+        Ranked ranked = rank(pairs);
+        long best = ranked.leader();
+        int rivals = Math.max(ranked.candidates(), candidatesOf(totalPairs)) - 1;
         double confidence = 1;
         boolean bestPairsSettled = true;
         int judgedRivals = 0;
@@ -81,6 +61,55 @@ final class InteractionRanking {
                     null, weakest);
         }
         return new Result(ConsensusState.CONTESTED, null, null, confidence);
+    }
+
+    /**
+     * The response a contested interaction leans to: the one Bradley–Terry ranks first, if each of its pairs' most
+     * likely outcome is that it is better (not a tie, not both bad, not the rival); else none.
+     */
+    static Optional<Long> leaning(List<JudgedPair> pairs) {
+        if (pairs.isEmpty()) {
+            return Optional.empty();
+        }
+        long leader = rank(pairs).leader();
+        for (JudgedPair pair : pairs) {
+            int winning = pair.candidateA() == leader ? Outcomes.A : Outcomes.B;
+            if ((pair.candidateA() == leader || pair.candidateB() == leader)
+                    && DawidSkene.argMax(pair.posterior(), 0) != winning) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(leader);
+    }
+
+    /** The leader and how many candidates the judged pairs name. */
+    private record Ranked(long leader, int candidates) {
+    }
+
+    private static Ranked rank(List<JudgedPair> pairs) {
+        List<Long> candidates = new ArrayList<>();
+        for (JudgedPair pair : pairs) {
+            addOnce(candidates, pair.candidateA());
+            addOnce(candidates, pair.candidateB());
+        }
+        int n = candidates.size();
+        double[] wins = new double[n * n];
+        for (JudgedPair pair : pairs) {
+            int a = candidates.indexOf(pair.candidateA());
+            int b = candidates.indexOf(pair.candidateB());
+            double[] p = pair.posterior();
+            double shared = (p[Outcomes.TIE] + p[Outcomes.BOTH_BAD]) / 2;
+            wins[a * n + b] += p[Outcomes.A] + shared;
+            wins[b * n + a] += p[Outcomes.B] + shared;
+        }
+        double[] strength = BradleyTerry.fit(n, wins);
+        int top = 0;
+        for (int i = 1; i < n; i++) {
+            if (strength[i] > strength[top]) {
+                top = i;
+            }
+        }
+        return new Ranked(candidates.get(top), n);
     }
 
     /** The number of candidates that form {@code pairs} pairs (n(n-1)/2 = pairs). */

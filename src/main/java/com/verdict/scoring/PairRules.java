@@ -6,8 +6,12 @@ package com.verdict.scoring;
  */
 record PairRules(int judgmentsPerPair, int maxJudgmentsPerPair, double settleConfidence) {
 
-    ConsensusState state(int judgments, double confidence, boolean gold) {
-        if (gold && judgments > 0 || judgments >= judgmentsPerPair && confidence >= settleConfidence) {
+    /**
+     * {@code counted}: the judgments the consensus weighs (flagged judges' are left out of it), which must reach
+     * judgments-per-pair to settle; {@code judgments}: all of them, which cap the pair.
+     */
+    ConsensusState state(int counted, int judgments, double confidence, boolean gold) {
+        if (gold && judgments > 0 || counted >= judgmentsPerPair && confidence >= settleConfidence) {
             return ConsensusState.SETTLED;
         }
         return judgments >= maxJudgmentsPerPair ? ConsensusState.CONTESTED : ConsensusState.OPEN;

@@ -245,12 +245,16 @@ public class ScoringService {
                 order by scored_at desc, judgment_id desc fetch first ? rows only""",
                 Boolean.class, judgeId, RECENT_SETTLED);
         int[] gold = jdbc.queryForObject("""
-                select count(*), coalesce(sum(case when outcome = gold then 1 else 0 end), 0) from vote
-                where judge_id = ? and gold is not null""",
-                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, judgeId);
+                select count(gold), coalesce(sum(case when outcome = gold then 1 else 0 end), 0),
+                    count(case when too_fast then 1 end)
+                from vote where judge_id = ?""",
+                (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}, judgeId);
+        String flagReason = jdbc.queryForList("select flag_reason from judge_reliability where judge_id = ? and flagged",
+                String.class, judgeId).stream().findFirst().map(reason -> reason == null ? "" : reason).orElse(null);
         String username = people.find(judgeId).map(Person::username).orElse(null);
         return new MyStats(judgeId, username, score[0], score[1], breakdown, settled[0], settled[1], recent.size(),
-                (int) recent.stream().filter(Boolean::booleanValue).count(), gold[0], gold[1], (int) score[2]);
+                (int) recent.stream().filter(Boolean::booleanValue).count(), gold[0], gold[1], (int) score[2],
+                gold[2], flagReason);
     }
 
     /** The points rules in words, as a judge reads them. */
@@ -265,8 +269,9 @@ public class ScoringService {
                         .formatted(points.goldBonus(), points.goldPenalty()),
                 "Every %d agreements with the consensus in a row: +%d more."
                         .formatted(points.streakLength(), points.streakBonus()),
-                "A judge whose estimated accuracy falls below %.0f%% earns no bonuses until it recovers."
-                        .formatted(properties.scoring().flagBelow() * 100));
+                "A judge with %d judgments or more whose estimated accuracy falls below %.0f%% earns no bonuses "
+                        .formatted(properties.scoring().flagAfter(), properties.scoring().flagBelow() * 100)
+                        + "until it recovers.");
     }
 
     /** Model standings: a Bradley–Terry rating per candidate source with its 95% interval, best first. */
@@ -401,46 +406,67 @@ public class ScoringService {
 
     /**
      * The consensus of settled and contested interactions (not those still open) with ids above
-     * {@code afterInteractionId}, in id order: page through with the last id.
+     * {@code afterInteractionId}, in id order: page through with the last id. A contested interaction's
+     * {@code bestCandidateId} is the response its judges lean to, if they lean to one.
      */
     public List<ExportedConsensus> consensusPage(long afterInteractionId, int limit) {
-        return jdbc.query(CONSENSUS + "where d.interaction_id > ? and d.best_candidate is not null order by d.interaction_id "
-                + "fetch first ? rows only", ScoringService::exportedConsensus, afterInteractionId, limit);
+        return withLeaders(jdbc.query(CONSENSUS + "where d.interaction_id > ? and d.state <> 'OPEN' "
+                + "order by d.interaction_id fetch first ? rows only", ScoringService::exportedConsensus,
+                afterInteractionId, limit));
     }
 
-    /** The consensus of those of these interactions that are settled or contested, by interaction id. */
+    /** The consensus of these interactions, open ones too, by interaction id (as {@link #consensusPage}). */
     public Map<Long, ExportedConsensus> consensusOf(Collection<Long> interactionIds) {
         if (interactionIds.isEmpty()) {
             return Map.of();
         }
+        List<ExportedConsensus> found = jdbc.query(CONSENSUS + "where d.interaction_id = any(?)", ids(interactionIds),
+                ScoringService::exportedConsensus);
         Map<Long, ExportedConsensus> result = new HashMap<>();
-        jdbc.query(CONSENSUS + "where d.interaction_id = any(?) and d.best_candidate is not null", ids(interactionIds),
-                rs -> {
-                    ExportedConsensus consensus = exportedConsensus(rs, 0);
-                    result.put(consensus.interactionId(), consensus);
-                });
+        withLeaders(found).forEach(consensus -> result.put(consensus.interactionId(), consensus));
         return result;
     }
 
     /**
-     * The settled pairs of these interactions whose consensus prefers one response, in interaction and pair
-     * order, with the consensus's confidence and the pair's judgments.
+     * Contested interactions store no best response (none is decided); the export names the one their judges
+     * lean to ({@link InteractionRanking#leaning}), for exports that ask for contested interactions.
+     */
+    private List<ExportedConsensus> withLeaders(List<ExportedConsensus> consensus) {
+        List<Long> contested = consensus.stream().filter(ExportedConsensus::contested)
+                .map(ExportedConsensus::interactionId).toList();
+        if (contested.isEmpty()) {
+            return consensus;
+        }
+        Map<Long, List<InteractionRanking.JudgedPair>> pairs = new HashMap<>();
+        jdbc.query("select interaction_id, " + Consensus.PAIR_COLUMNS + " from pair_tally "
+                + "where interaction_id = any(?) order by interaction_id, pair_id", ids(contested), rs -> {
+                    pairs.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(Consensus.judgedPair(rs, 2));
+                });
+        return consensus.stream().map(c -> !c.contested() ? c : new ExportedConsensus(c.interactionId(),
+                InteractionRanking.leaning(pairs.getOrDefault(c.interactionId(), List.of())).orElse(null),
+                c.confidence(), c.judgments(), true, c.decidedAt())).toList();
+    }
+
+    /**
+     * The pairs of these interactions whose consensus prefers one response, settled or contested (not open), in
+     * interaction and pair order, with the consensus's confidence and the pair's judgments.
      */
     public List<PairPreference> pairPreferences(Collection<Long> interactionIds) {
         if (interactionIds.isEmpty()) {
             return List.of();
         }
         List<PairPreference> result = new ArrayList<>();
-        jdbc.query("select pair_id, interaction_id, candidate_a, candidate_b, decision, confidence, judgments "
-                + "from pair_tally where interaction_id = any(?) and decision in (?, ?) "
+        jdbc.query("select pair_id, interaction_id, candidate_a, candidate_b, decision, confidence, judgments, state, "
+                + "settled_at from pair_tally where interaction_id = any(?) and state <> 'OPEN' and decision in (?, ?) "
                 + "order by interaction_id, pair_id", statement -> {
-                    statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", interactionIds.toArray()));
+                    ids(interactionIds).setValues(statement);
                     statement.setInt(2, Outcomes.A);
                     statement.setInt(3, Outcomes.B);
                 }, rs -> {
                     boolean aWins = rs.getInt(5) == Outcomes.A;
                     result.add(new PairPreference(rs.getLong(1), rs.getLong(2), aWins ? rs.getLong(3) : rs.getLong(4),
-                            aWins ? rs.getLong(4) : rs.getLong(3), rs.getDouble(6), rs.getInt(7)));
+                            aWins ? rs.getLong(4) : rs.getLong(3), rs.getDouble(6), rs.getInt(7),
+                            "CONTESTED".equals(rs.getString(8)), instantOrNull(rs.getTimestamp(9))));
                 });
         return result;
     }
@@ -448,6 +474,10 @@ public class ScoringService {
     /** One array parameter for {@code = any(?)}: looked up by index, where H2 scans for a long {@code in} list. */
     private static PreparedStatementSetter ids(Collection<Long> ids) {
         return statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
+    }
+
+    private static Instant instantOrNull(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static ExportedConsensus exportedConsensus(ResultSet rs, int row) throws SQLException {

@@ -151,8 +151,9 @@ class ExportApiTests {
 
         assertThat(records("/api/export/judgments.jsonl?category=creative_writing")).hasSize(1);
         assertThat(records("/api/export/judgments.jsonl?source=model-z")).hasSize(3 + 6);
+        // Their interaction's confidence: f-tie is settled as a tie with confidence 0.9 or more.
         assertThat(records("/api/export/judgments.jsonl?min-confidence=0.9"))
-                .extracting(r -> r.get("id").asText()).containsOnly("f-qa-1", "f-bs-1", "f-three", "f-dup-a");
+                .extracting(r -> r.get("id").asText()).containsOnly("f-qa-1", "f-bs-1", "f-three", "f-dup-a", "f-tie");
         assertThat(records("/api/export/judgments.jsonl?min-judgments=9"))
                 .extracting(r -> r.get("id").asText()).containsOnly("f-three");
         assertThat(records("/api/export/judgments.jsonl?tag=math")).isEmpty();
@@ -176,10 +177,36 @@ class ExportApiTests {
 
     @Test
     void retiredAreAlwaysLeftOutAndContestedOnlyOnRequest() throws Exception {
+        fixture.addContested("f-split");
+        assertThat(jdbc.queryForObject("select d.state from interaction_decision d join interaction i "
+                + "on i.id = d.interaction_id where i.external_id = 'f-split'", String.class)).isEqualTo("CONTESTED");
+
         assertThat(ids("/api/export/dolly.jsonl")).isEqualTo(ExportFixture.DOLLY_IDS);
-        // Nothing in the fixture is contested (that takes max-judgments-per-pair judgments without consensus).
-        assertThat(ids("/api/export/dolly.jsonl?include-contested=true")).isEqualTo(ExportFixture.DOLLY_IDS);
-        assertThat(records("/api/export/preferences.jsonl?include-contested")).hasSize(ExportFixture.PREFERENCES);
+        assertThat(externalIds("/api/export/preferences.jsonl")).hasSize(ExportFixture.PREFERENCES)
+                .doesNotContain("f-split");
+        assertThat(externalIds("/api/export/judgments.jsonl")).hasSize(ExportFixture.JUDGMENTS)
+                .doesNotContain("f-split", "f-retired");
+
+        List<String> dolly = ids("/api/export/dolly.jsonl?include-contested=true");
+        assertThat(dolly.subList(0, dolly.size() - 1)).isEqualTo(ExportFixture.DOLLY_IDS);
+        assertThat(records("/api/export/dolly.jsonl?include-contested=true").get(dolly.size() - 1).get("response")
+                .asText()).isEqualTo("f-split by x");
+        List<JsonNode> preferences = records("/api/export/preferences.jsonl?include-contested");
+        assertThat(preferences).hasSize(ExportFixture.PREFERENCES + 1);
+        JsonNode split = preferences.get(preferences.size() - 1);
+        assertThat(split.get("chosen").asText() + " > " + split.get("rejected").asText())
+                .isEqualTo("f-split by x > f-split by y");
+        assertThat(split.get("confidence").asDouble()).isLessThan(0.8);
+        List<String> judgments = externalIds("/api/export/judgments.jsonl?include-contested=true");
+        assertThat(judgments).hasSize(ExportFixture.JUDGMENTS + 5).doesNotContain("f-retired");
+        assertThat(judgments.stream().filter("f-split"::equals)).hasSize(5);
+    }
+
+    @Test
+    void rawJudgmentsCountTheirInteractionsJudgmentsWhateverItsOutcome() throws Exception {
+        // f-tie settled as a tie after three judgments: no best response, still three judgments; f-one is open.
+        assertThat(externalIds("/api/export/judgments.jsonl?min-judgments=3")).contains("f-tie")
+                .doesNotContain("f-one");
     }
 
     @Test
@@ -335,6 +362,11 @@ class ExportApiTests {
     private List<String> ids(String url) throws Exception {
         List<String> responses = records(url).stream().map(r -> r.get("response").asText()).toList();
         return responses.stream().map(r -> r.substring(0, r.indexOf(" by "))).toList();
+    }
+
+    /** The interaction ids of a preferences or judgments file, line by line. */
+    private List<String> externalIds(String url) throws Exception {
+        return records(url).stream().map(r -> r.get("id").asText()).toList();
     }
 
     private List<JsonNode> records(String url) throws Exception {

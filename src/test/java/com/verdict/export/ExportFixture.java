@@ -90,6 +90,28 @@ final class ExportFixture {
         Verdicts.play(judging, judges, Map.of(id, List.of("low", "low", "low")));
     }
 
+    /**
+     * Imports and judges an interaction that ends contested (five judgments, the most a pair takes, without a
+     * confident consensus) while leaning to its first response: judges 1 to 3 say low, high and tie; judges 4 and
+     * 5, whom the last refit is made to have found hardly better than chance, both say low.
+     */
+    void addContested(String id) {
+        StringBuilder confusion = new StringBuilder();
+        for (int truth = 0; truth < 4; truth++) {
+            for (int said = 0; said < 4; said++) {
+                confusion.append(confusion.isEmpty() ? "" : ",").append(truth == said ? 0.3 : 0.7 / 3);
+            }
+        }
+        for (Person judge : judges.subList(3, 5)) {
+            jdbc.update("insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments, "
+                    + "gold_matched, too_fast_share, median_time_ms, settled, agreed, flagged, fitted_at) "
+                    + "values (?, ?, 0.3, 0, 0, 0, 0, 0, 0, 0, false, current_timestamp)", judge.id(),
+                    confusion.toString());
+        }
+        data.importJsonl(line(id, "open_qa", "A disputed question?", "", "x", "y"));
+        Verdicts.play(judging, judges, Map.of(id, List.of("low", "high", "tie", "low", "low")));
+    }
+
     /** An import line whose responses read "<id> by <source>" with source "model-<source>". */
     String line(String id, String category, String instruction, String context, String... sources) {
         ObjectNode line = json.createObjectNode();

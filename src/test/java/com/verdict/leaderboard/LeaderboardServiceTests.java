@@ -277,7 +277,8 @@ class LeaderboardServiceTests {
     @Test
     void aFlaggedJudgeEarnsNoConsensusBadgeUntilTheFlagIsLifted() {
         Person judge = data.user("flagged-agreeable");
-        List<Person> crowd = List.of(data.user("crowd"), data.user("crowd"));
+        // A flagged judge's vote does not count towards a pair's judgments: three others settle each pair.
+        List<Person> crowd = List.of(data.user("crowd"), data.user("crowd"), data.user("crowd"));
         Judges judges = new Judges(judging);
         flag(judge, true);
         data.interactions("flagged-run", Progression.AGREEMENTS_IN_A_ROW);

@@ -63,8 +63,8 @@ class ConsensusPropertyTests {
     @Property(tries = 200)
     void swappingLeftAndRightChangesNoDecision(@ForAll("crowds") RandomCrowd crowd,
             @ForAll @DoubleRange(min = 0, max = 0.7) double flagBelow) {
-        DawidSkene.Fit fit = DawidSkene.fit(crowd.crowd(), flagBelow);
-        DawidSkene.Fit mirrored = DawidSkene.fit(crowd.mirrored().crowd(), flagBelow);
+        DawidSkene.Fit fit = DawidSkene.fit(crowd.crowd(), new DawidSkene.Flagging(flagBelow, 0));
+        DawidSkene.Fit mirrored = DawidSkene.fit(crowd.mirrored().crowd(), new DawidSkene.Flagging(flagBelow, 0));
 
         for (int p = 0; p < crowd.pairs(); p++) {
             assertThat(mirrored.decision(p)).isEqualTo(fit.decision(p));
@@ -76,7 +76,7 @@ class ConsensusPropertyTests {
 
     @Property(tries = 100)
     void posteriorsAreDistributionsAndGoldIsCertain(@ForAll("crowds") RandomCrowd crowd) {
-        DawidSkene.Fit fit = DawidSkene.fit(crowd.crowd(), 0.6);
+        DawidSkene.Fit fit = DawidSkene.fit(crowd.crowd(), new DawidSkene.Flagging(0.6, 0));
 
         for (int p = 0; p < crowd.pairs(); p++) {
             double sum = 0;
@@ -92,13 +92,14 @@ class ConsensusPropertyTests {
     }
 
     @Property
-    void aPairSettlesOnlyWithEnoughSureJudgmentsAndIsContestedOnlyAtTheLimit(
-            @ForAll @IntRange(min = 0, max = 60) int judgments,
+    void aPairSettlesOnlyWithEnoughSureCountedJudgmentsAndIsContestedOnlyAtTheLimit(
+            @ForAll @IntRange(min = 0, max = 60) int judgments, @ForAll @IntRange(min = 0, max = 60) int flagged,
             @ForAll @DoubleRange(min = 0, max = 1) double confidence) {
-        ConsensusState state = RULES.state(judgments, confidence, false);
+        int counted = Math.max(0, judgments - flagged);
+        ConsensusState state = RULES.state(counted, judgments, confidence, false);
         int limit = RULES.dealLimit(state, judgments);
 
-        boolean sure = judgments >= RULES.judgmentsPerPair() && confidence >= RULES.settleConfidence();
+        boolean sure = counted >= RULES.judgmentsPerPair() && confidence >= RULES.settleConfidence();
         assertThat(state == ConsensusState.SETTLED).isEqualTo(sure);
         assertThat(state == ConsensusState.CONTESTED).isEqualTo(!sure && judgments >= RULES.maxJudgmentsPerPair());
         if (state == ConsensusState.OPEN) {
@@ -110,7 +111,7 @@ class ConsensusPropertyTests {
 
     @Property
     void aGoldPairIsSettledFromItsFirstJudgment(@ForAll @IntRange(min = 0, max = 60) int judgments) {
-        assertThat(RULES.state(judgments, 1, true))
+        assertThat(RULES.state(judgments, judgments, 1, true))
                 .isEqualTo(judgments == 0 ? ConsensusState.OPEN : ConsensusState.SETTLED);
     }
 
@@ -118,7 +119,7 @@ class ConsensusPropertyTests {
     void anInteractionOfTwoCandidatesIsItsPair(@ForAll @IntRange(min = 0, max = 8) int judgments,
             @ForAll("posteriors") double[] posterior) {
         int decision = DawidSkene.argMax(posterior, 0);
-        ConsensusState pairState = RULES.state(judgments, posterior[decision], false);
+        ConsensusState pairState = RULES.state(judgments, judgments, posterior[decision], false);
 
         InteractionRanking.Result result = InteractionRanking.decide(
                 List.of(new InteractionRanking.JudgedPair(10, 20, posterior, pairState)), 1, RULES.settleConfidence());

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import com.verdict.scoring.SyntheticCrowd.Judge;
 import com.verdict.scoring.SyntheticCrowd.Kind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DawidSkeneTests {
 
-    private static final double FLAG_BELOW = 0.6;
+    private static final DawidSkene.Flagging FLAGGING = new DawidSkene.Flagging(0.6, 10);
 
     /** 24 honest judges from 62% to 95% accurate, 8 random clickers, 8 who always press left. */
     private static List<Judge> mixedCrowd() {
@@ -30,7 +32,7 @@ class DawidSkeneTests {
     void consensusBeatsMajorityVoteWithoutGold() {
         SyntheticCrowd synthetic = new SyntheticCrowd(mixedCrowd(), 3000, 5, 0, 1);
 
-        DawidSkene.Fit fit = DawidSkene.fit(synthetic.crowd(false), FLAG_BELOW);
+        DawidSkene.Fit fit = DawidSkene.fit(synthetic.crowd(false), FLAGGING);
 
         double consensus = synthetic.accuracy(synthetic.decisions(fit));
         double majority = synthetic.accuracy(synthetic.majority(7));
@@ -41,8 +43,8 @@ class DawidSkeneTests {
     void goldAnswersMakeTheConsensusBetterStill() {
         SyntheticCrowd synthetic = new SyntheticCrowd(mixedCrowd(), 3000, 5, 0.1, 2);
 
-        DawidSkene.Fit withGold = DawidSkene.fit(synthetic.crowd(true), FLAG_BELOW);
-        DawidSkene.Fit withoutGold = DawidSkene.fit(synthetic.crowd(false), FLAG_BELOW);
+        DawidSkene.Fit withGold = DawidSkene.fit(synthetic.crowd(true), FLAGGING);
+        DawidSkene.Fit withoutGold = DawidSkene.fit(synthetic.crowd(false), FLAGGING);
 
         double majority = synthetic.accuracy(synthetic.majority(7));
         assertThat(synthetic.accuracy(synthetic.decisions(withGold)))
@@ -60,7 +62,7 @@ class DawidSkeneTests {
     void flagsTheRandomAndTheLeftClickersAndNoGoodJudge() {
         SyntheticCrowd synthetic = new SyntheticCrowd(mixedCrowd(), 3000, 5, 0, 3);
 
-        DawidSkene.Fit fit = DawidSkene.fit(synthetic.crowd(false), FLAG_BELOW);
+        DawidSkene.Fit fit = DawidSkene.fit(synthetic.crowd(false), FLAGGING);
 
         for (int j = 0; j < synthetic.judges.size(); j++) {
             Judge judge = synthetic.judges.get(j);
@@ -81,7 +83,7 @@ class DawidSkeneTests {
         }
         judges.add(Judge.alwaysLeft());
         SyntheticCrowd synthetic = new SyntheticCrowd(judges, 2000, 4, 0, 4);
-        double noFlags = 0;
+        DawidSkene.Flagging noFlags = new DawidSkene.Flagging(0, 10);
         DawidSkene.Fit fit = DawidSkene.fit(synthetic.crowd(false), noFlags);
         int leftClicker = judges.size() - 1;
         double[] confusion = fit.confusion();
@@ -123,9 +125,9 @@ class DawidSkeneTests {
     @Test
     void startingFromTheLastFitReachesTheSameDecisionsSooner() {
         SyntheticCrowd synthetic = new SyntheticCrowd(mixedCrowd(), 3000, 5, 0, 5);
-        DawidSkene.Fit cold = DawidSkene.fit(synthetic.crowd(false), FLAG_BELOW);
+        DawidSkene.Fit cold = DawidSkene.fit(synthetic.crowd(false), FLAGGING);
 
-        DawidSkene.Fit warm = DawidSkene.fit(synthetic.crowd(false), FLAG_BELOW,
+        DawidSkene.Fit warm = DawidSkene.fit(synthetic.crowd(false), FLAGGING,
                 new DawidSkene.Start(cold.classPrior(), cold.confusion(), cold.flagged()));
 
         assertThat(warm.iterations()).isLessThan(cold.iterations());
@@ -142,9 +144,48 @@ class DawidSkeneTests {
     void anEmptyCrowdFitsToThePrior() {
         Crowd crowd = Crowd.of(0, 0, 0, new int[0], new int[0], new byte[0], new boolean[0], new byte[0]);
 
-        DawidSkene.Fit fit = DawidSkene.fit(crowd, FLAG_BELOW);
+        DawidSkene.Fit fit = DawidSkene.fit(crowd, FLAGGING);
 
         assertThat(fit.posterior()).isEmpty();
         assertThat(fit.classPrior()).containsExactly(0.25, 0.25, 0.25, 0.25);
+    }
+
+    /**
+     * 40 pairs, each judged alike by three steady judges; a fourth judge has judged one pair and disagreed on it.
+     * One honest disagreement puts the estimate below 0.6: a judge is flagged only after flag-after judgments.
+     */
+    @Test
+    void oneDisagreementDoesNotFlagANewJudge() {
+        int pairs = 40;
+        int votes = pairs * 3 + 1;
+        int[] pair = new int[votes];
+        int[] judge = new int[votes];
+        byte[] outcome = new byte[votes];
+        boolean[] aShownLeft = new boolean[votes];
+        Random random = new Random(7);
+        int v = 0;
+        for (int p = 0; p < pairs; p++) {
+            for (int j = 0; j < 3; j++) {
+                pair[v] = p;
+                judge[v] = j;
+                outcome[v] = (byte) (p % 2 == 0 ? Outcomes.A : Outcomes.B);
+                aShownLeft[v] = random.nextBoolean();
+                v++;
+            }
+        }
+        pair[v] = 0;
+        judge[v] = 3;
+        outcome[v] = Outcomes.B;
+        aShownLeft[v] = true;
+        byte[] gold = new byte[pairs];
+        Arrays.fill(gold, (byte) -1);
+        Crowd crowd = Crowd.of(pairs, 4, votes, pair, judge, outcome, aShownLeft, gold);
+
+        DawidSkene.Fit fit = DawidSkene.fit(crowd, FLAGGING);
+        DawidSkene.Fit fromTheFirstJudgment = DawidSkene.fit(crowd, new DawidSkene.Flagging(0.6, 1));
+
+        assertThat(fit.accuracy()[3]).isLessThan(0.6);
+        assertThat(fit.flagged()).containsExactly(false, false, false, false);
+        assertThat(fromTheFirstJudgment.flagged()).containsExactly(false, false, false, true);
     }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.base.Words;
 import com.verdict.base.ui.Stat;
 import com.verdict.people.CurrentUser;
 import com.verdict.scoring.MyStats;
@@ -36,7 +37,11 @@ public class MyStatsView extends Div {
     public MyStatsView(ScoringService scoring, CurrentUser currentUser) {
         addClassNames("verdict-page", "verdict-my-stats");
         MyStats stats = scoring.myStats(currentUser.id());
-        add(new H2("My stats"), figures(stats), agreement(stats), new H3("Points by kind"), breakdown(stats),
+        add(new H2("My stats"));
+        if (stats.flagReason() != null) {
+            add(flagNotice(stats.flagReason()));
+        }
+        add(figures(stats), agreement(stats), new H3("Points by kind"), breakdown(stats),
                 new H3("How points are earned"), formula(scoring.pointsFormula()));
     }
 
@@ -50,6 +55,16 @@ public class MyStatsView extends Div {
         return figures;
     }
 
+    /** A flagged judge is told, with the reason: otherwise their bonuses stop and nothing says why. */
+    private static Component flagNotice(String reason) {
+        Div notice = new Div(new Paragraph("Your bonuses are paused, and for now your verdicts weigh nothing in the "
+                + "consensus: the last refit found them differing from it more than most"
+                + (reason.isEmpty() ? "" : " (" + reason + ")") + ". Read both answers to the end before you "
+                + "choose; a later refit lifts the pause once your estimated accuracy is back up."));
+        notice.addClassNames("verdict-card", "verdict-flag-notice");
+        return notice;
+    }
+
     private static Component agreement(MyStats stats) {
         Div sentences = new Div();
         sentences.addClassName("verdict-card");
@@ -57,7 +72,17 @@ public class MyStatsView extends Div {
         if (stats.goldJudgments() > 0) {
             sentences.add(new Paragraph(goldSentence(stats)));
         }
+        if (stats.tooFast() > 0) {
+            sentences.add(new Paragraph(tooFastSentence(stats)));
+        }
         return sentences;
+    }
+
+    /** "12 of your 46 judgments were too quick to earn points." */
+    static String tooFastSentence(MyStats stats) {
+        return (stats.tooFast() == stats.judgments() ? "All " + Words.count(stats.judgments(), "judgment")
+                + " of yours were" : stats.tooFast() + " of your " + Words.count(stats.judgments(), "judgment")
+                + (stats.tooFast() == 1 ? " was" : " were")) + " too quick to earn points.";
     }
 
     /** "You matched 3 of the 4 gold pairs you judged." */

@@ -73,9 +73,10 @@ public class ScoringAdminView extends Div {
     private static String settings(VerdictProperties properties) {
         return String.format(Locale.ROOT, "A pair settles with %d judgments at %.0f%% confidence; undecided, it "
                         + "is dealt up to %d judgments, then contested. Judges below %.0f%% estimated accuracy are "
-                        + "flagged. Full refit every %s.",
+                        + "flagged once they have %d judgments. Full refit every %s.",
                 properties.judging().judgmentsPerPair(), properties.scoring().settleConfidence() * 100,
                 properties.judging().maxJudgmentsPerPair(), properties.scoring().flagBelow() * 100,
+                properties.scoring().flagAfter(),
                 properties.scoring().refitInterval().isZero() ? "— never on a schedule"
                         : properties.scoring().refitInterval().toString().substring(2).toLowerCase(Locale.ROOT));
     }

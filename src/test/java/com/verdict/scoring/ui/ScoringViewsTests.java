@@ -14,6 +14,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
@@ -119,8 +120,44 @@ class ScoringViewsTests {
         assertThat(MyStatsView.goldSentence(gold(4, 3))).isEqualTo("You matched 3 of the 4 gold pairs you judged.");
     }
 
+    @Test
+    void aFlaggedJudgeIsToldWhyTheirBonusesStopped() {
+        Person me = data.user("flagged-me");
+        jdbc.update("""
+                insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments, gold_matched,
+                    too_fast_share, median_time_ms, settled, agreed, flagged, flag_reason, fitted_at)
+                values (?, ?, 0.4, 20, 0, 0, 0, 5000, 10, 4, true, 'Estimated accuracy 40% is below 60%', ?)""",
+                me.id(), String.join(",", java.util.Collections.nCopies(16, "0.25")),
+                java.sql.Timestamp.from(java.time.Instant.now()));
+        data.signIn(me);
+
+        UI.getCurrent().navigate("me");
+
+        assertThat(_get(Div.class, spec -> spec.withClasses("verdict-flag-notice")).getElement().getTextRecursively())
+                .startsWith("Your bonuses are paused")
+                .contains("(Estimated accuracy 40% is below 60%)");
+        data.signIn(data.user("unflagged"));
+        UI.getCurrent().navigate("leaderboard");
+        UI.getCurrent().navigate("me");
+        assertThat(_find(Div.class, spec -> spec.withClasses("verdict-flag-notice"))).isEmpty();
+    }
+
+    @Test
+    void judgmentsTooQuickToScoreAreCountedInWords() {
+        assertThat(MyStatsView.tooFastSentence(tooFast(46, 37))).isEqualTo("37 of your 46 judgments were too quick "
+                + "to earn points.");
+        assertThat(MyStatsView.tooFastSentence(tooFast(46, 1))).isEqualTo("1 of your 46 judgments was too quick "
+                + "to earn points.");
+        assertThat(MyStatsView.tooFastSentence(tooFast(3, 3))).isEqualTo("All 3 judgments of yours were too quick "
+                + "to earn points.");
+    }
+
+    private static MyStats tooFast(int judged, int tooFast) {
+        return new MyStats(1, "me", 0, judged, Map.of(), 0, 0, 0, 0, 0, 0, 0, tooFast, null);
+    }
+
     private static MyStats gold(int judged, int matched) {
-        return new MyStats(1, "me", 0, judged, Map.of(), 0, 0, 0, 0, judged, matched, 0);
+        return new MyStats(1, "me", 0, judged, Map.of(), 0, 0, 0, 0, judged, matched, 0, 0, null);
     }
 
     @Test
