@@ -22,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -102,6 +103,12 @@ public class Browser implements AfterTestExecutionCallback, AfterEachCallback {
             driver.findElement(By.tagName("body")).sendKeys(key);
             waitForVaadin();
         }
+    }
+
+    /** Presses a key on whatever has the focus, as a person using Tab would, and waits for Vaadin. */
+    public void pressOnFocused(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+        waitForVaadin();
     }
 
     public void waitForVaadin() {

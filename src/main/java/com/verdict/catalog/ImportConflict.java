@@ -1,5 +1,6 @@
 package com.verdict.catalog;
 
+import com.verdict.base.Words;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,7 +28,7 @@ public class ImportConflict extends RuntimeException {
     }
 
     private static String message(List<Conflicting> changed, List<Conflicting> judged, int total) {
-        StringBuilder message = new StringBuilder(total + " id(s) already stored with different content; nothing "
+        StringBuilder message = new StringBuilder(Words.count(total, "id") + " already stored with different content; nothing "
                 + "was imported.");
         if (!changed.isEmpty()) {
             message.append(" Import them under new ids, or with on-conflict=replace to replace those not yet judged.");

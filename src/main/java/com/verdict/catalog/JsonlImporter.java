@@ -1,6 +1,7 @@
 package com.verdict.catalog;
 
 import com.verdict.base.VerdictProperties;
+import com.verdict.base.Words;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -81,8 +82,8 @@ class JsonlImporter {
         }
         invalidLines.increment(run.invalidLines);
         if (run.totalErrors > 0 && mode == ImportMode.ALL_OR_NOTHING) {
-            throw new ImportRejected("The file has " + run.totalErrors + " error(s) on " + run.invalidLines
-                    + " line(s); nothing was imported", run.errors, run.totalErrors);
+            throw new ImportRejected("The file has " + Words.count(run.totalErrors, "error") + " on "
+                    + Words.count(run.invalidLines, "line") + "; nothing was imported", run.errors, run.totalErrors);
         }
         if (run.conflicts > 0) {
             throw new ImportConflict(run.changed, run.judged, run.conflicts);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.verdict.base.JsonProblems;
 import com.verdict.base.StoredText;
+import com.verdict.base.Words;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -201,7 +202,7 @@ class LineParser {
             responses.add(new ParsedInteraction.Response(reference, ParsedInteraction.REFERENCE_SOURCE));
         }
         if (responses.size() < 2) {
-            errors.add(new ImportError(line, "responses", "has " + responses.size() + " response(s)"
+            errors.add(new ImportError(line, "responses", "has " + Words.count(responses.size(), "response")
                     + (dolly ? " with the Dolly \"response\"" : "") + "; at least two are needed to compare"));
         } else if (responses.size() > maxResponses) {
             errors.add(new ImportError(line, "responses", "has " + responses.size() + " responses"

@@ -281,7 +281,8 @@ public class JudgingService {
         Instant lastTime = rounds.lastSummaryBefore(judgeId, roundId, shown).orElse(Instant.EPOCH);
         List<Long> assignmentIds = assignments.ofRound(roundId).stream().map(Assignment::id).toList();
         List<Long> judged = assignmentIds.isEmpty() ? List.of() : judgments.idsFor(assignmentIds);
-        return new RoundSummary(progress(round), scorekeeper.earned(judgeId, judged),
+        return new RoundSummary(progress(round), judged.size(), judgments.tooFastAmong(judged),
+                scorekeeper.earned(judgeId, judged),
                 scorekeeper.settled(judgeId, lastTime, shown, judged));
     }
 

@@ -64,6 +64,13 @@ class Judgments {
                 Map.of("ids", assignmentIds), Long.class);
     }
 
+    /** How many of these judgments came too fast to be read (they earn no points). */
+    int tooFastAmong(Collection<Long> judgmentIds) {
+        return judgmentIds.isEmpty() ? 0 : named.queryForObject(
+                "select count(*) from judgment where id in (:ids) and too_fast", Map.of("ids", judgmentIds),
+                Integer.class);
+    }
+
     GoldAccuracy goldAccuracy(long judgeId) {
         return jdbc.queryForObject("select count(*), coalesce(sum(case when gold_matched then 1 else 0 end), 0) "
                         + "from judgment where judge_id = ? and gold_matched is not null",

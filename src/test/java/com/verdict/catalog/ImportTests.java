@@ -195,7 +195,7 @@ class ImportTests {
     @Test
     void fewerThanTwoResponsesOrTooManyAreErrors() {
         assertRejected(line("\"responses\": [{\"text\": \"alone\"}]"),
-                new ImportError(1, "responses", "has 1 response(s); at least two are needed to compare"));
+                new ImportError(1, "responses", "has 1 response; at least two are needed to compare"));
         String eleven = IntStream.range(0, 11).mapToObj(i -> "{\"text\": \"" + i + "\"}")
                 .collect(Collectors.joining(", "));
         assertRejected(line("\"responses\": [" + eleven + "]"),
@@ -325,7 +325,7 @@ class ImportTests {
 
         assertThat(rejected.errors()).hasSize(100);
         assertThat(rejected.totalErrors()).isEqualTo(150);
-        assertThat(rejected.getMessage()).isEqualTo("The file has 150 error(s) on 150 line(s); nothing was imported");
+        assertThat(rejected.getMessage()).isEqualTo("The file has 150 errors on 150 lines; nothing was imported");
     }
 
     @Test

@@ -56,7 +56,7 @@ class InteractionApiTests {
     void aFaultyFileIsA400ListingEveryErrorWithLineAndFieldAndNothingIsStored() throws Exception {
         send(TestData.interactionLine("ok", 2) + "\n" + ImportTests.line("\"category\": \"poem\""), "")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.error").value("The file has 1 error(s) on 1 line(s); nothing was imported"))
+                .andExpect(jsonPath("$.error").value("The file has 1 error on 1 line; nothing was imported"))
                 .andExpect(jsonPath("$.errors[0].line").value(2))
                 .andExpect(jsonPath("$.errors[0].field").value("category"))
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("unknown category")))

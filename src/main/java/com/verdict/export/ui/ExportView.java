@@ -131,6 +131,9 @@ public class ExportView extends Div {
         minConfidence.setMax(1);
         minConfidence.setStep(0.05);
         minConfidence.setStepButtonsVisible(true);
+        // The Catalog shows confidence as a percentage: say that this field takes a share, so 80 is not typed.
+        minConfidence.setHelperText("From 0 to 1, e.g. 0.8 for 80%");
+        minConfidence.setErrorMessage("A share from 0 to 1, e.g. 0.8 for 80%");
         minJudgments.setMin(0);
         minJudgments.setStepButtonsVisible(true);
         split.setLabel("Split");

@@ -58,6 +58,10 @@ public class PlayView extends Div {
     static final String WITHDRAWN = "That pair was withdrawn while you read it (its interaction changed) — here is "
             + "another one.";
 
+    /** Elements whose own action Enter triggers. */
+    private static final String ACTIVATED_BY_ENTER = "['a', 'button', 'vaadin-button', 'vaadin-side-nav-item', "
+            + "'vaadin-tab', 'vaadin-drawer-toggle', 'vaadin-menu-bar-button', 'vaadin-details-summary']";
+
     private final JudgingService judging;
     private final JudgingDesk desk;
     private final PlayerProgress progress;
@@ -91,10 +95,14 @@ public class PlayView extends Div {
     @Override
     protected void onAttach(AttachEvent event) {
         // A keydown listener on the page, not a shortcut: single-key shortcuts must not fire while typing a reason.
+        // Enter on a link or a button (the menu, Log out, Start a round) is that element's own: it must not also
+        // start a round behind it.
         keys = event.getUI().getElement().addEventListener("keydown", e -> onKey(e.getEventData().getString("event.key")))
                 .addEventData("event.key")
                 .setFilter("!event.repeat && !event.ctrlKey && !event.metaKey && !event.altKey"
-                        + " && !['input', 'textarea', 'select'].includes(event.composedPath()[0].localName)");
+                        + " && !['input', 'textarea', 'select'].includes(event.composedPath()[0].localName)"
+                        + " && !(event.key === 'Enter' && event.composedPath().some(node => " + ACTIVATED_BY_ENTER
+                        + ".includes(node.localName) || (node.getAttribute && node.getAttribute('role') === 'button')))");
     }
 
     @Override
@@ -152,7 +160,9 @@ public class PlayView extends Div {
     }
 
     void startRound() {
-        rankBeforeRound = judging.standing(judgeId).rank();
+        Scorekeeper.Standing before = judging.standing(judgeId);
+        // Without points a judge has no place yet (the welcome card shows "—").
+        rankBeforeRound = before.points() == 0 ? 0 : before.rank();
         feedback.removeAll();
         try {
             round = judging.startRound(judgeId);
@@ -271,8 +281,13 @@ public class PlayView extends Div {
                     new Stat(String.valueOf(standing.points()), "points in all"),
                     new Stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
             stats.addClassName("verdict-stats");
-            card.add(new Paragraph("You judged " + done.done() + " of " + done.size() + " pairs."), stats,
+            card.add(new Paragraph(judgedSentence(done, summary.judged())), stats,
                     pointsByKind(summary.earned()));
+            if (summary.tooFast() > 0) {
+                Paragraph tooFast = new Paragraph(tooFastSentence(summary.tooFast(), summary.judged()));
+                tooFast.addClassName("verdict-too-fast-summary");
+                card.add(tooFast);
+            }
         }
         // Shown even with nothing dealt: this summary is the "last time" the next one counts from.
         if (summary.settledSinceLastTime().pairs() > 0) {
@@ -292,6 +307,20 @@ public class PlayView extends Div {
         card.add(actions);
         stage.removeAll();
         stage.add(feedback, card);
+    }
+
+    /** "You judged 10 of 10 pairs.", "You judged 9 pairs and skipped 1.": skips earn nothing, so they are named. */
+    static String judgedSentence(RoundProgress done, int judged) {
+        int passed = done.done() - judged;
+        return passed == 0 ? "You judged " + judged + " of " + Words.count(done.size(), "pair") + "."
+                : "You judged " + Words.count(judged, "pair") + " and skipped " + passed + ".";
+    }
+
+    /** Points withheld for haste are named: otherwise a judge sees fewer points than judgments and no reason. */
+    static String tooFastSentence(int tooFast, int judged) {
+        String which = tooFast == judged ? (judged == 1 ? "It was" : "All of them were")
+                : (tooFast == 1 ? "One of them was" : tooFast + " of them were");
+        return which + " too quick to earn points: take the time to read both answers.";
     }
 
     /** "Base +10", "Consensus +4", "Gold penalty −1": where the round's points came from. */
@@ -342,10 +371,12 @@ public class PlayView extends Div {
                 e -> getUI().ifPresent(ui -> ui.navigate("leaderboard")));
     }
 
-    private static Component rankChange(long before, long after) {
-        Span change = new Span(after < before ? "▲ You climbed " + Words.count(before - after, "place")
+    /** {@code before} is 0 for a judge who had no points, so no place, before the round. */
+    static Component rankChange(long before, long after) {
+        Span change = new Span(before == 0 ? "▲ You entered the board at #" + after
+                : after < before ? "▲ You climbed " + Words.count(before - after, "place")
                 : after == before ? "You held your place" : "▼ You dropped " + Words.count(after - before, "place"));
-        change.addClassNames("verdict-rank-change", after < before ? "verdict-up" : "verdict-steady");
+        change.addClassNames("verdict-rank-change", before == 0 || after < before ? "verdict-up" : "verdict-steady");
         return change;
     }
 
@@ -359,7 +390,7 @@ public class PlayView extends Div {
         bar.addClassName("verdict-level-bar");
         Span level = new Span("Level " + mine.level());
         level.addClassName("verdict-level");
-        Span next = new Span(mine.pointsToNextLevel() + " points to level " + (mine.level() + 1));
+        Span next = new Span(Words.count(mine.pointsToNextLevel(), "point") + " to level " + (mine.level() + 1));
         next.addClassName("verdict-level-next");
         Div levelBox = new Div(level, bar, next);
         levelBox.addClassName("verdict-level-box");

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import com.verdict.base.Words;
 import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.base.VerdictProperties;
 import com.verdict.leaderboard.Board;
@@ -41,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -139,13 +141,17 @@ public class LeaderboardView extends Div {
     private void configureTeams() {
         teams.addColumn(t -> "#" + t.rank()).setHeader("Rank").setAutoWidth(true).setFlexGrow(0);
         teams.addColumn(TeamRow::team).setHeader("Team").setFlexGrow(1);
-        teams.addColumn(t -> "%.1f".formatted(t.pointsPerMember())).setHeader("Points per active member")
-                .setAutoWidth(true);
+        teams.addColumn(t -> String.format(Locale.ROOT, "%.1f", t.pointsPerMember()))
+                .setHeader("Points per active member").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         teams.addColumn(TeamRow::points).setHeader("Points").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         teams.addColumn(TeamRow::members).setHeader("Active members").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        teams.addColumn(t -> t.agreement() == null ? "—" : "%.0f%%".formatted(100 * t.agreement()))
-                .setHeader("Agreement").setAutoWidth(true);
+        // Krippendorff's alpha is no share: 1 is full agreement, 0 what chance gives, below 0 worse than chance.
+        Span alpha = new Span("Agreement (α)");
+        alpha.setTitle("How much the team's judges agree with each other beyond chance (Krippendorff's alpha): "
+                + "1 is full agreement, 0 is what chance gives, below 0 is worse than chance.");
+        teams.addColumn(t -> t.agreement() == null ? "—" : String.format(Locale.ROOT, "%.2f", t.agreement()))
+                .setHeader(alpha).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         teams.setPartNameGenerator(t -> t.team().equals(viewer.team()) ? "me" : null);
         teams.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         teams.setAllRowsVisible(true);
@@ -212,7 +218,7 @@ public class LeaderboardView extends Div {
     private void showFormula() {
         Dialog dialog = new Dialog("How points work");
         VerdictProperties.Points points = properties.points();
-        dialog.add(new Paragraph("You earn " + points.base() + " point(s) for each judgment made with time to read "
+        dialog.add(new Paragraph("You earn " + Words.count(points.base(), "point") + " for each judgment made with time to read "
                         + "both answers; " + points.consensus() + " more when a pair you judged settles and you agreed "
                         + "with the consensus; " + points.goldBonus() + " for matching a gold check pair (and lose "
                         + points.goldPenalty() + " for missing one); and " + points.streakBonus() + " for every "

@@ -77,7 +77,8 @@ public class AdminView extends VerticalLayout {
                 name.clear();
             }
         });
-        add.addClickShortcut(Key.ENTER);
+        // Enter in the name field, not anywhere on the page (Enter on a row's Edit button is that button's).
+        add.addClickShortcut(Key.ENTER).listenOn(name);
         return new HorizontalLayout(name, add);
     }
 
@@ -116,6 +117,7 @@ public class AdminView extends VerticalLayout {
         }
         FormLayout form = new FormLayout(username, displayName, team, password, roles, enabled);
         dialog.add(form);
+        (existing == null ? username : displayName).setAutofocus(true);
 
         Button save = new Button("Save", e -> {
             Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.of(Role.JUDGE) : EnumSet.copyOf(roles.getValue());
@@ -135,6 +137,7 @@ public class AdminView extends VerticalLayout {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER).listenOn(dialog);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }
@@ -145,15 +148,15 @@ public class AdminView extends VerticalLayout {
             change.run();
         } catch (ApiException e) {
             String details = e.details().isEmpty() ? "" : ": " + String.join("; ", e.details());
-            Notification.show(e.getMessage() + details, 5000, Notification.Position.MIDDLE)
+            Notification.show(e.getMessage() + details, 8000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
         } catch (ConstraintViolationException e) {
-            // "create.user.displayName" names the field the admin knows as "displayName".
+            // "create.user.displayName" names the field the admin knows as "Display name".
             String details = e.getConstraintViolations().stream()
-                    .map(v -> lastNode(v.getPropertyPath()) + " " + v.getMessage()).sorted().distinct()
+                    .map(v -> label(lastNode(v.getPropertyPath())) + " " + v.getMessage()).sorted().distinct()
                     .collect(Collectors.joining("; "));
-            Notification.show("Please check: " + details, 5000, Notification.Position.MIDDLE)
+            Notification.show("Please check: " + details, 8000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return false;
         }
@@ -161,6 +164,18 @@ public class AdminView extends VerticalLayout {
         Notification.show("Saved", 2000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         return true;
+    }
+
+    /** The form's label for a field of {@link NewUser}. */
+    static String label(String field) {
+        return switch (field) {
+            case "username" -> "Username";
+            case "displayName" -> "Display name";
+            case "team" -> "Team";
+            case "password" -> "Password";
+            case "roles" -> "Roles";
+            default -> field;
+        };
     }
 
     private static String lastNode(Path path) {

@@ -63,7 +63,7 @@ class ImportViewTests {
                 file.getBytes(StandardCharsets.UTF_8));
         awaitResult();
 
-        assertThat(banner()).contains("The file has 4 error(s) on 2 line(s); nothing was imported");
+        assertThat(banner()).contains("The file has 4 errors on 2 lines; nothing was imported");
         @SuppressWarnings("unchecked")
         Grid<ImportError> errors = _get(Grid.class);
         assertThat(GridKt._size(errors)).isEqualTo(4);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.verdict.Browser;
 import com.verdict.BrowserTest;
+import com.verdict.TestData;
+import com.verdict.people.Person;
 import java.time.Duration;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
@@ -16,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -29,6 +32,10 @@ class PlayBrowserTests {
     int port;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void openBrowser() {
@@ -66,7 +73,7 @@ class PlayBrowserTests {
 
         browser.waitForText(".verdict-summary h2", "Round complete!");
         browser.screenshot("play-summary");
-        assertThat(browser.find(".verdict-summary p").getText()).isEqualTo("You judged 10 of 10 pairs.");
+        assertThat(browser.find(".verdict-summary p").getText()).isEqualTo("You judged 9 pairs and skipped 1.");
         long pointsInAll = Long.parseLong(browser.find(".verdict-summary .verdict-stat:nth-child(2) .verdict-stat-value")
                 .getText());
 
@@ -76,6 +83,33 @@ class PlayBrowserTests {
             assertThat(bob.get("judgments").asLong()).as("nine verdicts and one skip").isEqualTo(9);
             assertThat(bob.get("points").asLong()).isEqualTo(pointsInAll);
         });
+    }
+
+    @Test
+    void enterOnAButtonOrAMenuLinkDoesThatAloneAndDealsNoRoundBehindIt() {
+        Person first = data.user("enter-on-start");
+        browser.logIn(first.username(), TestData.PASSWORD);
+        browser.script("arguments[0].focus()", browser.find(".verdict-start"));
+        browser.pressOnFocused(Keys.ENTER);
+        browser.waitForText(".verdict-progress-label", "1 of 10");
+        browser.waitForVaadin();
+        assertThat(rounds(first)).as("one round, not one for the key and one for the click").isEqualTo(1);
+
+        Person second = data.user("enter-on-menu");
+        browser.driver().manage().deleteAllCookies();
+        browser.logIn(second.username(), TestData.PASSWORD);
+        browser.find(".verdict-welcome");
+        // The item's link lives in its shadow root: focus it as Tab would.
+        browser.script("arguments[0].shadowRoot.querySelector('a').focus()",
+                browser.find("vaadin-side-nav-item[path='leaderboard']"));
+        browser.pressOnFocused(Keys.ENTER);
+        browser.find(".verdict-leaderboard");
+        browser.waitForVaadin();
+        assertThat(rounds(second)).as("the menu link went to the leaderboard and dealt nothing").isZero();
+    }
+
+    private long rounds(Person judge) {
+        return jdbc.queryForObject("select count(*) from round where judge_id = ?", Long.class, judge.id());
     }
 
     private JsonNode leaderboardRow(String username) {

@@ -75,8 +75,34 @@ class PlayViewTests {
         assertThat(_get(H2.class, spec -> spec.withText("Round complete!"))).isNotNull();
         assertThat(_find(Span.class, spec -> spec.withText("+10"))).hasSize(1);
         assertThat(_find(Span.class, spec -> spec.withText("#1"))).hasSize(1);
+        assertThat(_get(Paragraph.class, spec -> spec.withText("You judged 10 of 10 pairs."))).isNotNull();
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-rank-change")).getText())
+                .as("no place before the first round").isEqualTo("▲ You entered the board at #1");
         assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
                 .isEqualTo(10);
+    }
+
+    @Test
+    void judgmentsTooQuickToScoreAreNamedInTheSummary() {
+        assertThat(PlayView.tooFastSentence(3, 10))
+                .isEqualTo("3 of them were too quick to earn points: take the time to read both answers.");
+        assertThat(PlayView.tooFastSentence(1, 10)).startsWith("One of them was too quick");
+        assertThat(PlayView.tooFastSentence(10, 10)).startsWith("All of them were too quick");
+        assertThat(PlayView.tooFastSentence(1, 1)).startsWith("It was too quick");
+    }
+
+    @Test
+    void theSummaryCountsSkipsApartAndTheRankFromTheRoundBefore() {
+        playsAWholeRoundWithTheButtons();
+        _click(_get(Button.class, spec -> spec.withText("Play another round")));
+        _click(_get(Button.class, spec -> spec.withText("Skip")));
+        for (int i = 0; i < 4; i++) {
+            _click(_get(Button.class, spec -> spec.withText("Left is better")));
+        }
+
+        assertThat(_get(Paragraph.class, spec -> spec.withText("You judged 4 pairs and skipped 1."))).isNotNull();
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-rank-change")).getText())
+                .isEqualTo("You held your place");
     }
 
     @Test
