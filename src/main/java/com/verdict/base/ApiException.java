@@ -19,16 +19,19 @@ public class ApiException extends RuntimeException {
         this(status, message, List.of());
     }
 
+    /** A failure of the server's own (a disk, a file): {@code cause} goes to the log, not to the client. */
+    public static ApiException internal(String message, Throwable cause) {
+        ApiException failure = new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, message);
+        failure.initCause(cause);
+        return failure;
+    }
+
     public static ApiException badRequest(String message, List<String> details) {
         return new ApiException(HttpStatus.BAD_REQUEST, message, details);
     }
 
     public static ApiException notFound(String message) {
         return new ApiException(HttpStatus.NOT_FOUND, message);
-    }
-
-    public static ApiException conflict(String message, List<String> details) {
-        return new ApiException(HttpStatus.CONFLICT, message, details);
     }
 
     public HttpStatus status() {

@@ -40,6 +40,9 @@ class RestErrorHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
+        if (e.status().is5xxServerError()) {
+            log.error("{}", e.getMessage(), e);
+        }
         return ResponseEntity.status(e.status()).body(new ApiError(e.getMessage(), e.details()));
     }
 

@@ -143,8 +143,8 @@ public record VerdictProperties(
 
     /**
      * Consensus and judge reliability: a pair settles at {@code settleConfidence}; a judge with at least
-     * {@code flagAfter} judgments whose estimated accuracy is below {@code flagBelow} is flagged; a full refit runs every {@code refitInterval} (0 = never
-     * on a schedule, only on demand).
+     * {@code flagAfter} judgments whose estimated accuracy is below {@code flagBelow} is flagged; a full refit
+     * runs every {@code refitInterval} (0 = never on a schedule, only on demand).
      */
     public record Scoring(
             @DecimalMin("0.5") @DecimalMax("1.0") @DefaultValue("0.8") double settleConfidence,

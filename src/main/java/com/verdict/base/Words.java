@@ -12,6 +12,11 @@ public final class Words {
      * "1 judgment", "0 judgments", "1,234 judgments": a count, its thousands grouped, and its noun, which takes an s
      * unless the count is one.
      */
+    /** "72%" for a share of 0.72; "—" for none. */
+    public static String percent(Double share) {
+        return share == null ? "—" : String.format(Locale.ROOT, "%.0f%%", share * 100);
+    }
+
     public static String count(long count, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }

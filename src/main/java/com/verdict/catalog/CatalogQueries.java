@@ -45,7 +45,7 @@ class CatalogQueries {
                 from pair p join interaction i on i.id = p.interaction_id
                     join candidate a on a.id = p.candidate_a join candidate b on b.id = p.candidate_b
                 where p.id = :id""", Map.of("id", pairId), (rs, i) -> new PairContent(rs.getLong(1), rs.getLong(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), Category.fromKey(rs.getString(6)).orElseThrow(),
+                rs.getString(3), rs.getString(4), rs.getString(5), Category.ofStored(rs.getString(6)),
                 new CandidateView(rs.getLong(9), rs.getInt(10), rs.getString(11), rs.getString(12)),
                 new CandidateView(rs.getLong(13), rs.getInt(14), rs.getString(15), rs.getString(16)),
                 (Integer) rs.getObject(7), rs.getString(8))).stream().findFirst();
@@ -120,7 +120,7 @@ class CatalogQueries {
 
     private static InteractionRow row(ResultSet rs) throws SQLException {
         return new InteractionRow(rs.getLong("id"), rs.getString("external_id"), rs.getString("preview"),
-                Category.fromKey(rs.getString("category")).orElseThrow(),
+                Category.ofStored(rs.getString("category")),
                 InteractionStatus.valueOf(rs.getString("status")), 0, rs.getInt("judgments"),
                 rs.getObject("gold_best") != null, List.of(), List.of(), rs.getTimestamp("created_at").toInstant());
     }
@@ -159,7 +159,7 @@ class CatalogQueries {
                 + "i.created_at from interaction i" + WITH_JUDGMENTS + " where i.id = :id", Map.of("id", interactionId),
                 (rs, n) -> new InteractionDetail(
                         rs.getLong("id"), rs.getString("external_id"), rs.getString("instruction"),
-                        rs.getString("context"), Category.fromKey(rs.getString("category")).orElseThrow(),
+                        rs.getString("context"), Category.ofStored(rs.getString("category")),
                         InteractionStatus.valueOf(rs.getString("status")), rs.getObject("gold_best", Integer.class),
                         rs.getString("gold_why"), List.of(), rs.getInt("judgments"),
                         rs.getTimestamp("created_at").toInstant(), List.of(), List.of(), null));
@@ -196,7 +196,7 @@ class CatalogQueries {
                 + "sum(case when i.status = 'SETTLED' and i.retired = false then 1 else 0 end) as decided, "
                 + "sum(" + JUDGMENTS + ") as judgments from interaction i" + WITH_JUDGMENTS + " group by i.category",
                 Map.of(), rs -> {
-                    Category category = Category.fromKey(rs.getString("category")).orElseThrow();
+                    Category category = Category.ofStored(rs.getString("category"));
                     counts.put(category, new CategoryCount(category, rs.getLong("interactions"),
                             rs.getLong("decided"), rs.getLong("judgments")));
                 });

@@ -3,6 +3,7 @@ package com.verdict.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.verdict.base.ApiException;
+import com.verdict.base.SqlArrays;
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.HashSet;
@@ -15,7 +16,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +32,6 @@ public class CatalogService {
     static final int PAIRS_KEPT = 4_096;
 
     private final JsonlImporter importer;
-    private final CandidateRepository candidates;
     private final CatalogQueries queries;
     private final InteractionStore store;
     private final JudgmentHistory history;
@@ -44,11 +43,9 @@ public class CatalogService {
     private final Cache<Long, PairContent> pairs = Caffeine.newBuilder().maximumSize(PAIRS_KEPT)
             .executor(Runnable::run).build();
 
-    CatalogService(JsonlImporter importer, CandidateRepository candidates,
-            CatalogQueries queries, InteractionStore store, JudgmentHistory history,
+    CatalogService(JsonlImporter importer, CatalogQueries queries, InteractionStore store, JudgmentHistory history,
             ObjectProvider<CurrentDecisions> decisions, ApplicationEventPublisher events, JdbcTemplate jdbc) {
         this.importer = importer;
-        this.candidates = candidates;
         this.queries = queries;
         this.store = store;
         this.history = history;
@@ -81,11 +78,6 @@ public class CatalogService {
      */
     public Optional<PairContent> pair(long pairId) {
         return Optional.ofNullable(pairs.get(pairId, id -> queries.pair(id).orElse(null)));
-    }
-
-    /** The interaction texts and the response text of each of these candidates. */
-    public List<DollySource> dollySources(Collection<Long> candidateIds) {
-        return candidateIds.isEmpty() ? List.of() : candidates.dollySources(candidateIds);
     }
 
     public long interactionCount() {
@@ -198,10 +190,10 @@ public class CatalogService {
                 select c.id, i.id, i.external_id, i.instruction, i.context, i.category, c.position, c.text, c.source,
                     i.retired
                 from unnest(?) as wanted(id) join candidate c on c.id = wanted.id
-                    join interaction i on i.id = c.interaction_id""", ids(candidateIds),
+                    join interaction i on i.id = c.interaction_id""", SqlArrays.ids(candidateIds),
                 (rs, row) -> new CandidateText(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), category(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9),
-                        rs.getBoolean(10)));
+                        rs.getString(5), Category.ofStored(rs.getString(6)), rs.getInt(7), rs.getString(8),
+                        rs.getString(9), rs.getBoolean(10)));
     }
 
     /** These pairs without their texts, in no particular order. */
@@ -214,9 +206,11 @@ public class CatalogService {
                     b.id, b.position, b.source
                 from unnest(?) as wanted(id) join pair p on p.id = wanted.id
                     join interaction i on i.id = p.interaction_id
-                    join candidate a on a.id = p.candidate_a join candidate b on b.id = p.candidate_b""", ids(pairIds),
-                (rs, row) -> new PairOutline(rs.getLong(1), rs.getLong(2), rs.getString(3), category(rs.getString(4)),
-                        rs.getBoolean(5), new PairOutline.Side(rs.getLong(6), rs.getInt(7), rs.getString(8)),
+                    join candidate a on a.id = p.candidate_a join candidate b on b.id = p.candidate_b""",
+                SqlArrays.ids(pairIds),
+                (rs, row) -> new PairOutline(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        Category.ofStored(rs.getString(4)), rs.getBoolean(5),
+                        new PairOutline.Side(rs.getLong(6), rs.getInt(7), rs.getString(8)),
                         new PairOutline.Side(rs.getLong(9), rs.getInt(10), rs.getString(11))));
     }
 
@@ -229,20 +223,9 @@ public class CatalogService {
                 select t.interaction_id from unnest(?) as wanted(id)
                     join interaction_tag t on t.interaction_id = wanted.id and t.tag = ?""",
                 statement -> {
-                    statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", interactionIds.toArray()));
+                    SqlArrays.bindIds(statement, 1, interactionIds);
                     statement.setString(2, tag);
                 }, (rs, row) -> rs.getLong(1)));
     }
 
-    /**
-     * Binds a list of ids as one array parameter, read with {@code unnest(?)} so that H2 and PostgreSQL look
-     * each id up by index; with {@code in (?, ?, …)} or {@code = any(?)} H2 scans and compares every row.
-     */
-    private static PreparedStatementSetter ids(Collection<Long> ids) {
-        return statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
-    }
-
-    private static Category category(String key) {
-        return Category.fromKey(key).orElseThrow(() -> new IllegalStateException("Unknown category in the database: " + key));
-    }
 }

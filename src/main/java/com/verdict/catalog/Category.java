@@ -46,6 +46,11 @@ public enum Category {
         return Optional.ofNullable(key == null ? null : BY_KEY.get(key));
     }
 
+    /** The category of a key read from the database, where an unknown one is a fault worth its name. */
+    public static Category ofStored(String key) {
+        return fromKey(key).orElseThrow(() -> new IllegalStateException("Unknown category in the database: " + key));
+    }
+
     /** "open_qa, general_qa, …" for error messages. */
     public static String allKeys() {
         return Arrays.stream(values()).map(Category::key).collect(Collectors.joining(", "));

@@ -44,7 +44,7 @@ class InteractionStore {
                     long id = rs.getLong("id");
                     externalById.put(id, rs.getString("external_id"));
                     rows.put(id, new Object[] {rs.getString("instruction"), rs.getString("context"),
-                            Category.fromKey(rs.getString("category")).orElseThrow(),
+                            Category.ofStored(rs.getString("category")),
                             (Integer) rs.getObject("gold_best", Integer.class), rs.getString("gold_why")});
                 });
         if (rows.isEmpty()) {

@@ -25,7 +25,13 @@ class AssignmentExpiry {
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1M")
     @SchedulerLock(name = "expire-assignments")
     public void expireOverdue() {
-        int expired = judging.expireDealtBefore(Instant.now().minus(properties.judging().assignmentTtl()));
+        Instant dealtBefore = Instant.now().minus(properties.judging().assignmentTtl());
+        int expired = 0;
+        JudgingService.ExpiredPage page;
+        do {
+            page = judging.expireOverduePage(dealtBefore);
+            expired += page.expired();
+        } while (page.full());
         if (expired > 0) {
             log.info("Expired {} assignment(s) left unanswered for {}", expired, properties.judging().assignmentTtl());
         }

@@ -66,10 +66,14 @@ class Assignments {
                 Long.class, roundId);
     }
 
-    /** Up to 200 open assignments dealt before the instant, oldest first. */
+    /** How many overdue assignments are expired in one transaction. */
+    static final int OVERDUE_PAGE = 200;
+
+    /** Up to {@value #OVERDUE_PAGE} open assignments dealt before the instant, oldest first. */
     List<Assignment> overdue(Instant dealtBefore) {
         return jdbc.query("select " + COLUMNS + " from assignment where state = 'OPEN' and dealt_at < ? "
-                + "order by dealt_at fetch first 200 rows only", Assignments::read, Timestamp.from(dealtBefore));
+                + "order by dealt_at fetch first " + OVERDUE_PAGE + " rows only", Assignments::read,
+                Timestamp.from(dealtBefore));
     }
 
     /** Closes an open assignment; false when it was closed already (a repeated or concurrent submit). */

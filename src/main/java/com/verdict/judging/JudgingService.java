@@ -286,26 +286,32 @@ public class JudgingService {
                 scorekeeper.settled(judgeId, lastTime, shown, judged));
     }
 
+    /** One page of overdue assignments: how many were found (a full page means more may wait), how many expired. */
+    record ExpiredPage(int found, int expired) {
+
+        boolean full() {
+            return found == Assignments.OVERDUE_PAGE;
+        }
+    }
+
     /**
-     * Expires the open assignments dealt before {@code dealtBefore}: their slots go back to the pool and a
-     * late judgment of them is refused. Returns how many expired.
+     * Expires a page of the open assignments dealt before {@code dealtBefore}, in one transaction of its own (a
+     * backlog after an outage must not hold its pool rows from the judging desk all at once): their slots go back
+     * to the pool and a late judgment of them is refused.
      */
-    public int expireDealtBefore(Instant dealtBefore) {
+    ExpiredPage expireOverduePage(Instant dealtBefore) {
         Instant now = Instant.now();
+        List<Assignment> overdue = assignments.overdue(dealtBefore);
         int expired = 0;
-        List<Assignment> overdue;
-        do {
-            overdue = assignments.overdue(dealtBefore);
-            for (Assignment assignment : overdue) {
-                if (expire(assignment, now)) {
-                    expired++;
-                }
+        for (Assignment assignment : overdue) {
+            if (expire(assignment, now)) {
+                expired++;
             }
-        } while (overdue.size() == 200);
+        }
         if (expired > 0) {
             meters.counter("verdict.judging.expired").increment(expired);
         }
-        return expired;
+        return new ExpiredPage(overdue.size(), expired);
     }
 
     /** How often the judge matched the known answer of the gold pairs they judged. */

@@ -12,6 +12,10 @@ public interface PlayerProgress {
 
     /** {@code levelProgress} is 0..1 towards the next level; {@code weekRank} is 0 when unranked this week. */
     record Progress(int streakDays, int level, long pointsToNextLevel, double levelProgress, long weekRank,
-            List<String> badges) {
+            List<EarnedBadge> badges) {
+    }
+
+    /** A badge the judge holds, with what earned it. */
+    record EarnedBadge(String title, String earnedFor) {
     }
 }

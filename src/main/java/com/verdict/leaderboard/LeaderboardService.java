@@ -164,11 +164,6 @@ public class LeaderboardService {
         return count;
     }
 
-    /** All-time board, top rows. */
-    public Board allTime(Person viewer) {
-        return board(Period.ALL, null, viewer, false);
-    }
-
     /** Teams ranked by points per active member. */
     public List<TeamRow> teams(Period period) {
         String key = key(period, period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null);

@@ -124,7 +124,8 @@ class Progression implements PlayerProgress {
                         + "and points > ?", Long.class, week, p))
                 .orElse(0L);
         return new Progress(streak, level, Levels.threshold(level + 1) - points, Levels.progress(points), weekRank,
-                badges(judgeId).stream().map(Badge::title).toList());
+                badges(judgeId).stream().map(b -> new PlayerProgress.EarnedBadge(b.title(), b.explanation()))
+                        .toList());
     }
 
     List<Badge> badges(long judgeId) {

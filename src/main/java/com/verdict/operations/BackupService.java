@@ -62,7 +62,7 @@ public class BackupService {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot create the backup directory " + directory);
+            throw ApiException.internal("Cannot create the backup directory " + directory, e);
         }
         String stamp = "verdict-" + STAMP.format(LocalDateTime.now());
         Path file = directory.resolve(stamp + ".zip");
@@ -74,7 +74,7 @@ public class BackupService {
         try {
             return new Backup(file.toString(), Files.size(file));
         } catch (IOException e) {
-            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "The backup was written but cannot be read");
+            throw ApiException.internal("The backup was written but cannot be read", e);
         }
     }
 
@@ -89,7 +89,7 @@ public class BackupService {
                     .map(f -> new Backup(f.toString(), f.toFile().length()))
                     .toList();
         } catch (IOException e) {
-            throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot list " + directory);
+            throw ApiException.internal("Cannot list " + directory, e);
         }
     }
 }

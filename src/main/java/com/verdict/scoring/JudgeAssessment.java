@@ -1,7 +1,7 @@
 package com.verdict.scoring;
 
+import com.verdict.base.Words;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * What a refit learns of each judge beside their confusion matrix: gold accuracy, position bias (share of
@@ -89,32 +89,30 @@ final class JudgeAssessment {
 
     /** Why a flagged judge is flagged: the estimate, then the clearest sign of what goes wrong. */
     String reason(int j, double accuracy, double flagBelow) {
-        String reason = "Estimated accuracy %s is below %s".formatted(percent(accuracy), percent(flagBelow));
+        String reason = "Estimated accuracy %s is below %s".formatted(Words.percent(accuracy),
+                Words.percent(flagBelow));
         Double leftShare = leftShare(j);
         Double warranted = leftWarrantedShare(j);
         if (leftShare != null && warranted != null && decisive[j] >= 5 && Math.abs(leftShare - warranted) >= 0.25) {
             boolean left = leftShare > warranted;
             return reason + "; picks the %s response in %s of decisive verdicts where %s is warranted".formatted(
-                    left ? "left" : "right", percent(left ? leftShare : 1 - leftShare),
-                    percent(left ? warranted : 1 - warranted));
+                    left ? "left" : "right", Words.percent(left ? leftShare : 1 - leftShare),
+                    Words.percent(left ? warranted : 1 - warranted));
         }
         if (tooFastShare(j) >= 0.5) {
             return reason + "; %s of judgments faster than the minimum reading time".formatted(
-                    percent(tooFastShare(j)));
+                    Words.percent(tooFastShare(j)));
         }
         if (goldJudgments[j] >= 3 && goldMatched[j] * 2 < goldJudgments[j]) {
             return reason + "; %d of %d gold pairs right".formatted(goldMatched[j], goldJudgments[j]);
         }
         if (settled[j] >= 5) {
             return reason + "; agrees with the consensus on %s of settled pairs".formatted(
-                    percent((double) agreed[j] / settled[j]));
+                    Words.percent((double) agreed[j] / settled[j]));
         }
         return reason;
     }
 
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.0f%%", share * 100);
-    }
 
     /** Each judge's median time on task: the votes' times grouped by judge (a counting sort), each group sorted. */
     private static long[] medians(Crowd crowd, int[] timeMs) {

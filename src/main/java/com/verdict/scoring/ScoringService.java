@@ -1,5 +1,6 @@
 package com.verdict.scoring;
 
+import com.verdict.base.SqlArrays;
 import com.verdict.base.VerdictProperties;
 import com.verdict.base.Words;
 import com.verdict.catalog.Category;
@@ -28,7 +29,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -62,41 +62,17 @@ public class ScoringService {
         this.properties = properties;
     }
 
-    /** The best judges of all time, most points first. */
-    public List<ScoreRow> top(int limit) {
-        List<long[]> rows = jdbc.query("select judge_id, points, judgments from judge_score "
-                        + "order by points desc, judgments asc, judge_id fetch first ? rows only",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, limit);
-        List<ScoreRow> result = new ArrayList<>(rows.size());
-        long rank = 0;
-        long previousPoints = Long.MIN_VALUE;
-        for (int i = 0; i < rows.size(); i++) {
-            long[] row = rows.get(i);
-            if (row[1] != previousPoints) {
-                rank = i + 1;
-                previousPoints = row[1];
-            }
-            result.add(new ScoreRow(rank, row[0], row[1], row[2]));
-        }
-        return result;
-    }
-
     /** This judge's row; a judge without points ranks after everyone who has some. */
-    public ScoreRow row(long judgeId) {
+    ScoreRow row(long judgeId) {
         Scorekeeper.Standing standing = ledger.standing(judgeId);
         return new ScoreRow(standing.rank(), judgeId, standing.points(), standing.judgments());
-    }
-
-    /** Judges with any points. */
-    public long rankedJudges() {
-        return ledger.rankedJudges();
     }
 
     /**
      * Decided interactions (settled with a best response: not a tie, not both bad) with ids above
      * {@code afterInteractionId}, in id order: page through with the last id.
      */
-    public List<DecidedInteraction> decided(long afterInteractionId, int limit) {
+    List<DecidedInteraction> decided(long afterInteractionId, int limit) {
         return jdbc.query("""
                 select interaction_id, best_candidate, confidence, judgments from interaction_decision
                 where state = 'SETTLED' and best_candidate is not null and interaction_id > ?
@@ -109,7 +85,7 @@ public class ScoringService {
      * Decided pairs (settled with a better response: not a tie, not both bad) with ids above {@code afterPairId},
      * in id order, for preference data: page through with the last id.
      */
-    public List<DecidedPair> decidedPairs(long afterPairId, int limit) {
+    List<DecidedPair> decidedPairs(long afterPairId, int limit) {
         return jdbc.query("""
                 select pair_id, interaction_id, candidate_a, candidate_b, decision, confidence, judgments
                 from pair_tally where state = 'SETTLED' and decision in (0, 1) and pair_id > ?
@@ -122,7 +98,7 @@ public class ScoringService {
     }
 
     /** The interaction's consensus; an interaction scoring has never heard of is open. */
-    public InteractionConsensus consensus(long interactionId) {
+    InteractionConsensus consensus(long interactionId) {
         return jdbc.query("select " + INTERACTION_COLUMNS + " from interaction_decision where interaction_id = ?",
                         (rs, i) -> interaction(rs), interactionId)
                 .stream().findFirst()
@@ -131,12 +107,12 @@ public class ScoringService {
     }
 
     /** Where the interaction stands: open, settled or contested. */
-    public ConsensusState status(long interactionId) {
+    ConsensusState status(long interactionId) {
         return consensus(interactionId).state();
     }
 
     /** Interactions in these states with ids above {@code afterInteractionId}, in id order. */
-    public List<InteractionConsensus> interactions(long afterInteractionId, int limit, Set<ConsensusState> states) {
+    List<InteractionConsensus> interactions(long afterInteractionId, int limit, Set<ConsensusState> states) {
         if (states.isEmpty()) {
             return List.of();
         }
@@ -149,7 +125,7 @@ public class ScoringService {
     }
 
     /** The consensus of each judged pair of the interaction. */
-    public List<PairConsensus> pairsOf(long interactionId) {
+    List<PairConsensus> pairsOf(long interactionId) {
         return jdbc.query("""
                 select pair_id, interaction_id, candidate_a, candidate_b, state, decision, confidence, judgments,
                     gold, settled_at from pair_tally where interaction_id = ? order by pair_id""",
@@ -161,7 +137,7 @@ public class ScoringService {
     }
 
     /** Every judge the last refit assessed: flagged judges first, then by estimated accuracy. */
-    public List<JudgeQuality> judges() {
+    List<JudgeQuality> judges() {
         return judgeQuality("", List.of());
     }
 
@@ -249,8 +225,10 @@ public class ScoringService {
                     count(case when too_fast then 1 end)
                 from vote where judge_id = ?""",
                 (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}, judgeId);
-        String flagReason = jdbc.queryForList("select flag_reason from judge_reliability where judge_id = ? and flagged",
-                String.class, judgeId).stream().findFirst().map(reason -> reason == null ? "" : reason).orElse(null);
+        // A flagged judge's reason, "" if the refit gave none; null when not flagged.
+        String flagReason = jdbc.queryForList("select flag_reason from judge_reliability "
+                        + "where judge_id = ? and flagged", String.class, judgeId)
+                .stream().findFirst().map(reason -> reason == null ? "" : reason).orElse(null);
         String username = people.find(judgeId).map(Person::username).orElse(null);
         return new MyStats(judgeId, username, score[0], score[1], breakdown, settled[0], settled[1], recent.size(),
                 (int) recent.stream().filter(Boolean::booleanValue).count(), gold[0], gold[1], (int) score[2],
@@ -420,8 +398,8 @@ public class ScoringService {
         if (interactionIds.isEmpty()) {
             return Map.of();
         }
-        List<ExportedConsensus> found = jdbc.query(CONSENSUS + "where d.interaction_id = any(?)", ids(interactionIds),
-                ScoringService::exportedConsensus);
+        List<ExportedConsensus> found = jdbc.query(CONSENSUS + "where d.interaction_id = any(?)",
+                SqlArrays.ids(interactionIds), ScoringService::exportedConsensus);
         Map<Long, ExportedConsensus> result = new HashMap<>();
         withLeaders(found).forEach(consensus -> result.put(consensus.interactionId(), consensus));
         return result;
@@ -439,7 +417,7 @@ public class ScoringService {
         }
         Map<Long, List<InteractionRanking.JudgedPair>> pairs = new HashMap<>();
         jdbc.query("select interaction_id, " + Consensus.PAIR_COLUMNS + " from pair_tally "
-                + "where interaction_id = any(?) order by interaction_id, pair_id", ids(contested), rs -> {
+                + "where interaction_id = any(?) order by interaction_id, pair_id", SqlArrays.ids(contested), rs -> {
                     pairs.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(Consensus.judgedPair(rs, 2));
                 });
         return consensus.stream().map(c -> !c.contested() ? c : new ExportedConsensus(c.interactionId(),
@@ -459,7 +437,7 @@ public class ScoringService {
         jdbc.query("select pair_id, interaction_id, candidate_a, candidate_b, decision, confidence, judgments, state, "
                 + "settled_at from pair_tally where interaction_id = any(?) and state <> 'OPEN' and decision in (?, ?) "
                 + "order by interaction_id, pair_id", statement -> {
-                    ids(interactionIds).setValues(statement);
+                    SqlArrays.bindIds(statement, 1, interactionIds);
                     statement.setInt(2, Outcomes.A);
                     statement.setInt(3, Outcomes.B);
                 }, rs -> {
@@ -471,10 +449,6 @@ public class ScoringService {
         return result;
     }
 
-    /** One array parameter for {@code = any(?)}: looked up by index, where H2 scans for a long {@code in} list. */
-    private static PreparedStatementSetter ids(Collection<Long> ids) {
-        return statement -> statement.setArray(1, statement.getConnection().createArrayOf("BIGINT", ids.toArray()));
-    }
 
     private static Instant instantOrNull(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();

@@ -102,7 +102,8 @@ public class PlayView extends Div {
                 .setFilter("!event.repeat && !event.ctrlKey && !event.metaKey && !event.altKey"
                         + " && !['input', 'textarea', 'select'].includes(event.composedPath()[0].localName)"
                         + " && !(event.key === 'Enter' && event.composedPath().some(node => " + ACTIVATED_BY_ENTER
-                        + ".includes(node.localName) || (node.getAttribute && node.getAttribute('role') === 'button')))");
+                        + ".includes(node.localName)"
+                        + " || (node.getAttribute && node.getAttribute('role') === 'button')))");
     }
 
     @Override
@@ -397,7 +398,8 @@ public class PlayView extends Div {
         Div badges = new Div();
         badges.addClassName("verdict-badges");
         mine.badges().forEach(b -> {
-            Span badge = new Span(VaadinIcon.MEDAL.create(), new Span(b));
+            Span badge = new Span(VaadinIcon.MEDAL.create(), new Span(b.title()));
+            badge.setTitle(b.earnedFor());
             badge.getElement().getThemeList().add("badge contrast pill");
             badges.add(badge);
         });

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.base.Words;
 import com.verdict.base.ui.Chart;
 import com.verdict.leaderboard.LeaderboardService;
 import com.verdict.leaderboard.MemberRow;
@@ -72,9 +73,9 @@ public class TeamView extends Div {
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         members.addColumn(MemberRow::weekPoints).setHeader("This week").setSortable(true).setWidth("9em")
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        members.addColumn(m -> percent(m.agreement())).setHeader("Agreement").setAutoWidth(true)
+        members.addColumn(m -> Words.percent(m.agreement())).setHeader("Agreement").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        members.addColumn(m -> percent(m.goldAccuracy())).setHeader("Gold").setAutoWidth(true)
+        members.addColumn(m -> Words.percent(m.goldAccuracy())).setHeader("Gold").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> m.positionBias() == null ? "—" : "%+.0f pts".formatted(100 * m.positionBias()))
                 .setHeader("Left bias").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
@@ -85,9 +86,6 @@ public class TeamView extends Div {
         members.setAllRowsVisible(true);
     }
 
-    private static String percent(Double share) {
-        return share == null ? "—" : "%.0f%%".formatted(100 * share);
-    }
 
     void show(String team) {
         boolean hasTeam = team != null;

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.base.Words;
 import com.verdict.people.CurrentUser;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
@@ -55,16 +56,16 @@ public class JudgesView extends Div {
         grid.addColumn(j -> j.team() == null ? "—" : j.team()).setHeader("Team").setAutoWidth(true)
                 .setSortable(true);
         grid.addColumn(JudgeQuality::judgments).setHeader("Judgments").setAutoWidth(true).setSortable(true);
-        grid.addColumn(j -> MyStatsView.percent(j.accuracy())).setHeader("Accuracy").setAutoWidth(true)
+        grid.addColumn(j -> Words.percent(j.accuracy())).setHeader("Accuracy").setAutoWidth(true)
                 .setComparator(JudgeQuality::accuracy);
-        grid.addColumn(j -> MyStatsView.percent(j.goldAccuracy())
+        grid.addColumn(j -> Words.percent(j.goldAccuracy())
                 + (j.goldJudgments() == 0 ? "" : " of " + j.goldJudgments())).setHeader("Gold").setAutoWidth(true);
-        grid.addColumn(j -> MyStatsView.percent(j.leftShare()) + " (" + MyStatsView.percent(j.leftWarranted()) + ")")
+        grid.addColumn(j -> Words.percent(j.leftShare()) + " (" + Words.percent(j.leftWarranted()) + ")")
                 .setHeader("Left share").setAutoWidth(true);
-        grid.addColumn(j -> MyStatsView.percent(j.tooFastShare())).setHeader("Too fast").setAutoWidth(true);
+        grid.addColumn(j -> Words.percent(j.tooFastShare())).setHeader("Too fast").setAutoWidth(true);
         grid.addColumn(j -> String.format(Locale.ROOT, "%.1f s", j.medianTimeMs() / 1000.0))
                 .setHeader("Median time").setAutoWidth(true);
-        grid.addColumn(j -> MyStatsView.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true);
+        grid.addColumn(j -> Words.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true);
         grid.addColumn(j -> j.flagReason() == null ? "" : j.flagReason()).setHeader("Reason").setFlexGrow(1);
         grid.setItems(judges);
         grid.setEmptyStateText("No judge estimated yet: judges appear here at the next refit after they judge.");

@@ -21,7 +21,6 @@ import com.verdict.scoring.ScoringService;
 import jakarta.annotation.security.PermitAll;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /** A judge's own score: where every point came from, how well they agree with the consensus, and the rules. */
 @Route("me")
@@ -48,8 +47,8 @@ public class MyStatsView extends Div {
     private static Component figures(MyStats stats) {
         Div figures = new Div(new Stat(Long.toString(stats.points()), "points"),
                 new Stat(Long.toString(stats.judgments()), "judgments"),
-                new Stat(percent(stats.agreement()), "agreement with the consensus"),
-                new Stat(percent(stats.goldAccuracy()), "gold pairs right"),
+                new Stat(Words.percent(stats.agreement()), "agreement with the consensus"),
+                new Stat(Words.percent(stats.goldAccuracy()), "gold pairs right"),
                 new Stat(Integer.toString(stats.streak()), "agreements in a row"));
         figures.addClassName("verdict-stats");
         return figures;
@@ -135,9 +134,5 @@ public class MyStatsView extends Div {
             case GOLD -> "Gold pairs matched, less those missed";
             case STREAK -> "Runs of agreements with the consensus";
         };
-    }
-
-    static String percent(Double share) {
-        return share == null ? "—" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 }

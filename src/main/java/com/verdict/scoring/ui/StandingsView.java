@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.base.Words;
 import com.verdict.scoring.ScoringService;
 import com.verdict.scoring.SourceMatchup;
 import com.verdict.scoring.SourceStanding;
@@ -84,7 +85,7 @@ public class StandingsView extends Div {
         grid.addColumn(SourceMatchup::aWins).setHeader("A won").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(SourceMatchup::bWins).setHeader("B won").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(SourceMatchup::ties).setHeader("Tied").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> MyStatsView.percent(share(m))).setHeader("A's share").setAutoWidth(true)
+        grid.addColumn(m -> Words.percent(share(m))).setHeader("A's share").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setItems(matchups);
         grid.setAllRowsVisible(true);
