@@ -280,7 +280,8 @@ public class PlayView extends Div {
         } else {
             Div stats = new Div(new Stat(signed(summary.points()), "points this round"),
                     new Stat(String.valueOf(standing.points()), "points in all"),
-                    new Stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
+                    standing.points() == 0 ? new Stat("—", "rank")
+                            : new Stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
             stats.addClassName("verdict-stats");
             card.add(new Paragraph(judgedSentence(done, summary.judged())), stats,
                     pointsByKind(summary.earned()));
@@ -297,7 +298,8 @@ public class PlayView extends Div {
             card.add(settled);
         }
         if (!nothingDealt) {
-            card.add(rankChange(rankBeforeRound, standing.rank()), progression(progress.of(judgeId)));
+            card.add(rankChange(rankBeforeRound, standing.points() == 0 ? 0 : standing.rank()),
+                    progression(progress.of(judgeId)));
         }
         Button again = new Button("Play another round", VaadinIcon.PLAY.create(), e -> startRound());
         again.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -372,8 +374,13 @@ public class PlayView extends Div {
                 e -> getUI().ifPresent(ui -> ui.navigate("leaderboard")));
     }
 
-    /** {@code before} is 0 for a judge who had no points, so no place, before the round. */
+    /** A place of 0 is none: the judge had no points before the round, or has none after it. */
     static Component rankChange(long before, long after) {
+        if (after == 0) {
+            Span none = new Span("Not on the board yet: points put you on it");
+            none.addClassNames("verdict-rank-change", "verdict-steady");
+            return none;
+        }
         Span change = new Span(before == 0 ? "▲ You entered the board at #" + after
                 : after < before ? "▲ You climbed " + Words.count(before - after, "place")
                 : after == before ? "You held your place" : "▼ You dropped " + Words.count(after - before, "place"));

@@ -79,9 +79,12 @@ public class MyStatsView extends Div {
 
     /** "12 of your 46 judgments were too quick to earn points." */
     static String tooFastSentence(MyStats stats) {
-        return (stats.tooFast() == stats.judgments() ? "All " + Words.count(stats.judgments(), "judgment")
-                + " of yours were" : stats.tooFast() + " of your " + Words.count(stats.judgments(), "judgment")
-                + (stats.tooFast() == 1 ? " was" : " were")) + " too quick to earn points.";
+        if (stats.tooFast() == stats.judgments()) {
+            return stats.judgments() == 1 ? "Your judgment was too quick to earn points."
+                    : "All " + stats.judgments() + " of your judgments were too quick to earn points.";
+        }
+        return stats.tooFast() + " of your " + Words.count(stats.judgments(), "judgment")
+                + (stats.tooFast() == 1 ? " was" : " were") + " too quick to earn points.";
     }
 
     /** "You matched 3 of the 4 gold pairs you judged." */

@@ -83,6 +83,14 @@ class PlayViewTests {
     }
 
     @Test
+    void aPlaceOfNoneIsNamedAsSuch() {
+        assertThat(((Span) PlayView.rankChange(0, 0)).getText()).isEqualTo("Not on the board yet: points put you on it");
+        assertThat(((Span) PlayView.rankChange(0, 3)).getText()).isEqualTo("▲ You entered the board at #3");
+        assertThat(((Span) PlayView.rankChange(5, 3)).getText()).isEqualTo("▲ You climbed 2 places");
+        assertThat(((Span) PlayView.rankChange(3, 3)).getText()).isEqualTo("You held your place");
+    }
+
+    @Test
     void judgmentsTooQuickToScoreAreNamedInTheSummary() {
         assertThat(PlayView.tooFastSentence(3, 10))
                 .isEqualTo("3 of them were too quick to earn points: take the time to read both answers.");

@@ -148,8 +148,9 @@ class ScoringViewsTests {
                 + "to earn points.");
         assertThat(MyStatsView.tooFastSentence(tooFast(46, 1))).isEqualTo("1 of your 46 judgments was too quick "
                 + "to earn points.");
-        assertThat(MyStatsView.tooFastSentence(tooFast(3, 3))).isEqualTo("All 3 judgments of yours were too quick "
+        assertThat(MyStatsView.tooFastSentence(tooFast(3, 3))).isEqualTo("All 3 of your judgments were too quick "
                 + "to earn points.");
+        assertThat(MyStatsView.tooFastSentence(tooFast(1, 1))).isEqualTo("Your judgment was too quick to earn points.");
     }
 
     private static MyStats tooFast(int judged, int tooFast) {
