@@ -205,10 +205,11 @@ public class ExportView extends Div {
             problems.setText("");
             count.setText(Words.count(preview.records(), "record")
                     + (preview.byCategory().isEmpty() ? "" : " — " + preview.byCategory().entrySet().stream()
-                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+                            .map(e -> Category.fromKey(e.getKey()).map(Category::label).orElse(e.getKey()) + " "
+                                    + e.getValue()).collect(Collectors.joining(", "))));
             firstLines.setText(preview.firstLines().isEmpty() ? "(no records)"
                     : String.join("\n", preview.firstLines()));
-            download.setEnabled(true);
+            download.setEnabled(preview.records() > 0);
         } catch (ApiException e) {
             choice = null;
             problems.setText(String.join("; ", e.details()));

@@ -87,6 +87,10 @@ public class LeaderboardView extends Div {
         periodTabs.addSelectedChangeListener(e -> refresh());
         kindTabs.addSelectedChangeListener(e -> refresh());
         team.setPlaceholder("All teams");
+        // Named for screen readers: the placeholder is no name.
+        team.setAriaLabel("Team");
+        periodTabs.getElement().setAttribute("aria-label", "Period");
+        kindTabs.getElement().setAttribute("aria-label", "Judges or teams");
         team.setItems(people.teams().stream().map(PeopleService.TeamSummary::name).toList());
         team.setClearButtonVisible(true);
         team.addValueChangeListener(e -> refresh());

@@ -77,12 +77,15 @@ public class TeamView extends Div {
                 .setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> Words.percent(m.goldAccuracy())).setHeader("Gold").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        members.addColumn(m -> m.positionBias() == null ? "—" : "%+.0f pts".formatted(100 * m.positionBias()))
-                .setHeader("Left bias").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        // "pts" read as game points: the bias is in percentage points of left choices above what was warranted.
+        members.addColumn(m -> m.positionBias() == null ? "—" : "%+.0f".formatted(100 * m.positionBias()))
+                .setHeader("Left bias (% points)").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> m.medianTimeMs() == null ? "—" : "%.1f s".formatted(m.medianTimeMs() / 1000.0))
                 .setHeader("Median time").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
-        members.addColumn(m -> m.flagged() ? "Flagged: " + m.flagReason() : "").setHeader("Flag").setFlexGrow(1);
-        members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        members.addColumn(m -> m.flagged() ? "Flagged: " + m.flagReason() : "").setHeader("Flag").setFlexGrow(1)
+                .setWidth("18em");
+        // A flag's reason is read whole, not cut to "Flagge…".
+        members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         members.setAllRowsVisible(true);
     }
 

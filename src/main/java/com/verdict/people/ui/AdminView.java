@@ -62,8 +62,11 @@ public class AdminView extends VerticalLayout {
         users.addColumn(p -> p.team() == null ? "—" : p.team()).setHeader("Team").setSortable(true).setAutoWidth(true);
         users.addColumn(p -> p.roles().stream().sorted().map(Role::name).collect(Collectors.joining(", ")))
                 .setHeader("Roles").setFlexGrow(1);
-        users.addComponentColumn(p -> new Button("Edit", VaadinIcon.EDIT.create(), e -> openEditor(p)))
-                .setHeader("").setAutoWidth(true).setFlexGrow(0);
+        users.addComponentColumn(p -> {
+            Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> openEditor(p));
+            edit.setAriaLabel("Edit " + p.username());
+            return edit;
+        }).setHeader("").setAutoWidth(true).setFlexGrow(0);
         users.setAllRowsVisible(true);
         return users;
     }
@@ -71,6 +74,7 @@ public class AdminView extends VerticalLayout {
     private HorizontalLayout teamToolbar() {
         TextField name = new TextField();
         name.setPlaceholder("New team name");
+        name.setAriaLabel("New team name");
         name.setMaxLength(100);
         Button add = new Button("Add team", VaadinIcon.PLUS.create(), e -> {
             if (attempt(() -> people.createTeam(name.getValue()))) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.Words;
+import com.verdict.catalog.Category;
 import com.verdict.people.CurrentUser;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
@@ -66,10 +67,13 @@ public class JudgesView extends Div {
         grid.addColumn(j -> String.format(Locale.ROOT, "%.1f s", j.medianTimeMs() / 1000.0))
                 .setHeader("Median time").setAutoWidth(true);
         grid.addColumn(j -> Words.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true);
-        grid.addColumn(j -> j.flagReason() == null ? "" : j.flagReason()).setHeader("Reason").setFlexGrow(1);
+        grid.addColumn(j -> j.flagReason() == null ? "" : j.flagReason()).setHeader("Reason").setFlexGrow(1)
+                .setWidth("18em");
         grid.setItems(judges);
         grid.setEmptyStateText("No judge estimated yet: judges appear here at the next refit after they judge.");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        // The reason is what a lead needs to read: it wraps rather than ends in "Estimate…".
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
+                GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setPartNameGenerator(j -> j.flagged() ? "flagged" : null);
         grid.setAllRowsVisible(true);
         return grid;
@@ -92,7 +96,9 @@ public class JudgesView extends Div {
             case "CATEGORY" -> "Category";
             default -> "Team";
         }).setHeader("Scope").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Agreement::name).setHeader("Name").setAutoWidth(true);
+        grid.addColumn(a -> "CATEGORY".equals(a.scope())
+                ? Category.fromKey(a.name()).map(Category::label).orElse(a.name()) : a.name())
+                .setHeader("Name").setAutoWidth(true);
         grid.addColumn(a -> a.alpha() == null ? "—" : String.format(Locale.ROOT, "%.2f", a.alpha()))
                 .setHeader("Alpha").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Agreement::units).setHeader("Pairs").setAutoWidth(true).setFlexGrow(0);

@@ -75,7 +75,7 @@ class ExportViewTests {
     @Test
     void showsTheCountAndTheFirstLinesExactlyAsTheyWillBeWritten() {
         assertThat(_get(Span.class, spec -> spec.withClasses("verdict-export-count")).getText())
-                .isEqualTo("7 records — open_qa 7");
+                .isEqualTo("7 records — Open Q&A 7");
         List<String> lines = _get(Pre.class, spec -> spec.withClasses("verdict-export-preview")).getText().lines().toList();
         assertThat(lines).hasSize(ExportView.PREVIEW_LINES);
         assertThat(lines.get(0)).isEqualTo("{\"instruction\":\"Question view-export-0?\",\"context\":\"\","
@@ -90,7 +90,10 @@ class ExportViewTests {
         categories.setValue(Set.of(Category.BRAINSTORMING));
         assertThat(count()).isEqualTo("0 records");
         assertThat(_get(Pre.class).getText()).isEqualTo("(no records)");
+        Anchor download = _get(Anchor.class, spec -> spec.withClasses("verdict-export-download"));
+        assertThat(download.isEnabled()).as("nothing to download").isFalse();
         categories.clear();
+        assertThat(download.isEnabled()).isTrue();
 
         @SuppressWarnings("unchecked")
         Select<String> split = _get(Select.class);
