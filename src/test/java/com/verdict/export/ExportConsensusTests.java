@@ -130,6 +130,11 @@ class ExportConsensusTests {
                 where i.external_id = ? and ca.position = ? and cb.position = ?""", String.class, id, a, b);
     }
 
+    /** A preferences file's lines as "chosen > rejected". */
+    List<String> preferences(String url) throws Exception {
+        return records(url).stream().map(r -> r.get("chosen").asText() + " > " + r.get("rejected").asText()).toList();
+    }
+
     List<JsonNode> records(String url) throws Exception {
         List<JsonNode> records = new ArrayList<>();
         for (String l : new String(StreamedDownloads.download(http, url, engineer), StandardCharsets.UTF_8)
@@ -208,11 +213,9 @@ class ExportConsensusTests {
         assertThat(interactionState("tri")).isEqualTo("SETTLED/BEST");
         assertThat(pairState("tri", 1, 2)).startsWith("CONTESTED/0/5");
 
-        assertThat(records("/api/export/preferences.jsonl"))
-                .extracting(r -> r.get("chosen").asText() + " > " + r.get("rejected").asText())
-                .as("only the settled pairs").containsExactly("tri r0 > tri r1", "tri r0 > tri r2");
-        assertThat(records("/api/export/preferences.jsonl?include-contested=true"))
-                .extracting(r -> r.get("chosen").asText() + " > " + r.get("rejected").asText())
+        assertThat(preferences("/api/export/preferences.jsonl")).as("only the settled pairs")
+                .containsExactly("tri r0 > tri r1", "tri r0 > tri r2");
+        assertThat(preferences("/api/export/preferences.jsonl?include-contested=true"))
                 .containsExactly("tri r0 > tri r1", "tri r0 > tri r2", "tri r1 > tri r2");
     }
 
@@ -226,9 +229,8 @@ class ExportConsensusTests {
         assertThat(interactionState("tri1")).isEqualTo("SETTLED/BEST");
         assertThat(pairState("tri1", 1, 2)).startsWith("OPEN/1/1");
 
-        assertThat(records("/api/export/preferences.jsonl"))
-                .extracting(r -> r.get("chosen").asText() + " > " + r.get("rejected").asText())
-                .as("only the settled pairs").containsExactly("tri1 r0 > tri1 r1", "tri1 r0 > tri1 r2");
+        assertThat(preferences("/api/export/preferences.jsonl")).as("only the settled pairs")
+                .containsExactly("tri1 r0 > tri1 r1", "tri1 r0 > tri1 r2");
     }
 
     /**

@@ -83,11 +83,18 @@ public class PlayView extends Div {
         addClassNames("verdict-page", "verdict-play");
         stage.addClassName("verdict-stage");
         feedback.addClassName("verdict-feedback");
+        // Read out after each verdict: the stage is rebuilt and the focus falls back to the page.
+        feedback.getElement().setAttribute("role", "status");
+        feedback.getElement().setAttribute("aria-live", "polite");
         reason.setPlaceholder("Why? (optional, one line)");
         reason.setMaxLength(500);
         reason.setClearButtonVisible(true);
         reason.addClassName("verdict-reason");
         reason.setAriaLabel("Reason for your verdict (optional)");
+        // Keys typed here are text; Escape hands them back to the verdicts.
+        reason.setHelperText("Esc: back to the verdict keys");
+        reason.addAttachListener(e -> reason.getElement().executeJs("this.addEventListener('keydown', e => {"
+                + " if (e.key === 'Escape') { (this.inputElement || this).blur(); } })"));
         add(stage);
         showWelcome();
     }

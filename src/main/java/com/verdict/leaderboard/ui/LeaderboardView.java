@@ -139,7 +139,6 @@ public class LeaderboardView extends Div {
         judges.setPartNameGenerator(r -> r.username().equals(viewer.username()) ? "me" : null);
         judges.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         judges.setAllRowsVisible(true);
-        judges.setEmptyStateText("No points in this period yet. Play a round to be first!");
     }
 
     private void configureTeams() {
@@ -159,7 +158,6 @@ public class LeaderboardView extends Div {
         teams.setPartNameGenerator(t -> t.team().equals(viewer.team()) ? "me" : null);
         teams.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         teams.setAllRowsVisible(true);
-        teams.setEmptyStateText("No team has scored in this period yet.");
     }
 
     void refresh() {
@@ -171,6 +169,12 @@ public class LeaderboardView extends Div {
         teams.setVisible(showTeams);
         team.setVisible(!showTeams);
         aroundMe.setVisible(!showTeams);
+        // "Play a round to be first" would promise a place on a board that no season keeps.
+        String noSeason = "No season is running: admins start one on the Seasons view.";
+        judges.setEmptyStateText(period == Period.SEASON && season == null ? noSeason
+                : "No points in this period yet. Play a round to be first!");
+        teams.setEmptyStateText(period == Period.SEASON && season == null ? noSeason
+                : "No team has scored in this period yet.");
         if (period == Period.SEASON && season == null) {
             judges.setItems();
             teams.setItems();
@@ -222,10 +226,10 @@ public class LeaderboardView extends Div {
     private void showFormula() {
         Dialog dialog = new Dialog("How points work");
         VerdictProperties.Points points = properties.points();
-        dialog.add(new Paragraph("You earn " + Words.count(points.base(), "point") + " for each judgment made with time to read "
-                        + "both answers; " + points.consensus() + " more when a pair you judged settles and you agreed "
-                        + "with the consensus; " + points.goldBonus() + " for matching a gold check pair (and lose "
-                        + points.goldPenalty() + " for missing one); and " + points.streakBonus() + " for every "
+        dialog.add(new Paragraph("You earn " + Words.count(points.base(), "point") + " for each judgment made "
+                        + "with time to read both answers; " + points.consensus() + " more when a pair you judged "
+                        + "settles and you agreed with the consensus; " + points.goldBonus() + " for matching a "
+                        + "gold check pair (and lose " + points.goldPenalty() + " for missing one); and " + points.streakBonus() + " for every "
                         + points.streakLength() + " agreements in a row. My stats shows your breakdown."),
                 new Paragraph("Boards count points earned in the period shown: today, this week (from Monday) and "
                         + "this month in the company's time zone, all time, or the current season."),

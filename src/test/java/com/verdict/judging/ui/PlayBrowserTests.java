@@ -59,7 +59,9 @@ class PlayBrowserTests {
         assertThat(browser.find(".verdict-progress-label").getText()).isEqualTo("1 of 10");
         assertThat(reason.getDomProperty("value")).isEqualTo("1");
 
-        browser.press("1");
+        // Escape leaves the field, and the next key is a verdict again.
+        reason.sendKeys(Keys.ESCAPE);
+        browser.pressOnFocused("1");
         browser.waitForText(".verdict-progress-label", "2 of 10");
         assertThat(browser.find(".verdict-points-earned").getText()).startsWith("+");
         assertThat(browser.find(".verdict-sources").getText()).startsWith("Left was ");
