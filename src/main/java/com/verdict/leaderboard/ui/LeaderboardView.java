@@ -229,8 +229,9 @@ public class LeaderboardView extends Div {
         dialog.add(new Paragraph("You earn " + Words.count(points.base(), "point") + " for each judgment made "
                         + "with time to read both answers; " + points.consensus() + " more when a pair you judged "
                         + "settles and you agreed with the consensus; " + points.goldBonus() + " for matching a "
-                        + "gold check pair (and lose " + points.goldPenalty() + " for missing one); and " + points.streakBonus() + " for every "
-                        + points.streakLength() + " agreements in a row. My stats shows your breakdown."),
+                        + "gold check pair (and lose " + points.goldPenalty() + " for missing one); and "
+                        + points.streakBonus() + " for every " + points.streakLength() + " agreements in a row. "
+                        + "My stats shows your breakdown."),
                 new Paragraph("Boards count points earned in the period shown: today, this week (from Monday) and "
                         + "this month in the company's time zone, all time, or the current season."),
                 new Paragraph("Teams rank by points per active member — members who scored in the period — so a "
