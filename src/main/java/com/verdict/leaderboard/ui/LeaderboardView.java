@@ -83,7 +83,10 @@ public class LeaderboardView extends Div {
             periods.put(tab, p);
             periodTabs.add(tab);
         });
-        periodTabs.setSelectedIndex(Period.ALL.ordinal());
+        // While a season runs it is the contest everyone plays for: the board opens on it.
+        Season season = leaderboards.currentSeason();
+        periodTabs.setSelectedIndex((season != null && season.runningAt(Instant.now()) ? Period.SEASON : Period.ALL)
+                .ordinal());
         periodTabs.addSelectedChangeListener(e -> refresh());
         kindTabs.addSelectedChangeListener(e -> refresh());
         team.setPlaceholder("All teams");
@@ -97,6 +100,7 @@ public class LeaderboardView extends Div {
         aroundMe.addValueChangeListener(e -> refresh());
         seasonBanner.addClassName("verdict-season-banner");
         kindTabs.addClassName("verdict-kind-tabs");
+        periodTabs.addClassName("verdict-period-tabs");
         judges.addClassName("verdict-judges");
         teams.addClassName("verdict-teams");
 

@@ -13,10 +13,12 @@ import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
 import com.verdict.leaderboard.LeaderboardRow;
+import com.verdict.leaderboard.LeaderboardService;
 import com.verdict.leaderboard.TeamRow;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import com.verdict.scoring.PointsAwarded;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @VerdictTest
@@ -37,6 +40,10 @@ class LeaderboardViewTests {
     ApplicationEventPublisher events;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    LeaderboardService leaderboards;
 
     Person viewer;
     Person leader;
@@ -44,6 +51,8 @@ class LeaderboardViewTests {
     @BeforeEach
     void setUp() {
         data.clearCatalog();
+        jdbc.update("delete from season_standing");
+        jdbc.update("delete from season");
         leader = data.user("leader", "Eagles");
         viewer = data.user("viewer", "Hawks");
         score(leader, 9);
@@ -80,6 +89,20 @@ class LeaderboardViewTests {
         score(viewer, 10);
         _get(LeaderboardView.class).refresh();
         assertThat(_get(teams, 0).team()).isEqualTo("Hawks");
+    }
+
+    @Test
+    void opensOnTheSeasonWhileOneRuns() {
+        assertThat(_get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).getSelectedTab().getLabel())
+                .isEqualTo("All time");
+        leaderboards.createSeason("Winter cup", "", Instant.now().minus(Duration.ofHours(1)),
+                Instant.now().plus(Duration.ofDays(7)));
+
+        UI.getCurrent().navigate("me");
+        UI.getCurrent().navigate(LeaderboardView.class);
+
+        assertThat(_get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).getSelectedTab().getLabel())
+                .isEqualTo("Season");
     }
 
     private void score(Person judge, int points) {
