@@ -7,7 +7,7 @@ public enum Badge {
     JUDGMENTS_1000("Thousand verdicts", "Made 1,000 judgments."),
     ALL_CATEGORIES("All-rounder", "Judged pairs in every one of the eight task categories."),
     STREAK_7("On fire", "Finished a round on 7 days in a row."),
-    GOLD_MASTER("Gold master", "Matched the known answer on 10 gold check pairs."),
+    GOLD_MASTER("Gold master", "Matched the known answer on 10 gold pairs."),
     AGREEMENT_50("Consensus builder", "50 settled pairs in a row where you agreed with the consensus.");
 
     private final String title;

@@ -152,7 +152,7 @@ public class PlayView extends Div {
                 new Stat(String.valueOf(standing.judgments()), "judgments"),
                 new Stat(standing.points() == 0 ? "—" : "#" + standing.rank(), "rank"),
                 new Stat(gold.rate() == null ? "—" : Math.round(gold.rate() * 100) + "%",
-                        gold.answered() == 0 ? "check accuracy" : "check accuracy (" + gold.answered() + ")"));
+                        gold.answered() == 0 ? "gold pairs right" : "gold pairs right (" + gold.answered() + ")"));
         stats.addClassName("verdict-stats");
         PlayerProgress.Progress mine = progress.of(judgeId);
         Button start = new Button("Start a round", VaadinIcon.PLAY.create(), e -> startRound());
@@ -254,13 +254,13 @@ public class PlayView extends Div {
         }
     }
 
-    /** After a check pair: whether the judge matched the known answer, and why it is the better one. */
+    /** After a gold pair (its answer is known): whether the judge matched it, and why it is the better one. */
     private static Component goldFeedback(GoldFeedback gold) {
         Div box = new Div();
         box.addClassNames("verdict-gold-feedback", gold.matched() ? "verdict-gold-matched" : "verdict-gold-missed");
         Span headline = new Span(gold.matched()
-                ? "Check pair: you matched the expected answer."
-                : "Check pair: the expected answer was the " + gold.expected().name().toLowerCase() + " response.");
+                ? "Gold pair: you matched its known answer."
+                : "Gold pair: its known answer was the " + gold.expected().name().toLowerCase() + " response.");
         headline.addClassName("verdict-gold-headline");
         box.add((gold.matched() ? VaadinIcon.CHECK_CIRCLE : VaadinIcon.INFO_CIRCLE).create(), headline);
         if (gold.why() != null) {

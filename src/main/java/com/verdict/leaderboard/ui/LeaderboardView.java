@@ -233,7 +233,8 @@ public class LeaderboardView extends Div {
         dialog.add(new Paragraph("You earn " + Words.count(points.base(), "point") + " for each judgment made "
                         + "with time to read both answers; " + points.consensus() + " more when a pair you judged "
                         + "settles and you agreed with the consensus; " + points.goldBonus() + " for matching a "
-                        + "gold check pair (and lose " + points.goldPenalty() + " for missing one); and "
+                        + "gold pair, whose answer is known (and lose " + points.goldPenalty() + " for missing one); "
+                        + "and "
                         + points.streakBonus() + " for every " + points.streakLength() + " agreements in a row. "
                         + "My stats shows your breakdown."),
                 new Paragraph("Boards count points earned in the period shown: today, this week (from Monday) and "
