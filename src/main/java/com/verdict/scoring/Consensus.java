@@ -199,20 +199,20 @@ class Consensus {
      * a judgment of a pair that leaves it as it was must not bring its record back into an export {@code since}.
      */
     void decideInteraction(long interactionId, Timestamp at) {
-        int[] totalPairs = new int[1];
-        InteractionRanking.Result was = jdbc.queryForObject(
+        Stored stored = jdbc.queryForObject(
                 "select pairs, state, outcome, best_candidate, confidence from interaction_decision "
                         + "where interaction_id = ?", (rs, i) -> {
-                    totalPairs[0] = rs.getInt(1);
                     String outcome = rs.getString(3);
-                    return new InteractionRanking.Result(ConsensusState.valueOf(rs.getString(2)),
+                    return new Stored(rs.getInt(1), new InteractionRanking.Result(
+                            ConsensusState.valueOf(rs.getString(2)),
                             outcome == null ? null : InteractionOutcome.valueOf(outcome), rs.getObject(4, Long.class),
-                            rs.getDouble(5));
+                            rs.getDouble(5)));
                 }, interactionId);
+        InteractionRanking.Result was = stored.decision();
         List<InteractionRanking.JudgedPair> pairs = jdbc.query(
                 "select " + PAIR_COLUMNS + " from pair_tally where interaction_id = ? order by pair_id",
                 (rs, i) -> judgedPair(rs, 1), interactionId);
-        InteractionRanking.Result result = InteractionRanking.decide(pairs, totalPairs[0], rules.settleConfidence());
+        InteractionRanking.Result result = InteractionRanking.decide(pairs, stored.pairs(), rules.settleConfidence());
         if (result.equals(was)) {
             return;
         }
@@ -222,6 +222,10 @@ class Consensus {
         if (result.state() != was.state()) {
             events.publishEvent(new InteractionStateChanged(interactionId, result.state()));
         }
+    }
+
+    /** An interaction's decision row: how many pairs it has, and the decision as last stored. */
+    private record Stored(int pairs, InteractionRanking.Result decision) {
     }
 
     /** The pair read from {@link #PAIR_COLUMNS}, starting at column {@code first}. */

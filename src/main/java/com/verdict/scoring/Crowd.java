@@ -57,6 +57,15 @@ final class Crowd {
         return new Crowd(pairs, judges, start, sortedJudge, sortedSaid, sortedLeft, gold, order);
     }
 
+    /** How many votes each judge gave. */
+    int[] votesByJudge() {
+        int[] votes = new int[judges];
+        for (int v = 0; v < votes(); v++) {
+            votes[judge[v]]++;
+        }
+        return votes;
+    }
+
     int votes() {
         return start[pairs];
     }

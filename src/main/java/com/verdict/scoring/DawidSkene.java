@@ -100,10 +100,7 @@ final class DawidSkene {
             System.arraycopy(start.confusion(), 0, confusion, 0, judges * CELLS);
             System.arraycopy(start.flagged(), 0, ignored, 0, judges);
         }
-        int[] judgments = new int[judges];
-        for (int v = 0; v < crowd.start[crowd.pairs]; v++) {
-            judgments[crowd.judge[v]]++;
-        }
+        int[] judgments = crowd.votesByJudge();
         double[] posterior = new double[crowd.pairs * K];
         double[] accuracy = new double[judges];
         boolean[] flagged = new boolean[judges];

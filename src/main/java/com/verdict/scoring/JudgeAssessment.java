@@ -29,7 +29,7 @@ final class JudgeAssessment {
     JudgeAssessment(Crowd crowd, DawidSkene.Fit fit, boolean[] tooFast, int[] timeMs, boolean[] settled,
             int[] decision) {
         int judges = crowd.judges;
-        judgments = new int[judges];
+        judgments = crowd.votesByJudge();
         goldJudgments = new int[judges];
         goldMatched = new int[judges];
         decisive = new int[judges];
@@ -45,7 +45,6 @@ final class JudgeAssessment {
                 int j = crowd.judge[v];
                 int outcome = crowd.outcome(v);
                 boolean aLeft = crowd.aShownLeft[v];
-                judgments[j]++;
                 if (tooFast[v]) {
                     this.tooFast[j]++;
                 }

@@ -393,15 +393,19 @@ public class ScoringService {
                 afterInteractionId, limit));
     }
 
-    /** The consensus of these interactions, open ones too, by interaction id (as {@link #consensusPage}). */
+    /**
+     * The consensus of these interactions, open ones too, by interaction id, for raw judgments: a contested
+     * interaction's {@code bestCandidateId} stays null here, as no judgment record names it.
+     */
     public Map<Long, ExportedConsensus> consensusOf(Collection<Long> interactionIds) {
         if (interactionIds.isEmpty()) {
             return Map.of();
         }
-        List<ExportedConsensus> found = jdbc.query(CONSENSUS + "where d.interaction_id = any(?)",
-                SqlArrays.ids(interactionIds), ScoringService::exportedConsensus);
         Map<Long, ExportedConsensus> result = new HashMap<>();
-        withLeaders(found).forEach(consensus -> result.put(consensus.interactionId(), consensus));
+        jdbc.query(CONSENSUS + "where d.interaction_id = any(?)", SqlArrays.ids(interactionIds), rs -> {
+            ExportedConsensus consensus = exportedConsensus(rs, 0);
+            result.put(consensus.interactionId(), consensus);
+        });
         return result;
     }
 
@@ -448,7 +452,6 @@ public class ScoringService {
                 });
         return result;
     }
-
 
     private static Instant instantOrNull(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();

@@ -150,7 +150,7 @@ public class PlayView extends Div {
         GoldAccuracy gold = judging.goldAccuracy(judgeId);
         Div stats = new Div(new Stat(String.valueOf(standing.points()), "points"),
                 new Stat(String.valueOf(standing.judgments()), "judgments"),
-                new Stat(standing.points() == 0 ? "—" : "#" + standing.rank(), "rank"),
+                new Stat(place(standing) == 0 ? "—" : "#" + place(standing), "rank"),
                 new Stat(gold.rate() == null ? "—" : Math.round(gold.rate() * 100) + "%",
                         gold.answered() == 0 ? "gold pairs right" : "gold pairs right (" + gold.answered() + ")"));
         stats.addClassName("verdict-stats");
@@ -168,9 +168,7 @@ public class PlayView extends Div {
     }
 
     void startRound() {
-        Scorekeeper.Standing before = judging.standing(judgeId);
-        // Without points a judge has no place yet (the welcome card shows "—").
-        rankBeforeRound = before.points() == 0 ? 0 : before.rank();
+        rankBeforeRound = place(judging.standing(judgeId));
         feedback.removeAll();
         try {
             round = judging.startRound(judgeId);
@@ -287,7 +285,7 @@ public class PlayView extends Div {
         } else {
             Div stats = new Div(new Stat(signed(summary.points()), "points this round"),
                     new Stat(String.valueOf(standing.points()), "points in all"),
-                    standing.points() == 0 ? new Stat("—", "rank")
+                    place(standing) == 0 ? new Stat("—", "rank")
                             : new Stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
             stats.addClassName("verdict-stats");
             card.add(new Paragraph(judgedSentence(done, summary.judged())), stats,
@@ -305,8 +303,7 @@ public class PlayView extends Div {
             card.add(settled);
         }
         if (!nothingDealt) {
-            card.add(rankChange(rankBeforeRound, standing.points() == 0 ? 0 : standing.rank()),
-                    progression(progress.of(judgeId)));
+            card.add(rankChange(rankBeforeRound, place(standing)), progression(progress.of(judgeId)));
         }
         Button again = new Button("Play another round", VaadinIcon.PLAY.create(), e -> startRound());
         again.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -379,6 +376,11 @@ public class PlayView extends Div {
     private Button leaderboardButton() {
         return new Button("See the leaderboard", VaadinIcon.TROPHY.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate("leaderboard")));
+    }
+
+    /** The judge's place on the board, 0 for none: without points a judge is not on it. */
+    private static long place(Scorekeeper.Standing standing) {
+        return standing.points() == 0 ? 0 : standing.rank();
     }
 
     /** A place of 0 is none: the judge had no points before the round, or has none after it. */
