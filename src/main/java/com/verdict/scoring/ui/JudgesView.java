@@ -56,8 +56,10 @@ public class JudgesView extends Div {
         grid.addColumn(JudgeQuality::displayName).setHeader("Judge").setAutoWidth(true).setSortable(true);
         grid.addColumn(j -> j.team() == null ? "—" : j.team()).setHeader("Team").setAutoWidth(true)
                 .setSortable(true);
-        grid.addColumn(JudgeQuality::judgments).setHeader("Judgments").setAutoWidth(true).setSortable(true);
-        grid.addColumn(j -> Words.percent(j.accuracy())).setHeader("Accuracy").setAutoWidth(true)
+        // Sortable headers get widths of their own: measured widths leave out the sorter's arrows ("Judgme…").
+        grid.addColumn(JudgeQuality::judgments).setHeader("Judgments").setWidth("8.5em").setFlexGrow(0)
+                .setSortable(true);
+        grid.addColumn(j -> Words.percent(j.accuracy())).setHeader("Accuracy").setWidth("8em").setFlexGrow(0)
                 .setComparator(JudgeQuality::accuracy);
         grid.addColumn(j -> Words.percent(j.goldAccuracy())
                 + (j.goldJudgments() == 0 ? "" : " of " + j.goldJudgments())).setHeader("Gold").setAutoWidth(true);
