@@ -122,6 +122,15 @@ public class JudgingService {
         return Optional.of(deal(assignment, pair, round));
     }
 
+    /**
+     * Whether a round started now would show this judge a pair: an open one to resume, or a pair of an interaction
+     * they have not been dealt (gold comes only alongside those, as in {@link #dealPair}).
+     */
+    @Transactional(readOnly = true)
+    public boolean hasPairFor(long judgeId) {
+        return assignments.latest(judgeId, Assignment.State.OPEN).isPresent() || !pool.choicesFor(judgeId).isEmpty();
+    }
+
     /** Counts today's judgments in the leaderboard zone, so the cap resets when the day boards do. */
     private void refuseAtDailyCap(long judgeId) {
         int cap = properties.judging().dailyCap();

@@ -6,7 +6,7 @@ package com.verdict.scoring;
  * missing) a gold pair's known answer, {@code STREAK} for a run of agreements with the consensus.
  */
 public enum PointsKind {
-    BASE("Base"), CONSENSUS("Consensus"), GOLD("Gold"), STREAK("Streak");
+    BASE("Base"), CONSENSUS("Consensus"), GOLD("Gold"), STREAK("Agreement streak");
 
     private final String label;
 

@@ -254,7 +254,7 @@ class JudgingServiceTests {
         assertThat(summary.settledSinceLastTime()).isEqualTo(new Scorekeeper.Settled(10, 9, 9 * 2 + 5));
         // The round's own pairs settled as the judge voted; five more agreements reach a multiple of five once.
         assertThat(summary.earned()).containsExactly(new Scorekeeper.Earned("Base", 5),
-                new Scorekeeper.Earned("Consensus", 10), new Scorekeeper.Earned("Streak", 5));
+                new Scorekeeper.Earned("Consensus", 10), new Scorekeeper.Earned("Agreement streak", 5));
         assertThat(summary.points()).isEqualTo(20);
         assertThat(summary.progress().done()).isEqualTo(5);
         RoundSummary firstAgain = judging.summary(judge.id(), first);

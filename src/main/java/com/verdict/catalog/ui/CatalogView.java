@@ -10,7 +10,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.verdict.base.ApiException;
 import com.verdict.base.Words;
+import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.catalog.CandidateView;
 import com.verdict.catalog.CatalogFilter;
 import com.verdict.catalog.CatalogService;
@@ -83,7 +84,7 @@ public class CatalogView extends Div {
         SplitLayout split = new SplitLayout(grid, detail);
         split.setSplitterPosition(64);
         split.addClassName("verdict-catalog-split");
-        add(new H2("Catalog"), counts, filters(), split);
+        add(new H1("Catalog"), counts, filters(), split);
         configureGrid();
         showCounts();
         showNothingSelected();
@@ -231,11 +232,12 @@ public class CatalogView extends Div {
         d.tags().forEach(t -> head.add(badge(t, "")));
         head.addClassName("verdict-detail-head");
         detail.add(head);
-        Div instruction = new Div(new Span(d.instruction()));
+        // Shown as judges see them: Markdown, rendered safely.
+        Div instruction = new Div(new SafeMarkdown(d.instruction()));
         instruction.addClassName("verdict-detail-instruction");
         detail.add(instruction);
         if (!d.context().isBlank()) {
-            Details context = new Details("Context", new Span(d.context()));
+            Details context = new Details("Context", new SafeMarkdown(d.context()));
             context.addClassName("verdict-detail-context");
             detail.add(context);
         }
@@ -279,9 +281,16 @@ public class CatalogView extends Div {
             head.add(badge("gold best", "warning"));
         }
         head.addClassName("verdict-candidate-head");
-        Span text = new Span(c.text().isEmpty() ? "(empty response)" : c.text());
-        text.addClassName(c.text().isEmpty() ? "verdict-empty-response" : "verdict-candidate-text");
-        Div card = new Div(head, text);
+        Div card = new Div(head);
+        if (c.text().isBlank()) {
+            Span empty = new Span("(empty response)");
+            empty.addClassName("verdict-empty-response");
+            card.add(empty);
+        } else {
+            SafeMarkdown text = new SafeMarkdown(c.text());
+            text.addClassName("verdict-candidate-text");
+            card.add(text);
+        }
         card.addClassName("verdict-candidate");
         return card;
     }

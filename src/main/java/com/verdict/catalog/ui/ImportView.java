@@ -6,7 +6,7 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -87,7 +87,7 @@ public class ImportView extends Div {
                 + "to import its valid lines; lines already stored as they are are skipped, so importing the same "
                 + "file twice is safe.");
         intro.addClassName("verdict-muted");
-        add(new H2("Import interactions"), intro, options(), uploader(properties), progress(), result);
+        add(new H1("Import interactions"), intro, options(), uploader(properties), progress(), result);
         result.addClassName("verdict-import-result");
         configureErrors();
     }

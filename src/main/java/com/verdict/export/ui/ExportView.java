@@ -13,7 +13,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
@@ -104,7 +104,7 @@ public class ExportView extends Div {
         this.requester = ExportRequester.viaUi(me.id(), me.username());
         this.download = new Anchor((DownloadHandler) this::download, AttachmentType.DOWNLOAD, "");
         addClassNames("verdict-page", "verdict-export");
-        add(new H2("Export the dataset"), intro(), choices(), result(), new H3("Export history"), history());
+        add(new H1("Export the dataset"), intro(), choices(), result(), new H3("Export history"), history());
         refresh();
     }
 

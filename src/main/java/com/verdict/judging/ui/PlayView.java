@@ -7,7 +7,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -55,6 +55,9 @@ public class PlayView extends Div {
 
     /** Context longer than this starts collapsed. */
     static final int LONG_CONTEXT_CHARS = 600;
+    static final String NOTHING_LEFT = "Every pair you may judge has been dealt to you already: one pair of each "
+            + "instruction, so that no answer comes back to you with its source known. Thank you! New pairs arrive when "
+            + "engineers import more interactions.";
     static final String WITHDRAWN = "That pair was withdrawn while you read it (its interaction changed) — here is "
             + "another one.";
 
@@ -73,6 +76,8 @@ public class PlayView extends Div {
     private RoundProgress round;
     private long rankBeforeRound;
     private Deal deal;
+    /** Whether the welcome card offered a round: Enter starts one only then. */
+    private boolean roundOffered;
     private DomListenerRegistration keys;
 
     public PlayView(JudgingService judging, JudgingDesk desk, PlayerProgress progress, CurrentUser currentUser) {
@@ -123,7 +128,7 @@ public class PlayView extends Div {
     /** What a key press does depends on what is on screen: verdicts while judging, Enter elsewhere. */
     void onKey(String key) {
         if (deal == null) {
-            if ("Enter".equals(key)) {
+            if ("Enter".equals(key) && roundOffered) {
                 startRound();
             }
             return;
@@ -140,13 +145,15 @@ public class PlayView extends Div {
 
     private void showWelcome() {
         deal = null;
+        // A judge who has seen every instruction is told so here, not after starting a round that deals nothing.
+        roundOffered = judging.hasPairFor(judgeId);
         Scorekeeper.Standing standing = judging.standing(judgeId);
         Div card = new Div();
         card.addClassNames("verdict-card", "verdict-welcome");
-        H2 title = new H2("Ready for a round?");
-        Paragraph intro = new Paragraph("A round deals up to " + roundSize() + " instructions, each with two "
-                + "answers. Pick the better answer — you earn a point for every judgment, and more as the "
-                + "dataset takes shape.");
+        H1 title = new H1(roundOffered ? "Ready for a round?" : "Nothing to judge right now");
+        Paragraph intro = new Paragraph(roundOffered ? "A round deals up to " + roundSize() + " instructions, each "
+                + "with two answers. Pick the better answer — you earn a point for every judgment, and more as the "
+                + "dataset takes shape." : NOTHING_LEFT);
         GoldAccuracy gold = judging.goldAccuracy(judgeId);
         Div stats = new Div(new Stat(String.valueOf(standing.points()), "points"),
                 new Stat(String.valueOf(standing.judgments()), "judgments"),
@@ -158,7 +165,12 @@ public class PlayView extends Div {
         Button start = new Button("Start a round", VaadinIcon.PLAY.create(), e -> startRound());
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         start.addClassName("verdict-start");
-        card.add(title, intro, stats, progression(mine), start, keyLegend());
+        card.add(title, intro, stats, progression(mine));
+        if (roundOffered) {
+            card.add(start, keyLegend());
+        } else {
+            card.add(leaderboardButton());
+        }
         stage.removeAll();
         stage.add(card);
     }
@@ -195,7 +207,11 @@ public class PlayView extends Div {
         round = deal.progress();
         reason.clear();
         stage.removeAll();
-        stage.add(progress(), feedback, pair(deal), verdictBar());
+        Component pair = pair(deal);
+        stage.add(progress(), feedback, pair, verdictBar());
+        // A new pair starts from its top, and a screen reader from its instruction: after a verdict on a long pair the
+        // page stayed scrolled down to the buttons, and the focus fell back to the page.
+        pair.getElement().executeJs("window.scrollTo(0, 0); this.focus({preventScroll: true})");
     }
 
     void submit(Verdict verdict) {
@@ -277,11 +293,10 @@ public class PlayView extends Div {
         Div card = new Div();
         card.addClassNames("verdict-card", "verdict-summary");
         boolean nothingDealt = done.done() == 0;
-        card.add(new H2(nothingDealt ? "Nothing left to judge" : "Round complete!"));
+        roundOffered = !nothingDealt;
+        card.add(new H1(nothingDealt ? "Nothing left to judge" : "Round complete!"));
         if (nothingDealt) {
-            card.add(new Paragraph("Every pair you may judge has been dealt to you already: one pair of each "
-                    + "instruction, so that no answer comes back to you with its source known. Thank you! New pairs "
-                    + "arrive when engineers import more interactions."));
+            card.add(new Paragraph(NOTHING_LEFT));
         } else {
             Div stats = new Div(new Stat(signed(summary.points()), "points this round"),
                     new Stat(String.valueOf(standing.points()), "points in all"),
@@ -368,7 +383,7 @@ public class PlayView extends Div {
         Paragraph message = new Paragraph("You've reached today's cap of " + cap.cap()
                 + " judgments — come back tomorrow.");
         message.addClassName("verdict-cap-message");
-        card.add(new H2("That's all for today"), message, leaderboardButton());
+        card.add(new H1("That's all for today"), message, leaderboardButton());
         stage.removeAll();
         stage.add(feedback, card);
     }
@@ -400,7 +415,7 @@ public class PlayView extends Div {
     /** Streak, level with its bar, and badges. */
     private static Component progression(PlayerProgress.Progress mine) {
         Span streak = new Span(VaadinIcon.FIRE.create(),
-                new Span(mine.streakDays() + " day streak"));
+                new Span(mine.streakDays() + "-day streak"));
         streak.addClassName("verdict-streak");
         streak.getElement().setAttribute("title", "Days in a row with at least one full round");
         ProgressBar bar = new ProgressBar(0, 1, mine.levelProgress());
@@ -439,6 +454,9 @@ public class PlayView extends Div {
     private Component pair(Deal deal) {
         Div pair = new Div();
         pair.addClassName("verdict-pair");
+        pair.getElement().setAttribute("tabindex", "-1");
+        pair.getElement().setAttribute("role", "region");
+        pair.getElement().setAttribute("aria-label", "Pair " + (round.done() + 1) + " of " + round.size());
         Span category = new Span(deal.category().label());
         category.addClassNames("verdict-category");
         category.getElement().getThemeList().add("badge");

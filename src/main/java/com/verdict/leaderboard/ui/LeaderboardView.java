@@ -13,7 +13,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -106,7 +106,7 @@ public class LeaderboardView extends Div {
 
         Button formula = new Button("How points work", VaadinIcon.QUESTION_CIRCLE_O.create(), e -> showFormula());
         formula.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div header = new Div(new H2("Leaderboard"), formula);
+        Div header = new Div(new H1("Leaderboard"), formula);
         header.addClassName("verdict-board-header");
         Div filters = new Div(kindTabs, team, aroundMe);
         filters.addClassName("verdict-board-filters");

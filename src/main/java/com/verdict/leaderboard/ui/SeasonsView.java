@@ -6,7 +6,7 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -54,7 +54,7 @@ public class SeasonsView extends Div {
         Paragraph help = new Paragraph("A season has its own board. When it ends its standings are frozen and kept. "
                 + "Times are in " + zone + ".");
         help.addClassName("verdict-muted");
-        add(new H2("Seasons"), help, form(), seasons);
+        add(new H1("Seasons"), help, form(), seasons);
         seasons.setItems(leaderboards.seasons());
     }
 

@@ -5,7 +5,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -31,7 +31,7 @@ public class TeamView extends Div {
 
     private final LeaderboardService leaderboards;
     private final Person viewer;
-    private final H2 title = new H2();
+    private final H1 title = new H1();
     private final Grid<MemberRow> members = new Grid<>(MemberRow.class, false);
     private final Chart activity = new Chart("Judgments per day, last 30 days");
     private final Chart agreement = new Chart("Agreement with the consensus per day, last 30 days");

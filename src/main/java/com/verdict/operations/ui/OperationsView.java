@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -54,7 +55,7 @@ public class OperationsView extends Div {
         auditGrid.addColumn(AuditLog.Entry::details).setHeader("Details").setFlexGrow(1);
         auditGrid.setHeight("28rem");
         auditGrid.setEmptyStateText("Nothing audited yet");
-        add(new H2("Backups"), how);
+        add(new H1("Operations"), new H2("Backups"), how);
         housekeeping.file().ifPresent(file -> {
             Paragraph size = new Paragraph(describe(file));
             size.setId("database-file");

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -46,7 +47,7 @@ public class AdminView extends VerticalLayout {
     public AdminView(PeopleService people) {
         this.people = people;
         addClassName("verdict-page");
-        add(new H2("Users"), userToolbar(), configureUsers(), new H2("Teams"), teamToolbar(), configureTeams());
+        add(new H1("Users and teams"), new H2("Users"), userToolbar(), configureUsers(), new H2("Teams"), teamToolbar(), configureTeams());
         refresh();
     }
 

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -52,7 +52,7 @@ public class TokensView extends Div {
                 + "its scopes allow: export reaches /api/export/**, import reaches POST /api/interactions. Its "
                 + "secret is shown once; revoking takes effect at once.");
         how.addClassName("verdict-muted");
-        add(new H2("API tokens"), how, form(), list());
+        add(new H1("API tokens"), how, form(), list());
         refresh();
     }
 

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -46,7 +46,7 @@ public class JudgesView extends Div {
             how.setText("The judges of " + (viewer.team() == null ? "your team (you are in none yet)"
                     : "team " + viewer.team()) + ". " + how.getText());
         }
-        add(new H2("Judges"), how, judges(scoring.judgesSeenBy(viewer)), new H3("Agreement (Krippendorff's alpha)"),
+        add(new H1("Judges"), how, judges(scoring.judgesSeenBy(viewer)), new H3("Agreement (Krippendorff's alpha)"),
                 agreement(scoring));
     }
 

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -36,7 +36,7 @@ public class MyStatsView extends Div {
     public MyStatsView(ScoringService scoring, CurrentUser currentUser) {
         addClassNames("verdict-page", "verdict-my-stats");
         MyStats stats = scoring.myStats(currentUser.id());
-        add(new H2("My stats"));
+        add(new H1("My stats"));
         if (stats.flagReason() != null) {
             add(flagNotice(stats.flagReason()));
         }

@@ -3,7 +3,7 @@ package com.verdict.scoring.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -42,7 +42,7 @@ public class ScoringAdminView extends Div {
         refit.setDisableOnClick(true);
         refit.addClickListener(e -> refit.setEnabled(true));
         lastRefit.addClassName("verdict-last-refit");
-        add(new H2("Scoring"), new Paragraph(settings(properties)), lastRefit, refit,
+        add(new H1("Scoring"), new Paragraph(settings(properties)), lastRefit, refit,
                 new Paragraph(new RouterLink("Judges and agreement", JudgesView.class)));
         showLastRefit();
     }

@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -36,7 +36,7 @@ public class StandingsView extends Div {
                 + "to each; contested and both-bad pairs are left out). 1000 is the average source; 400 more means "
                 + "10 to 1 odds of being preferred. The bar shows the 95% interval.");
         how.addClassName("verdict-muted");
-        add(new H2("Model standings"), how);
+        add(new H1("Model standings"), how);
         if (standings.isEmpty()) {
             add(new Paragraph("No pair between two different sources is decided yet."));
             return;

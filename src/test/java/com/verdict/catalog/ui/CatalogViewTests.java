@@ -15,6 +15,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.verdict.TestData;
+import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.VerdictTest;
 import com.verdict.catalog.Category;
 import com.verdict.catalog.InteractionRow;
@@ -108,6 +109,24 @@ class CatalogViewTests {
         assertThat(grid.getDataProvider().fetch(new com.vaadin.flow.data.provider.Query<>()).filter(
                 r -> r.externalId().equals(deal.interactionId())).findFirst().orElseThrow().status())
                 .isEqualTo(InteractionStatus.RETIRED);
+    }
+
+    @Test
+    void theDetailShowsTextsAsJudgesSeeThemMarkdownRenderedAndHtmlInert() {
+        data.importJsonl(TestData.interactionLine("md-1", 2)
+                .replace("Question md-1?", "Sum **two** numbers")
+                .replace("Answer 0 to md-1", "Use `a + b`<script>alert(1)</script>"));
+        open(Role.ENGINEER);
+        @SuppressWarnings("unchecked")
+        Grid<InteractionRow> grid = _get(Grid.class, spec -> spec.withClasses("verdict-catalog-grid"));
+        grid.select(java.util.stream.IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i))
+                .filter(r -> r.externalId().equals("md-1")).findFirst().orElseThrow());
+
+        Div detail = _get(Div.class, spec -> spec.withClasses("verdict-catalog-detail"));
+        assertThat(_find(detail, SafeMarkdown.class).stream().map(SafeMarkdown::getInnerHtml))
+                .anySatisfy(html -> assertThat(html).contains("<strong>two</strong>"))
+                .anySatisfy(html -> assertThat(html).contains("<code>a + b</code>")
+                        .contains("&lt;script&gt;").doesNotContain("<script>"));
     }
 
     @Test

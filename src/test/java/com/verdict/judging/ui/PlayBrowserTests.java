@@ -65,15 +65,17 @@ class PlayBrowserTests {
         browser.waitForText(".verdict-progress-label", "2 of 10");
         assertThat(browser.find(".verdict-points-earned").getText()).startsWith("+");
         assertThat(browser.find(".verdict-sources").getText()).startsWith("Left was ");
+        // The new pair has the focus (a screen reader starts there), and the keys work from it.
+        assertThat(browser.script("return document.activeElement.getAttribute('aria-label')")).isEqualTo("Pair 2 of 10");
 
         CharSequence[] rest = {Keys.ARROW_LEFT, "2", Keys.ARROW_RIGHT, "T", "B", "S", "t", "b"};
         for (int i = 0; i < rest.length; i++) {
-            browser.press(rest[i]);
+            browser.pressOnFocused(rest[i]);
             browser.waitForText(".verdict-progress-label", (i + 3) + " of 10");
         }
         browser.press(Keys.ARROW_RIGHT);
 
-        browser.waitForText(".verdict-summary h2", "Round complete!");
+        browser.waitForText(".verdict-summary h1", "Round complete!");
         browser.screenshot("play-summary");
         assertThat(browser.find(".verdict-summary p").getText()).isEqualTo("You judged 9 pairs and skipped 1.");
         long pointsInAll = Long.parseLong(browser.find(".verdict-summary .verdict-stat:nth-child(2) .verdict-stat-value")

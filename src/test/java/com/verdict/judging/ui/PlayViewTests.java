@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -72,7 +73,7 @@ class PlayViewTests {
                         .isEqualTo("+1 point");
             }
         }
-        assertThat(_get(H2.class, spec -> spec.withText("Round complete!"))).isNotNull();
+        assertThat(_get(H1.class, spec -> spec.withText("Round complete!"))).isNotNull();
         assertThat(_find(Span.class, spec -> spec.withText("+10"))).hasSize(1);
         assertThat(_find(Span.class, spec -> spec.withText("#1"))).hasSize(1);
         assertThat(_get(Paragraph.class, spec -> spec.withText("You judged 10 of 10 pairs."))).isNotNull();
@@ -80,6 +81,29 @@ class PlayViewTests {
                 .as("no place before the first round").isEqualTo("▲ You entered the board at #1");
         assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
                 .isEqualTo(10);
+    }
+
+    @Test
+    void theWelcomeSaysWhenNothingIsLeftAndOffersNoRound() {
+        data.clearCatalog();
+        ViewTestSupport.signInAndSetUp(context, judge);
+        UI.getCurrent().navigate(PlayView.class);
+
+        assertThat(_get(H1.class).getText()).isEqualTo("Nothing to judge right now");
+        assertThat(_get(Paragraph.class, spec -> spec.withText(PlayView.NOTHING_LEFT))).isNotNull();
+        assertThat(_find(Button.class, spec -> spec.withText("Start a round"))).isEmpty();
+        _get(PlayView.class).onKey("Enter");
+        assertThat(jdbc.queryForObject("select count(*) from round where judge_id = ?", Long.class, judge.id()))
+                .as("Enter starts no round that would deal nothing").isZero();
+
+        data.interactions("arrived", 1);
+        ViewTestSupport.signInAndSetUp(context, judge);
+        UI.getCurrent().navigate(PlayView.class);
+        assertThat(_get(H1.class).getText()).isEqualTo("Ready for a round?");
+        _get(PlayView.class).onKey("Enter");
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-progress-label")).getText()).isEqualTo("1 of 10");
+        assertThat(_get(Div.class, spec -> spec.withClasses("verdict-pair"))
+                .getElement().getAttribute("aria-label")).isEqualTo("Pair 1 of 10");
     }
 
     @Test
@@ -216,7 +240,7 @@ class PlayViewTests {
     }
 
     private static void tieUntilTheSummary() {
-        while (_find(H2.class, spec -> spec.withText("Round complete!")).isEmpty()) {
+        while (_find(H1.class, spec -> spec.withText("Round complete!")).isEmpty()) {
             _click(_get(Button.class, spec -> spec.withText("Tie")));
         }
     }
@@ -232,7 +256,7 @@ class PlayViewTests {
 
         _click(_get(Button.class, spec -> spec.withText("Left is better")));
 
-        assertThat(_get(H2.class).getText()).isEqualTo("That's all for today");
+        assertThat(_get(H1.class).getText()).isEqualTo("That's all for today");
         assertThat(_get(Paragraph.class, spec -> spec.withClasses("verdict-cap-message")).getText())
                 .isEqualTo("You've reached today's cap of 500 judgments — come back tomorrow.");
         assertThat(_get(Span.class, spec -> spec.withClasses("verdict-points-earned")).getText()).isEqualTo("+1 point");
@@ -241,7 +265,7 @@ class PlayViewTests {
         _click(_get(Button.class, spec -> spec.withText("See the leaderboard")));
         UI.getCurrent().navigate(PlayView.class);
         _click(_get(Button.class, spec -> spec.withText("Start a round")));
-        assertThat(_get(H2.class).getText()).isEqualTo("That's all for today");
+        assertThat(_get(H1.class).getText()).isEqualTo("That's all for today");
     }
 
     @Test

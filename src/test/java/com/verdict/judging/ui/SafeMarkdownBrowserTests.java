@@ -97,7 +97,7 @@ class SafeMarkdownBrowserTests {
             assertThat(browser.find(".verdict-pair").isDisplayed()).as("the page is not blanked").isTrue();
             browser.press("s");
         }
-        browser.waitForText(".verdict-summary h2", "Round complete!");
+        browser.waitForText(".verdict-summary h1", "Round complete!");
 
         assertThat(shown.toString())
                 .contains("Why is it risky to put user comments into a web page with innerHTML?")
