@@ -148,7 +148,7 @@ public class JudgingService {
     /**
      * Takes a slot for the judge: now and then a gold pair, else the least judged, oldest open pair of an
      * interaction they have not been dealt a pair of. Gold comes at the gold rate, nudged by how far the judge is
-     * behind or ahead of their share, so that each judge's count stays close to the rate at moments nobody can
+     * behind or ahead of their share, so that each judge's count stays close to the rate at times nobody can
      * predict. Gold comes only alongside real work: with no other pair left for the judge, nothing is dealt.
      */
     private Optional<Long> dealPair(long judgeId) {

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.verdict.base.ui.Times;
 import com.verdict.base.ApiException;
 import com.verdict.base.Words;
 import com.verdict.base.ui.SafeMarkdown;
@@ -42,8 +43,6 @@ import com.verdict.catalog.InteractionStatus;
 import com.verdict.catalog.JudgmentHistory;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,11 +58,10 @@ import java.util.Optional;
 @RolesAllowed({"ENGINEER", "LEAD"})
 public class CatalogView extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneId.systemDefault());
 
     private final CatalogService catalog;
     private final boolean engineer;
+    private final Times times;
     private final Div counts = new Div();
     private final ComboBox<Category> category = new ComboBox<>("Category");
     private final ComboBox<String> source = new ComboBox<>("Source");
@@ -75,8 +73,9 @@ public class CatalogView extends Div {
     private final Div detail = new Div();
     private CatalogFilter filter = CatalogFilter.ALL;
 
-    public CatalogView(CatalogService catalog, AuthenticationContext authentication) {
+    public CatalogView(CatalogService catalog, AuthenticationContext authentication, Times times) {
         this.catalog = catalog;
+        this.times = times;
         this.engineer = authentication.hasRole("ENGINEER");
         addClassNames("verdict-page", "verdict-catalog");
         counts.addClassName("verdict-catalog-counts");
@@ -128,7 +127,7 @@ public class CatalogView extends Div {
         grid.addComponentColumn(r -> r.gold() ? badge("gold", "warning") : new Span()).setHeader("Gold")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> WHEN.format(r.createdAt())).setHeader("Imported").setKey("created").setSortable(true)
+        grid.addColumn(r -> times.format(r.createdAt())).setHeader(times.header("Imported")).setKey("created").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> catalog.browse(filter, sort(query.getSortOrders()), query.getOffset(), query.getLimit())
                 .stream(), query -> catalog.count(filter));
@@ -295,7 +294,7 @@ public class CatalogView extends Div {
         return card;
     }
 
-    private static Component pair(InteractionDetail.PairDetail p) {
+    private Component pair(InteractionDetail.PairDetail p) {
         Span title = new Span("#" + p.a().position() + " vs #" + p.b().position());
         title.addClassName("verdict-pair-title");
         Div head = new Div(title, new Span(Words.count(p.judgments().size(), "judgment")));
@@ -313,7 +312,7 @@ public class CatalogView extends Div {
                     .setHeader("Time on task").setAutoWidth(true);
             judgments.addColumn(j -> j.goldMatched() == null ? "" : j.goldMatched() ? "matched" : "missed")
                     .setHeader("Gold").setAutoWidth(true);
-            judgments.addColumn(j -> WHEN.format(j.at())).setHeader("When").setAutoWidth(true);
+            judgments.addColumn(j -> times.format(j.at())).setHeader(times.header("When")).setAutoWidth(true);
             judgments.setItems(p.judgments());
             judgments.setAllRowsVisible(true);
             judgments.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_NO_BORDER);

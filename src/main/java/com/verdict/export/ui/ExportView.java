@@ -30,6 +30,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import com.verdict.base.ui.Times;
 import com.verdict.base.ApiException;
 import com.verdict.base.Words;
 import com.verdict.catalog.Category;
@@ -44,9 +45,6 @@ import com.verdict.people.Person;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +62,8 @@ public class ExportView extends Div {
 
     static final int PREVIEW_LINES = 5;
     private static final int HISTORY_ROWS = 50;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final ExportService exports;
+    private final Times times;
     private final ExportRequester requester;
 
     private final RadioButtonGroup<ExportFormat> format = new RadioButtonGroup<>("File");
@@ -98,8 +94,9 @@ public class ExportView extends Div {
     record Choice(ExportFormat format, ExportFilter filter) {
     }
 
-    public ExportView(ExportService exports, CurrentUser currentUser) {
+    public ExportView(ExportService exports, CurrentUser currentUser, Times times) {
         this.exports = exports;
+        this.times = times;
         Person me = currentUser.person();
         this.requester = ExportRequester.viaUi(me.id(), me.username());
         this.download = new Anchor((DownloadHandler) this::download, AttachmentType.DOWNLOAD, "");
@@ -144,6 +141,8 @@ public class ExportView extends Div {
         testFraction.setMax(0.99);
         testFraction.setStep(0.05);
         testFraction.setEnabled(false);
+        since.setHelperText("Days in " + times.zone().getId());
+        until.setHelperText("Days in " + times.zone().getId());
         dedupe.addClassName("verdict-export-dedupe");
         FormLayout form = new FormLayout(categories, source, tag, minConfidence, minJudgments, since, until, split,
                 testFraction, includeContested, dedupe);
@@ -174,7 +173,7 @@ public class ExportView extends Div {
     }
 
     private Component history() {
-        history.addColumn(e -> WHEN.format(e.startedAt())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(e -> times.format(e.startedAt())).setHeader(times.header("When")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ExportHistoryEntry::username).setHeader("Who").setAutoWidth(true);
         history.addColumn(e -> e.tokenName() == null ? e.via() : e.via() + " '" + e.tokenName() + "'")
                 .setHeader("Via").setAutoWidth(true);
@@ -231,8 +230,9 @@ public class ExportView extends Div {
         putIfSet(parameters, "tag", tag.getValue());
         putIfSet(parameters, "min-confidence", minConfidence.getValue());
         putIfSet(parameters, "min-judgments", minJudgments.getValue());
-        putIfSet(parameters, "since", since.getValue());
-        putIfSet(parameters, "until", until.getValue() == null ? null : until.getValue().plusDays(1));
+        // Days as the other views count them, in the contest's zone (the API's dates are UTC days).
+        putIfSet(parameters, "since", since.getValue() == null ? null : times.startOf(since.getValue()));
+        putIfSet(parameters, "until", until.getValue() == null ? null : times.startOf(until.getValue().plusDays(1)));
         if (includeContested.getValue()) {
             parameters.put("include-contested", List.of("true"));
         }
@@ -247,9 +247,7 @@ public class ExportView extends Div {
     }
 
     private static void putIfSet(Map<String, List<String>> parameters, String name, Object value) {
-        if (value instanceof LocalDate date) {
-            parameters.put(name, List.of(date.toString()));
-        } else if (value != null && !value.toString().isBlank()) {
+        if (value != null && !value.toString().isBlank()) {
             parameters.put(name, List.of(value.toString()));
         }
     }

@@ -16,15 +16,13 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.base.ui.Times;
 import com.verdict.base.ApiException;
-import com.verdict.base.VerdictProperties;
 import com.verdict.leaderboard.LeaderboardService;
 import com.verdict.leaderboard.Season;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Admins set up seasons (contests): title, prize, start and end. */
 @Route("admin/seasons")
@@ -33,26 +31,25 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed("ADMIN")
 public class SeasonsView extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final LeaderboardService leaderboards;
-    private final ZoneId zone;
+    private final Times times;
     private final Grid<Season> seasons = new Grid<>(Season.class, false);
 
-    public SeasonsView(LeaderboardService leaderboards, VerdictProperties properties) {
+    public SeasonsView(LeaderboardService leaderboards, Times times) {
         this.leaderboards = leaderboards;
-        this.zone = properties.leaderboard().zone();
+        this.times = times;
         addClassName("verdict-page");
         seasons.addColumn(Season::title).setHeader("Title").setFlexGrow(1);
-        seasons.addColumn(s -> format(s.startsAt())).setHeader("Starts").setAutoWidth(true);
-        seasons.addColumn(s -> format(s.endsAt())).setHeader("Ends").setAutoWidth(true);
+        seasons.addColumn(s -> times.format(s.startsAt())).setHeader(times.header("Starts")).setAutoWidth(true);
+        seasons.addColumn(s -> times.format(s.endsAt())).setHeader(times.header("Ends")).setAutoWidth(true);
         seasons.addColumn(Season::prize).setHeader("Prize").setFlexGrow(1);
         seasons.addColumn(s -> s.frozenAt() != null ? "Frozen" : s.runningAt(Instant.now()) ? "Running" : "")
                 .setHeader("State").setAutoWidth(true);
         seasons.setAllRowsVisible(true);
         seasons.setEmptyStateText("No seasons yet: a season gives the contest its own board, banner and prize.");
         Paragraph help = new Paragraph("A season has its own board. When it ends its standings are frozen and kept. "
-                + "Times are in " + zone + ".");
+                + "Times are in " + times.zone().getId() + ", the zone the boards count days in.");
         help.addClassName("verdict-muted");
         add(new H1("Seasons"), help, form(), seasons);
         seasons.setItems(leaderboards.seasons());
@@ -65,13 +62,13 @@ public class SeasonsView extends Div {
         prize.setMaxLength(2000);
         DateTimePicker start = new DateTimePicker("Starts");
         DateTimePicker end = new DateTimePicker("Ends");
-        start.setValue(LocalDateTime.now(zone).withSecond(0).withNano(0));
+        start.setValue(LocalDateTime.now(times.zone()).withSecond(0).withNano(0));
         end.setValue(start.getValue().plusWeeks(1));
         Button create = new Button("Create season", VaadinIcon.PLUS.create(), e -> {
             try {
                 leaderboards.createSeason(title.getValue(), prize.getValue(),
-                        start.getValue() == null ? null : start.getValue().atZone(zone).toInstant(),
-                        end.getValue() == null ? null : end.getValue().atZone(zone).toInstant());
+                        start.getValue() == null ? null : start.getValue().atZone(times.zone()).toInstant(),
+                        end.getValue() == null ? null : end.getValue().atZone(times.zone()).toInstant());
                 title.clear();
                 prize.clear();
                 seasons.setItems(leaderboards.seasons());
@@ -86,9 +83,5 @@ public class SeasonsView extends Div {
         FormLayout form = new FormLayout(title, start, end, prize, create);
         form.setMaxWidth("60rem");
         return form;
-    }
-
-    private String format(Instant at) {
-        return WHEN.format(at.atZone(zone));
     }
 }

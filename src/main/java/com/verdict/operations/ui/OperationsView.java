@@ -13,13 +13,12 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.base.ui.Times;
 import com.verdict.base.ApiException;
 import com.verdict.base.AuditLog;
 import com.verdict.operations.BackupService;
 import com.verdict.operations.H2Housekeeping;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** Backups and the audit log, for admins. */
 @Route("admin/operations")
@@ -28,15 +27,12 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed("ADMIN")
 public class OperationsView extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
-
     private final BackupService backups;
     private final AuditLog audit;
     private final Grid<BackupService.Backup> backupGrid = new Grid<>(BackupService.Backup.class, false);
     private final Grid<AuditLog.Entry> auditGrid = new Grid<>(AuditLog.Entry.class, false);
 
-    public OperationsView(BackupService backups, AuditLog audit, H2Housekeeping housekeeping) {
+    public OperationsView(BackupService backups, AuditLog audit, H2Housekeeping housekeeping, Times times) {
         this.backups = backups;
         this.audit = audit;
         addClassName("verdict-page");
@@ -49,7 +45,7 @@ public class OperationsView extends Div {
         backupGrid.addColumn(b -> "%,d KB".formatted(b.bytes() / 1024)).setHeader("Size").setAutoWidth(true);
         backupGrid.setAllRowsVisible(true);
         backupGrid.setEmptyStateText("No backups yet");
-        auditGrid.addColumn(e -> WHEN.format(e.at())).setHeader("When").setAutoWidth(true);
+        auditGrid.addColumn(e -> times.format(e.at())).setHeader(times.header("When")).setAutoWidth(true);
         auditGrid.addColumn(AuditLog.Entry::actor).setHeader("Who").setAutoWidth(true);
         auditGrid.addColumn(AuditLog.Entry::action).setHeader("Action").setAutoWidth(true);
         auditGrid.addColumn(AuditLog.Entry::details).setHeader("Details").setFlexGrow(1);

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.verdict.base.ui.Times;
 import com.verdict.base.ApiException;
 import com.verdict.people.ApiTokenInfo;
 import com.verdict.people.ApiTokenService;
@@ -23,8 +24,6 @@ import com.verdict.people.CurrentUser;
 import com.verdict.people.NewApiToken;
 import com.verdict.people.TokenScope;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,18 +34,17 @@ import java.util.stream.Collectors;
 @RolesAllowed("ENGINEER")
 public class TokensView extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final ApiTokenService tokens;
     private final long ownerId;
+    private final Times times;
     private final TextField name = new TextField("Name");
     private final CheckboxGroup<TokenScope> scopes = new CheckboxGroup<>("May");
     private final Grid<ApiTokenInfo> list = new Grid<>(ApiTokenInfo.class, false);
 
-    public TokensView(ApiTokenService tokens, CurrentUser currentUser) {
+    public TokensView(ApiTokenService tokens, CurrentUser currentUser, Times times) {
         this.tokens = tokens;
         this.ownerId = currentUser.id();
+        this.times = times;
         addClassNames("verdict-page", "verdict-tokens");
         Paragraph how = new Paragraph("A token signs REST calls as you (Authorization: Bearer …), but only on what "
                 + "its scopes allow: export reaches /api/export/**, import reaches POST /api/interactions. Its "
@@ -73,9 +71,9 @@ public class TokensView extends Div {
         list.addColumn(ApiTokenInfo::name).setHeader("Name").setFlexGrow(1);
         list.addColumn(t -> t.scopes().stream().map(TokenScope::key).sorted().collect(Collectors.joining(", ")))
                 .setHeader("Scopes").setAutoWidth(true);
-        list.addColumn(t -> WHEN.format(t.createdAt())).setHeader("Created").setAutoWidth(true);
-        list.addColumn(t -> t.lastUsedAt() == null ? "never" : WHEN.format(t.lastUsedAt()))
-                .setHeader("Last used").setAutoWidth(true);
+        list.addColumn(t -> times.format(t.createdAt())).setHeader(times.header("Created")).setAutoWidth(true);
+        list.addColumn(t -> t.lastUsedAt() == null ? "never" : times.format(t.lastUsedAt()))
+                .setHeader(times.header("Last used")).setAutoWidth(true);
         list.addComponentColumn(t -> {
             Button revoke = new Button("Revoke", VaadinIcon.TRASH.create(), e -> revoke(t));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

@@ -12,13 +12,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import com.verdict.base.ui.Times;
 import com.verdict.base.VerdictProperties;
 import com.verdict.base.Words;
 import com.verdict.scoring.RefitSummary;
 import com.verdict.scoring.ScoringService;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** The consensus model for admins: its settings, what the last refit did, and a refit on demand. */
@@ -28,14 +27,13 @@ import java.util.Locale;
 @RolesAllowed("ADMIN")
 public class ScoringAdminView extends Div {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
-
     private final ScoringService scoring;
+    private final Times times;
     private final Paragraph lastRefit = new Paragraph();
 
-    public ScoringAdminView(ScoringService scoring, VerdictProperties properties) {
+    public ScoringAdminView(ScoringService scoring, VerdictProperties properties, Times times) {
         this.scoring = scoring;
+        this.times = times;
         addClassNames("verdict-page", "verdict-scoring-admin");
         Button refit = new Button("Refit now", VaadinIcon.REFRESH.create(), e -> refit());
         refit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -57,13 +55,13 @@ public class ScoringAdminView extends Div {
     }
 
     private void showLastRefit() {
-        lastRefit.setText(scoring.lastRefit().map(ScoringAdminView::describe)
+        lastRefit.setText(scoring.lastRefit().map(s -> describe(s, times))
                 .orElse("No refit has run yet: judgments are weighed with every judge taken as equally reliable."));
     }
 
-    static String describe(RefitSummary s) {
+    static String describe(RefitSummary s, Times times) {
         return ("Last refit %s, in %d ms: %s by %s on %s, %s. %s settled, %d contested; %s flagged. "
-                + "Decisions changed: %s, %s.").formatted(WHEN.format(s.fittedAt()), s.millis(),
+                + "Decisions changed: %s, %s.").formatted(times.formatWithZone(s.fittedAt()), s.millis(),
                 Words.count(s.judgments(), "judgment"), Words.count(s.judges(), "judge"),
                 Words.count(s.pairs(), "pair"), Words.count(s.iterations(), "EM iteration"),
                 Words.count(s.settledPairs(), "pair"), s.contestedPairs(), Words.count(s.flaggedJudges(), "judge"),

@@ -1,5 +1,6 @@
 package com.verdict.export.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Pre;
@@ -112,6 +114,20 @@ class ExportViewTests {
         assertThat(_get(Pre.class).getText().lines().findFirst().orElseThrow()).startsWith("{\"id\":\"view-export-");
         assertThat(_get(Checkbox.class, spec -> spec.withClasses("verdict-export-dedupe")).isEnabled())
                 .isFalse();
+    }
+
+    @Test
+    void daysPickedAreWholeDaysOfTheContestsZone() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        List<DatePicker> days = _find(DatePicker.class);
+        assertThat(days).extracting(DatePicker::getHelperText).containsOnly("Days in UTC");
+        days.get(0).setValue(today);
+        assertThat(count()).startsWith("7 records");
+        days.get(1).setValue(today);
+        assertThat(count()).as("up to and including today").startsWith("7 records");
+        days.get(0).setValue(today.plusDays(1));
+        days.get(1).setValue(null);
+        assertThat(count()).isEqualTo("0 records");
     }
 
     @Test
