@@ -58,7 +58,7 @@ class Seasons {
         if (endsAt == null) {
             problems.add("endsAt: is required");
         } else if (startsAt != null && !endsAt.isAfter(startsAt)) {
-            problems.add("endsAt: must be after startsAt");
+            problems.add("endsAt: must be after the start (startsAt)");
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid season", problems);

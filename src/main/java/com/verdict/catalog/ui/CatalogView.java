@@ -27,10 +27,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import com.verdict.base.ui.Times;
 import com.verdict.base.ApiException;
 import com.verdict.base.Words;
 import com.verdict.base.ui.SafeMarkdown;
+import com.verdict.base.ui.Times;
 import com.verdict.catalog.CandidateView;
 import com.verdict.catalog.CatalogFilter;
 import com.verdict.catalog.CatalogService;
@@ -127,7 +127,8 @@ public class CatalogView extends Div {
         grid.addComponentColumn(r -> r.gold() ? badge("gold", "warning") : new Span()).setHeader("Gold")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> times.format(r.createdAt())).setHeader(times.header("Imported")).setKey("created").setSortable(true)
+        grid.addColumn(r -> times.format(r.createdAt())).setHeader(times.header("Imported")).setKey("created")
+                .setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> catalog.browse(filter, sort(query.getSortOrders()), query.getOffset(), query.getLimit())
                 .stream(), query -> catalog.count(filter));

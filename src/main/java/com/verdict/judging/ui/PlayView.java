@@ -56,8 +56,8 @@ public class PlayView extends Div {
     /** Context longer than this starts collapsed. */
     static final int LONG_CONTEXT_CHARS = 600;
     static final String NOTHING_LEFT = "Every pair you may judge has been dealt to you already: one pair of each "
-            + "instruction, so that no answer comes back to you with its source known. Thank you! New pairs arrive when "
-            + "engineers import more interactions.";
+            + "instruction, so that no answer comes back to you with its source known. Thank you! New pairs arrive "
+            + "when engineers import more interactions.";
     static final String WITHDRAWN = "That pair was withdrawn while you read it (its interaction changed) — here is "
             + "another one.";
 

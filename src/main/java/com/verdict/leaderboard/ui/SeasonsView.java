@@ -16,8 +16,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.verdict.base.ui.Times;
 import com.verdict.base.ApiException;
+import com.verdict.base.ui.FieldErrors;
+import com.verdict.base.ui.Times;
 import com.verdict.leaderboard.LeaderboardService;
 import com.verdict.leaderboard.Season;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,19 +65,22 @@ public class SeasonsView extends Div {
         DateTimePicker end = new DateTimePicker("Ends");
         start.setValue(LocalDateTime.now(times.zone()).withSecond(0).withNano(0));
         end.setValue(start.getValue().plusWeeks(1));
+        FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize).on("startsAt", start)
+                .on("endsAt", end);
         Button create = new Button("Create season", VaadinIcon.PLUS.create(), e -> {
             try {
                 leaderboards.createSeason(title.getValue(), prize.getValue(),
                         start.getValue() == null ? null : start.getValue().atZone(times.zone()).toInstant(),
                         end.getValue() == null ? null : end.getValue().atZone(times.zone()).toInstant());
+                errors.clear();
                 title.clear();
                 prize.clear();
                 seasons.setItems(leaderboards.seasons());
                 Notification.show("Season created", 2000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ApiException ex) {
-                Notification.show(String.join("; ", ex.details()), 5000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                // A season of this title and dates exists: the title is what to change.
+                errors.show(ex, "title");
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.ApiException;
+import com.verdict.base.ui.FieldErrors;
 import com.verdict.people.NewUser;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
@@ -47,7 +48,8 @@ public class AdminView extends VerticalLayout {
     public AdminView(PeopleService people) {
         this.people = people;
         addClassName("verdict-page");
-        add(new H1("Users and teams"), new H2("Users"), userToolbar(), configureUsers(), new H2("Teams"), teamToolbar(), configureTeams());
+        add(new H1("Users and teams"), new H2("Users"), userToolbar(), configureUsers(), new H2("Teams"), teamToolbar(),
+                configureTeams());
         refresh();
     }
 
@@ -77,8 +79,9 @@ public class AdminView extends VerticalLayout {
         name.setPlaceholder("New team name");
         name.setAriaLabel("New team name");
         name.setMaxLength(100);
+        FieldErrors errors = new FieldErrors().on("name", name);
         Button add = new Button("Add team", VaadinIcon.PLUS.create(), e -> {
-            if (attempt(() -> people.createTeam(name.getValue()))) {
+            if (attempt(() -> people.createTeam(name.getValue()), errors, "name")) {
                 name.clear();
             }
         });
@@ -123,6 +126,8 @@ public class AdminView extends VerticalLayout {
         FormLayout form = new FormLayout(username, displayName, team, password, roles, enabled);
         dialog.add(form);
         (existing == null ? username : displayName).setAutofocus(true);
+        FieldErrors errors = new FieldErrors().on("username", username).on("displayName", displayName).on("team", team)
+                .on("password", password).on("roles", roles);
 
         Button save = new Button("Save", e -> {
             Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.of(Role.JUDGE) : EnumSet.copyOf(roles.getValue());
@@ -136,7 +141,7 @@ public class AdminView extends VerticalLayout {
                         people.changePassword(existing.id(), password.getValue());
                     }
                 }
-            });
+            }, errors, "username");
             if (saved) {
                 dialog.close();
             }
@@ -147,40 +152,27 @@ public class AdminView extends VerticalLayout {
         dialog.open();
     }
 
-    /** Runs a change, shows what went wrong if it failed, and refreshes the lists if it worked. */
-    private boolean attempt(Runnable change) {
+    /**
+     * Runs a change and refreshes the lists if it worked. If not, each problem shows under the field it names (a
+     * conflict, such as a name taken, under {@code conflictField}'s), and what no field takes in a message.
+     */
+    private boolean attempt(Runnable change, FieldErrors errors, String conflictField) {
         try {
             change.run();
         } catch (ApiException e) {
-            String details = e.details().isEmpty() ? "" : ": " + String.join("; ", e.details());
-            Notification.show(e.getMessage() + details, 8000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            errors.show(e, conflictField);
             return false;
         } catch (ConstraintViolationException e) {
-            // "create.user.displayName" names the field the admin knows as "Display name".
-            String details = e.getConstraintViolations().stream()
-                    .map(v -> label(lastNode(v.getPropertyPath())) + " " + v.getMessage()).sorted().distinct()
-                    .collect(Collectors.joining("; "));
-            Notification.show("Please check: " + details, 8000, Notification.Position.TOP_CENTER)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            // "create.user.displayName": the last node is the field's key.
+            errors.show("Please check the form", e.getConstraintViolations().stream()
+                    .map(v -> lastNode(v.getPropertyPath()) + ": " + v.getMessage()).sorted().distinct().toList());
             return false;
         }
+        errors.clear();
         refresh();
         Notification.show("Saved", 2000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         return true;
-    }
-
-    /** The form's label for a field of {@link NewUser}. */
-    static String label(String field) {
-        return switch (field) {
-            case "username" -> "Username";
-            case "displayName" -> "Display name";
-            case "team" -> "Team";
-            case "password" -> "Password";
-            case "roles" -> "Roles";
-            default -> field;
-        };
     }
 
     private static String lastNode(Path path) {

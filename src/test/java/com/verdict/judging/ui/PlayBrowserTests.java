@@ -66,7 +66,8 @@ class PlayBrowserTests {
         assertThat(browser.find(".verdict-points-earned").getText()).startsWith("+");
         assertThat(browser.find(".verdict-sources").getText()).startsWith("Left was ");
         // The new pair has the focus (a screen reader starts there), and the keys work from it.
-        assertThat(browser.script("return document.activeElement.getAttribute('aria-label')")).isEqualTo("Pair 2 of 10");
+        assertThat(browser.script("return document.activeElement.getAttribute('aria-label')"))
+                .isEqualTo("Pair 2 of 10");
 
         CharSequence[] rest = {Keys.ARROW_LEFT, "2", Keys.ARROW_RIGHT, "T", "B", "S", "t", "b"};
         for (int i = 0; i < rest.length; i++) {

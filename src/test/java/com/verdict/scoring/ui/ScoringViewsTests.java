@@ -17,8 +17,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.verdict.TestData;
-import com.verdict.base.ui.Times;
 import com.verdict.VerdictTest;
+import com.verdict.base.ui.Times;
 import com.verdict.judging.Deal;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.Verdict;
@@ -268,7 +268,8 @@ class ScoringViewsTests {
         RefitSummary one = new RefitSummary(1, 1, 1, 8, 0, 0, 0, 1, 0, 89,
                 Instant.parse("2026-11-27T18:36:00.059050Z"));
 
-        assertThat(ScoringAdminView.describe(one, new Times(ZoneId.of("UTC")))).isEqualTo("Last refit 2026-11-27 18:36 UTC, in 89 ms: 1 judgment "
+        assertThat(ScoringAdminView.describe(one, new Times(ZoneId.of("UTC"))))
+                .isEqualTo("Last refit 2026-11-27 18:36 UTC, in 89 ms: 1 judgment "
                 + "by 1 judge on 1 pair, 8 EM iterations. 0 pairs settled, 0 contested; 0 judges flagged. "
                 + "Decisions changed: 1 pair, 0 interactions.");
     }

@@ -1,0 +1,76 @@
+package com.verdict.leaderboard.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextField;
+import com.verdict.TestData;
+import com.verdict.VerdictTest;
+import com.verdict.ViewTestSupport;
+import com.verdict.people.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@VerdictTest
+class SeasonsViewTests {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestData data;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void setUp() {
+        jdbc.update("delete from season");
+        ViewTestSupport.signInAndSetUp(context, data.user("seasons-view", null, Role.ADMIN));
+        UI.getCurrent().navigate(SeasonsView.class);
+        NotificationsKt.clearNotifications();
+    }
+
+    @AfterEach
+    void tearDown() {
+        ViewTestSupport.tearDown();
+    }
+
+    @Test
+    void problemsShowUnderTheirFieldsAndASeasonAlreadyThereUnderTheTitle() {
+        TextField title = _get(TextField.class, spec -> spec.withLabel("Title"));
+        DateTimePicker starts = _get(DateTimePicker.class, spec -> spec.withLabel("Starts"));
+        DateTimePicker ends = _get(DateTimePicker.class, spec -> spec.withLabel("Ends"));
+        ends.setValue(starts.getValue().minusDays(1));
+        _click(_get(Button.class, spec -> spec.withText("Create season")));
+
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).isEqualTo("Must be 1 to 200 characters");
+        assertThat(ends.isInvalid()).isTrue();
+        assertThat(ends.getErrorMessage()).isEqualTo("Must be after the start (startsAt)");
+        assertThat(NotificationsKt.getNotifications()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from season", Long.class)).isZero();
+
+        title.setValue("Winter cup");
+        ends.setValue(starts.getValue().plusWeeks(1));
+        _click(_get(Button.class, spec -> spec.withText("Create season")));
+        assertThat(title.isInvalid()).isFalse();
+        assertThat(ends.isInvalid()).isFalse();
+        assertThat(GridKt._size(_get(Grid.class))).isEqualTo(1);
+
+        title.setValue("Winter cup");
+        _click(_get(Button.class, spec -> spec.withText("Create season")));
+        assertThat(title.isInvalid()).isTrue();
+        assertThat(title.getErrorMessage()).startsWith("Season ").endsWith("has this title and these dates already");
+        assertThat(jdbc.queryForObject("select count(*) from season", Long.class)).isEqualTo(1);
+    }
+}
