@@ -8,15 +8,25 @@ public final class Words {
     private Words() {
     }
 
-    /**
-     * "1 judgment", "0 judgments", "1,234 judgments": a count, its thousands grouped, and its noun, which takes an s
-     * unless the count is one.
-     */
     /** "72%" for a share of 0.72; "—" for none. */
     public static String percent(Double share) {
         return share == null ? "—" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
+    /**
+     * "99.5%" for a confidence of 0.9956, "100%" only for 1: rounded down to a tenth of a percent, as a minimum
+     * confidence of 1 admits only what shows as 100%.
+     */
+    public static String confidence(double share) {
+        double tenths = Math.floor(share * 1000 + 1e-9) / 10;
+        return (tenths == Math.rint(tenths) ? String.format(Locale.ROOT, "%.0f", tenths)
+                : String.format(Locale.ROOT, "%.1f", tenths)) + "%";
+    }
+
+    /**
+     * "1 judgment", "0 judgments", "1,234 judgments": a count, its thousands grouped, and its noun, which takes an s
+     * unless the count is one.
+     */
     public static String count(long count, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
     }

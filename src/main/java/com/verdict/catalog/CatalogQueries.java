@@ -192,9 +192,12 @@ class CatalogQueries {
         for (Category category : Category.values()) {
             counts.put(category, new CategoryCount(category, 0, 0, 0));
         }
+        // Decided as the Dolly dataset counts it (a best response; a tie or both bad gives it none), and retired
+        // interactions left out of both counts, as the Team view's coverage does.
         named.query("select i.category, count(*) as interactions, "
-                + "sum(case when i.status = 'SETTLED' and i.retired = false then 1 else 0 end) as decided, "
-                + "sum(" + JUDGMENTS + ") as judgments from interaction i" + WITH_JUDGMENTS + " group by i.category",
+                + "sum(case when i.status = 'SETTLED' and d.best_candidate is not null then 1 else 0 end) as decided, "
+                + "sum(" + JUDGMENTS + ") as judgments from interaction i" + WITH_JUDGMENTS
+                + " where i.retired = false group by i.category",
                 Map.of(), rs -> {
                     Category category = Category.ofStored(rs.getString("category"));
                     counts.put(category, new CategoryCount(category, rs.getLong("interactions"),

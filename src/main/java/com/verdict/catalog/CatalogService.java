@@ -120,7 +120,7 @@ public class CatalogService {
         });
     }
 
-    /** Interactions, settled ones and judgments per category, every category listed. */
+    /** Interactions, decided ones (with a best response, as the dataset takes them) and judgments per category, every category listed; retired ones left out. */
     public List<CategoryCount> categoryCounts() {
         return queries.categoryCounts();
     }

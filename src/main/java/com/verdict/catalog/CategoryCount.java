@@ -1,5 +1,5 @@
 package com.verdict.catalog;
 
-/** A category's coverage: its interactions, how many are settled, and the judgments made on them. */
+/** A category's coverage: its live interactions, how many are decided (a best response), and their judgments. */
 public record CategoryCount(Category category, long interactions, long decided, long judgments) {
 }

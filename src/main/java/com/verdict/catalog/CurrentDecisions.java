@@ -11,7 +11,15 @@ public interface CurrentDecisions {
 
     Optional<Decision> of(long interactionId);
 
-    /** {@code bestCandidateId} is null while no candidate is decided best; {@code confidence} is 0 to 1. */
-    record Decision(Long bestCandidateId, double confidence, Instant updatedAt) {
+    /**
+     * {@code bestCandidateId} is null while no candidate is decided best; {@code settledAs} is how the interaction
+     * settled (null while it has not); {@code confidence} is 0 to 1.
+     */
+    record Decision(Long bestCandidateId, SettledAs settledAs, double confidence, Instant updatedAt) {
+    }
+
+    /** A settled interaction has a best response, or its judges agreed on a tie, or that both are bad. */
+    enum SettledAs {
+        BEST, TIE, BOTH_BAD
     }
 }

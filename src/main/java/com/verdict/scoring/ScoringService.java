@@ -362,11 +362,15 @@ public class ScoringService {
                 + "and amount > 0", Long.class, judgeId);
     }
 
-    /** Per category: {decided interactions, all interactions}. */
+    /**
+     * Per category: {decided interactions, interactions}, retired ones left out. Decided is what the Dolly dataset
+     * takes, settled with a best response (a tie or both bad settles but gives it no record), as the Catalog counts.
+     */
     public Map<Category, long[]> decidedByCategory() {
         Map<Category, long[]> counts = new EnumMap<>(Category.class);
-        jdbc.query("select i.category, count(case when d.state = 'SETTLED' then 1 end), count(*) from interaction i "
-                + "left join interaction_decision d on d.interaction_id = i.id group by i.category", rs -> {
+        jdbc.query("select i.category, count(case when d.state = 'SETTLED' and d.best_candidate is not null then 1 "
+                + "end), count(*) from interaction i left join interaction_decision d on d.interaction_id = i.id "
+                + "where i.retired = false group by i.category", rs -> {
                     Optional<Category> category = Category.fromKey(rs.getString(1));
                     if (category.isPresent()) {
                         counts.put(category.get(), new long[] {rs.getLong(2), rs.getLong(3)});

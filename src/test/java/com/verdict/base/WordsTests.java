@@ -16,6 +16,16 @@ class WordsTests {
     }
 
     @Test
+    void aConfidenceIsNeverRoundedUpToAFullHundred() {
+        assertThat(Words.confidence(0.99565)).isEqualTo("99.5%");
+        assertThat(Words.confidence(0.99999)).isEqualTo("99.9%");
+        assertThat(Words.confidence(1.0)).isEqualTo("100%");
+        assertThat(Words.confidence(0.8)).isEqualTo("80%");
+        assertThat(Words.confidence(0.29)).isEqualTo("29%");
+        assertThat(Words.confidence(0.0)).isEqualTo("0%");
+    }
+
+    @Test
     void aNameInMarkdownHasItsMarkupEscaped() {
         String name = "[Reset your password](https://evil.example) *now* O'Brien-Smith";
 

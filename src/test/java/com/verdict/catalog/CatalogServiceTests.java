@@ -94,17 +94,35 @@ class CatalogServiceTests {
     }
 
     @Test
-    void countsPerCategoryCoverEveryCategory() {
-        catalog.updateStatus(id("math-1"), InteractionStatus.SETTLED);
+    void countsPerCategoryCoverEveryCategoryAndCountAsDecidedWhatTheDatasetTakes() {
         judgeOnce();
+        settle("math-1", "BEST");
+        settle("plain-1", "TIE");
+        settle("poem-1", "BEST");
+        catalog.retire(id("poem-1"));
 
         List<CategoryCount> counts = catalog.categoryCounts();
 
         assertThat(counts).hasSize(8);
-        CategoryCount openQa = counts.stream().filter(c -> c.category() == Category.OPEN_QA).findFirst().orElseThrow();
+        CategoryCount openQa = count(counts, Category.OPEN_QA);
         assertThat(openQa.interactions()).isEqualTo(2);
-        assertThat(openQa.decided()).isEqualTo(1);
+        assertThat(openQa.decided()).as("a best response, not a tie").isEqualTo(1);
+        assertThat(count(counts, Category.CREATIVE_WRITING)).as("retired: in neither count")
+                .isEqualTo(new CategoryCount(Category.CREATIVE_WRITING, 0, 0, 0));
         assertThat(counts.stream().mapToLong(CategoryCount::judgments).sum()).isEqualTo(1);
+    }
+
+    /** As scoring records a settled interaction: a best response for BEST, none for a tie. */
+    private void settle(String externalId, String outcome) {
+        long interactionId = id(externalId);
+        catalog.updateStatus(interactionId, InteractionStatus.SETTLED);
+        jdbc.update("update interaction_decision set state = 'SETTLED', outcome = ?, confidence = 0.9, best_candidate = "
+                + "case when ? = 'BEST' then (select min(id) from candidate where interaction_id = ?) end "
+                + "where interaction_id = ?", outcome, outcome, interactionId, interactionId);
+    }
+
+    private static CategoryCount count(List<CategoryCount> counts, Category category) {
+        return counts.stream().filter(c -> c.category() == category).findFirst().orElseThrow();
     }
 
     @Test

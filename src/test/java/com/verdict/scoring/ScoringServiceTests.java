@@ -57,6 +57,21 @@ class ScoringServiceTests {
     }
 
     @Test
+    void coverageCountsAsDecidedWhatTheDatasetTakesAndLeavesRetiredOut() {
+        data.interactions("cov", 3);
+        crowd(3).forEach(judge -> judges.voteAll(judge,
+                deal -> deal.interactionId().equals("cov-1") ? com.verdict.judging.Outcome.TIE
+                        : com.verdict.judging.Outcome.A));
+        jdbc.update("update interaction set retired = true where external_id = 'cov-2'");
+
+        long[] openQa = scoring.decidedByCategory().get(com.verdict.catalog.Category.OPEN_QA);
+
+        assertThat(jdbc.queryForList("select d.state from interaction_decision d join interaction i "
+                + "on i.id = d.interaction_id", String.class)).containsOnly("SETTLED");
+        assertThat(openQa).as("cov-0 decided; cov-1 a tie; cov-2 retired").containsExactly(1, 2);
+    }
+
+    @Test
     void threeAgreeingJudgmentsSettleThePairAndStopItsDealing() {
         data.interactions("settle", 1);
         List<Person> crowd = crowd(3);

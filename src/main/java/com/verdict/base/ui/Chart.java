@@ -36,6 +36,8 @@ public class Chart extends Div {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Up to this many labels are names, each shown. */
+    private static final int NAMED_LABELS = 12;
     /** The theme's violet and amber first, then calm contrasts. */
     private static final List<String> PALETTE = List.of("#6c3fd1", "#f59e0b", "#10b981", "#3b82f6", "#ef4444");
 
@@ -64,8 +66,15 @@ public class Chart extends Div {
         option.put("color", PALETTE);
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("top", 0, "right", 8));
-        option.put("grid", Map.of("left", 48, "right", 24, "top", 36, "bottom", 32));
-        option.put("xAxis", Map.of("type", "category", "data", labels));
+        Map<String, Object> xAxis = new LinkedHashMap<>(Map.of("type", "category", "data", labels));
+        // A few named things (categories): every name shown, broken over lines, where ECharts would skip every
+        // other one that does not fit; days, many and alike, may skip some.
+        boolean named = labels.size() <= NAMED_LABELS;
+        if (named) {
+            xAxis.put("axisLabel", Map.of("interval", 0, "width", 76, "overflow", "break"));
+        }
+        option.put("grid", Map.of("left", 48, "right", 24, "top", 36, "bottom", named ? 48 : 32));
+        option.put("xAxis", xAxis);
         Map<String, Object> yAxis = new LinkedHashMap<>(Map.of("type", "value"));
         if (yMax != null) {
             yAxis.put("min", 0);

@@ -37,6 +37,7 @@ import com.verdict.catalog.CatalogService;
 import com.verdict.catalog.CatalogSort;
 import com.verdict.catalog.Category;
 import com.verdict.catalog.CategoryCount;
+import com.verdict.catalog.CurrentDecisions;
 import com.verdict.catalog.InteractionDetail;
 import com.verdict.catalog.InteractionRow;
 import com.verdict.catalog.InteractionStatus;
@@ -261,14 +262,19 @@ public class CatalogView extends Div {
         Span label = new Span("Current decision");
         label.addClassName("verdict-count-title");
         box.add(label);
-        if (d.decision() == null || d.decision().bestCandidateId() == null) {
+        CurrentDecisions.Decision decision = d.decision();
+        if (d.status() == InteractionStatus.CONTESTED) {
+            box.add(new Span("Contested: its judges did not agree within the judgments a pair may take"));
+        } else if (decision == null || decision.settledAs() == null) {
             box.add(new Span(d.judgments() == 0 ? "Undecided — not judged yet" : "Undecided so far"));
         } else {
-            CandidateView best = d.candidates().stream().filter(c -> c.id() == d.decision().bestCandidateId())
-                    .findFirst().orElse(null);
-            box.add(new Span(best == null ? "Decided" : "Best: #" + best.position() + " (" + best.source() + ")"),
-                    new Span(String.format(Locale.ROOT, "confidence %d%%",
-                            Math.round(d.decision().confidence() * 100))));
+            // Ties and both-bad settle too, but give the dataset no response: said so, as they are not "undecided".
+            box.add(new Span(switch (decision.settledAs()) {
+                case BEST -> d.candidates().stream().filter(c -> c.id() == decision.bestCandidateId()).findFirst()
+                        .map(best -> "Best: #" + best.position() + " (" + best.source() + ")").orElse("Best decided");
+                case TIE -> "Settled as a tie: no response goes to the dataset";
+                case BOTH_BAD -> "Settled as both bad: no response goes to the dataset";
+            }), new Span("confidence " + Words.confidence(decision.confidence())));
         }
         return box;
     }

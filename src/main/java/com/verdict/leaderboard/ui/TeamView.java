@@ -12,6 +12,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.Words;
 import com.verdict.base.ui.Chart;
+import com.verdict.base.ui.RowNotes;
 import com.verdict.leaderboard.LeaderboardService;
 import com.verdict.leaderboard.MemberRow;
 import com.verdict.leaderboard.TeamActivity;
@@ -34,9 +35,12 @@ public class TeamView extends Div {
     private final H1 title = new H1();
     private final Grid<MemberRow> members = new Grid<>(MemberRow.class, false);
     private final Chart activity = new Chart("Judgments per day, last 30 days");
-    private final Chart agreement = new Chart("Agreement with the consensus per day, last 30 days");
+    private final Chart agreement = new Chart("Agreement with the consensus as pairs settled, per day, last 30 days");
     private final Chart coverage = new Chart("Decided interactions per category");
     private final Paragraph empty = new Paragraph();
+    private final Paragraph asOfRefit = new Paragraph("Judged and points are live. Agreement (with the consensus as "
+            + "it stands now), gold, left bias and median time are as the last scoring refit estimated them; the chart "
+            + "below counts agreement as each pair settled, as a judge's My stats does.");
 
     public TeamView(LeaderboardService leaderboards, PeopleService people, CurrentUser currentUser) {
         this.leaderboards = leaderboards;
@@ -48,6 +52,8 @@ public class TeamView extends Div {
         Div charts = new Div(activity, agreement, coverage);
         charts.addClassName("verdict-charts");
         empty.addClassName("verdict-muted");
+        // Two clocks on one page: say which figures move with each judgment and which with each refit.
+        asOfRefit.addClassName("verdict-muted");
         add(title);
         if (viewer.has(Role.ADMIN)) {
             ComboBox<String> team = new ComboBox<>("Team");
@@ -57,7 +63,7 @@ public class TeamView extends Div {
             team.setValue(viewer.team() != null ? viewer.team()
                     : people.teams().stream().map(PeopleService.TeamSummary::name).findFirst().orElse(null));
         }
-        add(empty, members, charts);
+        add(empty, members, asOfRefit, charts);
         if (!viewer.has(Role.ADMIN)) {
             show(viewer.team());
         }
@@ -82,10 +88,7 @@ public class TeamView extends Div {
                 .setHeader("Left bias (% points)").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> m.medianTimeMs() == null ? "—" : "%.1f s".formatted(m.medianTimeMs() / 1000.0))
                 .setHeader("Median time").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
-        members.addColumn(m -> m.flagged() ? "Flagged: " + m.flagReason() : "").setHeader("Flag").setFlexGrow(1)
-                .setWidth("18em");
-        // A flag's reason is read whole, not cut to "Flagge…".
-        members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         members.setAllRowsVisible(true);
     }
 
@@ -93,6 +96,7 @@ public class TeamView extends Div {
     void show(String team) {
         boolean hasTeam = team != null;
         members.setVisible(hasTeam);
+        asOfRefit.setVisible(hasTeam);
         activity.setVisible(hasTeam);
         agreement.setVisible(hasTeam);
         coverage.setVisible(hasTeam);
@@ -106,6 +110,7 @@ public class TeamView extends Div {
         TeamActivity data = leaderboards.team(viewer, team);
         title.setText("Team " + data.team());
         members.setItems(data.members());
+        RowNotes.show(members, data.members(), m -> m.flagged() ? "Flagged: " + m.flagReason() : null);
         List<String> days = data.days().stream().map(d -> d.substring(5)).toList();
         activity.show(days, List.of(Chart.Series.bars("Judgments", data.judgmentsPerDay())), null);
         // In whole percent, by the day the pairs settled; a day when none settled is a gap in the line.

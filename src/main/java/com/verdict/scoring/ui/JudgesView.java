@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.Words;
+import com.verdict.base.ui.RowNotes;
 import com.verdict.catalog.Category;
 import com.verdict.people.CurrentUser;
 import com.verdict.people.Person;
@@ -69,13 +70,10 @@ public class JudgesView extends Div {
         grid.addColumn(j -> String.format(Locale.ROOT, "%.1f s", j.medianTimeMs() / 1000.0))
                 .setHeader("Median time").setAutoWidth(true);
         grid.addColumn(j -> Words.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true);
-        grid.addColumn(j -> j.flagReason() == null ? "" : j.flagReason()).setHeader("Reason").setFlexGrow(1)
-                .setWidth("18em");
         grid.setItems(judges);
+        RowNotes.show(grid, judges, j -> j.flagged() ? "Flagged: " + j.flagReason() : null);
         grid.setEmptyStateText("No judge estimated yet: judges appear here at the next refit after they judge.");
-        // The reason is what a lead needs to read: it wraps rather than ends in "Estimate…".
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT,
-                GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setPartNameGenerator(j -> j.flagged() ? "flagged" : null);
         grid.setAllRowsVisible(true);
         return grid;

@@ -47,7 +47,7 @@ public class MyStatsView extends Div {
     private static Component figures(MyStats stats) {
         Div figures = new Div(new Stat(Long.toString(stats.points()), "points"),
                 new Stat(Long.toString(stats.judgments()), "judgments"),
-                new Stat(Words.percent(stats.agreement()), "agreement with the consensus"),
+                new Stat(Words.percent(stats.agreement()), "agreed with the consensus as pairs settled"),
                 new Stat(Words.percent(stats.goldAccuracy()), "gold pairs right"),
                 new Stat(Integer.toString(stats.streak()), "agreements in a row"));
         figures.addClassName("verdict-stats");

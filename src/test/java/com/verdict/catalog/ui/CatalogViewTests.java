@@ -43,6 +43,8 @@ class CatalogViewTests {
     TestData data;
     @Autowired
     JudgingService judging;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -127,6 +129,28 @@ class CatalogViewTests {
                 .anySatisfy(html -> assertThat(html).contains("<strong>two</strong>"))
                 .anySatisfy(html -> assertThat(html).contains("<code>a + b</code>")
                         .contains("&lt;script&gt;").doesNotContain("<script>"));
+    }
+
+    @Test
+    void anInteractionSettledAsATieSaysSoAndConfidenceIsNeverRoundedUpToAHundred() {
+        long tie = jdbc.queryForObject("select id from interaction where external_id = 'cat-1'", Long.class);
+        long best = jdbc.queryForObject("select id from interaction where external_id = 'cat-2'", Long.class);
+        jdbc.update("update interaction set status = 'SETTLED' where id in (?, ?)", tie, best);
+        jdbc.update("update interaction_decision set state = 'SETTLED', outcome = 'TIE', confidence = 0.93 "
+                + "where interaction_id = ?", tie);
+        jdbc.update("update interaction_decision set state = 'SETTLED', outcome = 'BEST', confidence = 0.99565, "
+                + "best_candidate = (select min(id) from candidate where interaction_id = ?) where interaction_id = ?",
+                best, best);
+        open(Role.ENGINEER);
+        CatalogView view = _get(CatalogView.class);
+
+        view.showDetail(tie);
+        assertThat(text("verdict-detail-decision")).contains("Settled as a tie: no response goes to the dataset")
+                .contains("confidence 93%");
+        view.showDetail(best);
+        assertThat(text("verdict-detail-decision")).contains("Best: #0 (model-0)").contains("confidence 99.5%");
+        assertThat(text("verdict-catalog-counts")).as("the tie is settled, not decided")
+                .contains("All categories311 decided (3%)");
     }
 
     @Test

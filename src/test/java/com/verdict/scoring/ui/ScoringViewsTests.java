@@ -238,6 +238,7 @@ class ScoringViewsTests {
         assertThat(GridKt._get(judges, 0).username()).isEqualTo(flagged.username());
         assertThat(GridKt._get(judges, 0).flagged()).isTrue();
         assertThat(GridKt._get(judges, 0).flagReason()).contains("picks the left response");
+        assertThat(judges.isDetailsVisible(GridKt._get(judges, 0))).as("the reason on a line under the row").isTrue();
 
         data.signIn(data.user("admin", null, Role.ADMIN));
         // Away and back: navigating to the route already shown keeps its view, made for the lead.
