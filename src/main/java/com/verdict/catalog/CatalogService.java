@@ -36,6 +36,7 @@ public class CatalogService {
     private final InteractionStore store;
     private final JudgmentHistory history;
     private final ObjectProvider<CurrentDecisions> decisions;
+    private final ObjectProvider<HeldPairs> heldPairs;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     // Housekeeping runs in the reading thread: handed to the common pool, it woke a thread every few reads, which
@@ -44,12 +45,14 @@ public class CatalogService {
             .executor(Runnable::run).build();
 
     CatalogService(JsonlImporter importer, CatalogQueries queries, InteractionStore store, JudgmentHistory history,
-            ObjectProvider<CurrentDecisions> decisions, ApplicationEventPublisher events, JdbcTemplate jdbc) {
+            ObjectProvider<CurrentDecisions> decisions, ObjectProvider<HeldPairs> heldPairs,
+            ApplicationEventPublisher events, JdbcTemplate jdbc) {
         this.importer = importer;
         this.queries = queries;
         this.store = store;
         this.history = history;
         this.decisions = decisions;
+        this.heldPairs = heldPairs;
         this.events = events;
         this.jdbc = jdbc;
     }
@@ -91,6 +94,15 @@ public class CatalogService {
 
     public int count(CatalogFilter filter) {
         return queries.count(filter);
+    }
+
+    /**
+     * Whether this viewer holds a pair of the interaction in a round: then its sources, verdicts and decision are not
+     * theirs to see until their own verdict is in (judging is blind for leads and engineers too).
+     */
+    public boolean blindFor(long viewerId, long interactionId) {
+        HeldPairs held = heldPairs.getIfAvailable();
+        return held != null && held.holdsPairOf(viewerId, interactionId);
     }
 
     /** The interaction with its candidates (sources included), pairs, judgments and current decision. */

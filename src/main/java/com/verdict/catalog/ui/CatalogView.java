@@ -42,6 +42,7 @@ import com.verdict.catalog.InteractionDetail;
 import com.verdict.catalog.InteractionRow;
 import com.verdict.catalog.InteractionStatus;
 import com.verdict.catalog.JudgmentHistory;
+import com.verdict.people.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,7 @@ public class CatalogView extends Div {
 
     private final CatalogService catalog;
     private final boolean engineer;
+    private final long viewerId;
     private final Times times;
     private final Div counts = new Div();
     private final ComboBox<Category> category = new ComboBox<>("Category");
@@ -74,10 +76,12 @@ public class CatalogView extends Div {
     private final Div detail = new Div();
     private CatalogFilter filter = CatalogFilter.ALL;
 
-    public CatalogView(CatalogService catalog, AuthenticationContext authentication, Times times) {
+    public CatalogView(CatalogService catalog, AuthenticationContext authentication, CurrentUser currentUser,
+            Times times) {
         this.catalog = catalog;
         this.times = times;
         this.engineer = authentication.hasRole("ENGINEER");
+        this.viewerId = currentUser.id();
         addClassNames("verdict-page", "verdict-catalog");
         counts.addClassName("verdict-catalog-counts");
         detail.addClassName("verdict-catalog-detail");
@@ -225,9 +229,10 @@ public class CatalogView extends Div {
             return;
         }
         InteractionDetail d = found.get();
+        boolean blind = catalog.blindFor(viewerId, interactionId);
         H3 title = new H3(d.externalId());
         Div head = new Div(title, statusBadge(d.status()), badge(d.category().label(), "contrast"));
-        if (d.goldBest() != null) {
+        if (d.goldBest() != null && !blind) {
             head.add(badge("gold: #" + d.goldBest() + " is better", "warning"));
         }
         d.tags().forEach(t -> head.add(badge(t, "")));
@@ -241,6 +246,14 @@ public class CatalogView extends Div {
             Details context = new Details("Context", new SafeMarkdown(d.context()));
             context.addClassName("verdict-detail-context");
             detail.add(context);
+        }
+        if (blind) {
+            // Leads and engineers judge too: a pair they hold stays blind here until their verdict is in.
+            Paragraph withheld = new Paragraph("You hold a pair of this interaction in a round: its responses' "
+                    + "sources, its verdicts and its decision show here once your verdict is in.");
+            withheld.addClassName("verdict-detail-withheld");
+            detail.add(withheld);
+            return;
         }
         if (d.goldWhy() != null) {
             Paragraph why = new Paragraph("Why #" + d.goldBest() + " is better: " + d.goldWhy());

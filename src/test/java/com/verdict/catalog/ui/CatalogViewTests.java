@@ -154,6 +154,29 @@ class CatalogViewTests {
     }
 
     @Test
+    void aPairTheViewerHoldsStaysBlindUntilTheirVerdictIsIn() {
+        Person lead = data.user("lead-judging", null, Role.LEAD);
+        Deal held = judging.next(lead.id(), null).orElseThrow();
+        Person other = data.user("judge");
+        Deal seen = judging.next(other.id(), null).orElseThrow();
+        judging.judge(other.id(), seen.assignmentId(), Verdict.LEFT, null);
+        data.signIn(lead);
+        UI.getCurrent().add(context.getAutowireCapableBeanFactory().createBean(CatalogView.class));
+        CatalogView view = _get(CatalogView.class);
+        long interactionId = jdbc.queryForObject("select id from interaction where external_id = ?", Long.class,
+                held.interactionId());
+
+        view.showDetail(interactionId);
+        assertThat(text("verdict-catalog-detail")).contains("You hold a pair of this interaction")
+                .doesNotContain("model-0").doesNotContain("model-1").doesNotContain("judgment");
+
+        judging.judge(lead.id(), held.assignmentId(), Verdict.TIE, null);
+        view.showDetail(interactionId);
+        assertThat(text("verdict-catalog-detail")).doesNotContain("You hold a pair").contains("model-0")
+                .contains("model-1");
+    }
+
+    @Test
     void leadsSeeEverythingButCannotChangeAnything() {
         open(Role.LEAD);
         @SuppressWarnings("unchecked")
