@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.verdict.base.AuditLog;
+import com.verdict.catalog.CatalogService;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -38,6 +40,12 @@ class SecurityHardeningTests {
     TestRestTemplate http;
     @Autowired
     AuditLog audit;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    PeopleService people;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void anAccountIsLockedAfterTooManyFailedLogins() throws Exception {
@@ -65,7 +73,7 @@ class SecurityHardeningTests {
     }
 
     @Test
-    void aBrowserSessionEndsWhenItsAccountChanges(@Autowired PeopleService people) throws Exception {
+    void aBrowserSessionEndsWhenItsAccountChanges() throws Exception {
         Person lead = data.user("demoted", "Kestrels", Role.LEAD);
 
         MockHttpSession unchanged = signIn(lead.username(), TestData.PASSWORD);
@@ -133,5 +141,36 @@ class SecurityHardeningTests {
                     .andExpect(jsonPath("$.details[0]").value("limit: must be a whole number from 1 to 1000, not '"
                             + limit + "'"));
         }
+    }
+
+    @Test
+    void refitsOnDemandExportsTokensCatalogChangesAndMovesAreAuditedToo() throws Exception {
+        Person admin = data.user("auditor", null, Role.ADMIN);
+        Person engineer = data.user("audit-engineer", "Platform", Role.ENGINEER);
+        data.clearCatalog();
+        data.importJsonl(TestData.interactionLine("audited-1", 2));
+        long interactionId = jdbc.queryForObject("select id from interaction where external_id = 'audited-1'",
+                Long.class);
+
+        mvc.perform(post("/api/admin/scoring/refit").with(basic(admin))).andExpect(status().isOk());
+        mvc.perform(get("/api/export/dolly.jsonl?min-judgments=2").with(basic(engineer)))
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/tokens").with(basic(engineer)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"pipeline\", \"scopes\": [\"export\"]}")).andExpect(status().isCreated());
+        data.signIn(engineer);
+        catalog.retire(interactionId);
+        data.signIn(admin);
+        people.update(engineer.id(), engineer.displayName(), "Research", Set.of(Role.ENGINEER, Role.JUDGE), true);
+
+        assertThat(audit.latest(20)).extracting(e -> e.actor() + " " + e.action() + ": " + e.details())
+                .anySatisfy(e -> assertThat(e).startsWith(admin.username() + " scoring.refit: "))
+                .anySatisfy(e -> assertThat(e).isEqualTo(engineer.username()
+                        + " export: dolly.jsonl?min-judgments=2: 0 records"))
+                .anySatisfy(e -> assertThat(e).startsWith(engineer.username() + " token.created: ")
+                        .endsWith("'pipeline' may export"))
+                .anySatisfy(e -> assertThat(e).isEqualTo(engineer.username() + " interaction.retired: audited-1 (id "
+                        + interactionId + ")"))
+                .anySatisfy(e -> assertThat(e).isEqualTo(admin.username() + " user.updated: " + engineer.username()
+                        + " roles=[JUDGE, ENGINEER] team=Platform→Research enabled=true"));
     }
 }

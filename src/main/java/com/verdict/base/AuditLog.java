@@ -7,7 +7,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The audit log: admin actions, exports and token changes, by whom and when. Entries are never changed. */
@@ -27,8 +26,11 @@ public class AuditLog {
         this.ids = ids;
     }
 
-    /** Records an action of the signed-in user (or "system"), in the caller's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
+    /**
+     * Records an action of the signed-in user (or "system"), in the caller's transaction, so that it stands or falls
+     * with the action; in one of its own after work that runs in several (a refit, an export's stream).
+     */
+    @Transactional
     public void record(String action, String details) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String actor = auth == null ? "system" : auth.getName();

@@ -1,24 +1,32 @@
 package com.verdict.export;
 
+import com.verdict.base.AuditLog;
 import com.verdict.base.SequenceIds;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The audit log of exports: one row per file written, appended in its own short transaction. */
+/**
+ * The log of exports: one row per file written, for engineers, and an entry in the admins' audit log, appended
+ * together in their own short transaction.
+ */
 @Repository
 class ExportHistory {
 
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
+    private final AuditLog audit;
 
-    ExportHistory(JdbcTemplate jdbc, SequenceIds ids) {
+    ExportHistory(JdbcTemplate jdbc, SequenceIds ids, AuditLog audit) {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.audit = audit;
     }
 
+    @Transactional
     void record(ExportRequester requester, ExportFormat format, ExportFilter filter, long records, boolean completed,
             Instant startedAt, Instant finishedAt) {
         jdbc.update("""
@@ -27,6 +35,10 @@ class ExportHistory {
                 ids.next("export_history_seq"), requester.userId(), requester.username(), requester.via(),
                 requester.tokenName(), format.key(), filter.toQuery(), records, completed,
                 Timestamp.from(startedAt), Timestamp.from(finishedAt));
+        String query = filter.toQuery();
+        audit.record("export", format.file() + (query.isEmpty() ? "" : "?" + query) + ": " + records + " records"
+                + (completed ? "" : ", broken off") + (requester.tokenName() == null ? ""
+                : " (token '" + requester.tokenName() + "')"));
     }
 
     List<ExportHistoryEntry> recent(int limit) {

@@ -1,6 +1,7 @@
 package com.verdict.people;
 
 import com.verdict.base.ApiException;
+import com.verdict.base.AuditLog;
 import com.verdict.base.SequenceIds;
 import com.verdict.base.StoredText;
 import java.nio.charset.StandardCharsets;
@@ -40,11 +41,13 @@ public class ApiTokenService {
 
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokenService(JdbcTemplate jdbc, SequenceIds ids) {
+    ApiTokenService(JdbcTemplate jdbc, SequenceIds ids, AuditLog audit) {
         this.jdbc = jdbc;
         this.ids = ids;
+        this.audit = audit;
     }
 
     /** Creates a token for this user; a blank or long name, or no or unknown scopes, is a 400 naming the field. */
@@ -75,6 +78,8 @@ public class ApiTokenService {
         jdbc.update("insert into api_token (id, user_id, name, scopes, secret_hash, created_at) values (?, ?, ?, ?, ?, ?)",
                 id, ownerId, name.strip(), granted.stream().map(TokenScope::key).collect(Collectors.joining(",")),
                 hash(token), Timestamp.from(Instant.now()));
+        audit.record("token.created", "token " + id + " '" + name.strip() + "' may "
+                + granted.stream().map(TokenScope::key).sorted().collect(Collectors.joining(", ")));
         return new NewApiToken(id, token);
     }
 
@@ -97,6 +102,7 @@ public class ApiTokenService {
         if (revoked == 0) {
             throw ApiException.notFound("No live token " + tokenId + " of yours");
         }
+        audit.record("token.revoked", "token " + tokenId);
     }
 
     /**

@@ -13,8 +13,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -90,12 +92,20 @@ public class PeopleService {
             throw ApiException.badRequest("Invalid user", problems);
         }
         UserAccount account = account(id);
+        Person before = account.toPerson();
+        boolean wasEnabled = account.isEnabled();
         account.update(displayName.strip(), teamNamed(team), roles(roles), enabled);
         Person updated = account.toPerson();
         signInsReadAgain(updated.username());
-        audit.record("user.updated", updated.username() + " " + updated.roles() + " team=" + updated.team()
-                + " enabled=" + enabled);
+        // What changed, from what: "team=Platform→Research" tells an admin more than the new team alone.
+        audit.record("user.updated", updated.username() + " roles=" + changed(new TreeSet<>(before.roles()),
+                new TreeSet<>(updated.roles())) + " team=" + changed(before.team(), updated.team()) + " enabled="
+                + changed(wasEnabled, enabled));
         return updated;
+    }
+
+    private static String changed(Object before, Object after) {
+        return Objects.equals(before, after) ? String.valueOf(after) : before + "→" + after;
     }
 
     @Transactional

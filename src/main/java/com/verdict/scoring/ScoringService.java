@@ -1,5 +1,6 @@
 package com.verdict.scoring;
 
+import com.verdict.base.AuditLog;
 import com.verdict.base.SqlArrays;
 import com.verdict.base.VerdictProperties;
 import com.verdict.base.Words;
@@ -51,15 +52,17 @@ public class ScoringService {
     private final ConsensusRefit refit;
     private final PeopleService people;
     private final VerdictProperties properties;
+    private final AuditLog audit;
 
     ScoringService(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, PointsLedger ledger, ConsensusRefit refit,
-            PeopleService people, VerdictProperties properties) {
+            PeopleService people, VerdictProperties properties, AuditLog audit) {
         this.jdbc = jdbc;
         this.named = named;
         this.ledger = ledger;
         this.refit = refit;
         this.people = people;
         this.properties = properties;
+        this.audit = audit;
     }
 
     /** This judge's row; a judge without points ranks after everyone who has some. */
@@ -290,7 +293,12 @@ public class ScoringService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public RefitSummary refit() {
-        return refit.refit();
+        RefitSummary summary = refit.refit();
+        // On demand only: the scheduled refits would bury the admins' actions.
+        audit.record("scoring.refit", "%d judgments, %d judges flagged, decisions changed: %d pairs, %d interactions"
+                .formatted(summary.judgments(), summary.flaggedJudges(), summary.pairsChanged(),
+                        summary.interactionsChanged()));
+        return summary;
     }
 
     /** What the last full refit did, if one ever ran. */

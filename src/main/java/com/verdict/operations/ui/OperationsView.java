@@ -3,6 +3,7 @@ package com.verdict.operations.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -50,6 +51,8 @@ public class OperationsView extends Div {
         auditGrid.addColumn(AuditLog.Entry::action).setHeader("Action").setAutoWidth(true);
         auditGrid.addColumn(AuditLog.Entry::details).setHeader("Details").setFlexGrow(1);
         auditGrid.setHeight("28rem");
+        // Details are what an admin reads the log for: wrapped, not cut to "erin [JUDGE] team=Re…".
+        auditGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         auditGrid.setEmptyStateText("Nothing audited yet");
         add(new H1("Operations"), new H2("Backups"), how);
         housekeeping.file().ifPresent(file -> {
