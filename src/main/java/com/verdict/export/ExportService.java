@@ -4,6 +4,7 @@ import com.verdict.catalog.CatalogService;
 import com.verdict.catalog.Category;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,8 +19,13 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,6 +43,12 @@ public class ExportService {
     private final CatalogService catalog;
     private final Map<ExportFormat, Counter> written = new EnumMap<>(ExportFormat.class);
     private final String appVersion;
+    private final ExecutorService historyWriter = new DelegatingSecurityContextExecutorService(
+            Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "export-history");
+                thread.setDaemon(true);
+                return thread;
+            }));
 
     ExportService(DatasetWriter writer, ExportSnapshot snapshot, ExportHistory history, CatalogService catalog,
             MeterRegistry meters, @Value("${spring.application.version:unknown}") String appVersion) {
@@ -71,8 +83,43 @@ public class ExportService {
             return summary(file);
         } finally {
             written.get(format).increment(records[0]);
-            history.record(requester, format, filter, records[0], completed, started, Instant.now());
+            boolean done = completed;
+            recordUninterrupted(() -> history.record(requester, format, filter, records[0], done, started,
+                    Instant.now()));
         }
+    }
+
+    /**
+     * Spring interrupts a REST export's thread when its client goes away or its time runs out, and an interrupt
+     * during H2's file I/O closes the database for everyone (a disconnected curl left every request failing until a
+     * restart). So the history, the one write an export makes, goes to a thread nobody interrupts, signed in as the
+     * requester, and this one waits for it.
+     */
+    private void recordUninterrupted(Runnable record) {
+        Future<?> recorded = historyWriter.submit(record);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    recorded.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException("Could not log the export", e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @PreDestroy
+    void stopHistoryWriter() {
+        historyWriter.shutdown();
     }
 
     /** What the file would hold, with its SHA-256; nothing is logged or counted. */
