@@ -47,15 +47,14 @@ class ConsensusRefit {
      * reliability a little, and with it the posteriors of all their pairs; the next judgment of a pair
      * recomputes it anyway.
      */
-    private static final double UNCHANGED = 0.02;
+    static final double UNCHANGED = 0.02;
     private static final ConsensusState[] STATES = ConsensusState.values();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final NamedParameterJdbcTemplate named;
     private final RefitReader reader;
-    private final PointsLedger ledger;
-    private final ObjectProvider<JudgingService> judging;
+    private final PairTallyWriter pairTallies;
     private final PeopleService people;
     private final ApplicationEventPublisher events;
     private final PairRules rules;
@@ -69,11 +68,10 @@ class ConsensusRefit {
         this.transactions = new TransactionTemplate(transactionManager);
         this.reader = new RefitReader(jdbc, transactionManager);
         this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.ledger = ledger;
-        this.judging = judging;
         this.people = people;
         this.events = events;
         this.rules = Consensus.rules(properties);
+        this.pairTallies = new PairTallyWriter(jdbc, transactions, ledger, judging, rules);
         this.flagging = new DawidSkene.Flagging(properties.scoring().flagBelow(),
                 properties.scoring().flagAfter());
     }
@@ -98,10 +96,8 @@ class ConsensusRefit {
         Crowd crowd = votes.crowd;
         laps.lap("read votes");
         DawidSkene.Fit fit = DawidSkene.fit(crowd, flagging, reader.lastFit(votes));
-        votes.flagged = fit.flagged();
         laps.lap("fit");
 
-        int known = pairs.known;
         byte[] state = new byte[crowd.pairs];
         int[] decision = new int[crowd.pairs];
         boolean[] settled = new boolean[crowd.pairs];
@@ -124,17 +120,7 @@ class ConsensusRefit {
         int flaggedJudges = writeJudges(votes, fit, assessment, now);
         laps.lap("judges");
 
-        List<Integer> changedPairs = new ArrayList<>();
-        for (int p = 0; p < known; p++) {
-            if (pairChanged(pairs, p, fit, state[p], decision[p])) {
-                changedPairs.add(p);
-            }
-        }
-        List<Integer> writtenPairs = new ArrayList<>();
-        for (int from = 0; from < changedPairs.size(); from += CHUNK) {
-            List<Integer> chunk = changedPairs.subList(from, Math.min(from + CHUNK, changedPairs.size()));
-            writtenPairs.addAll(writePairs(chunk, pairs, votes, fit, state, decision, now, laps));
-        }
+        List<Integer> writtenPairs = pairTallies.write(pairs, votes, fit, state, decision, now, laps);
         laps.lap("pairs");
         int interactionsChanged = writeInteractions(pairs, writtenPairs, fit, state, now);
         laps.lap("interactions");
@@ -146,83 +132,6 @@ class ConsensusRefit {
                 settledPairs, contestedPairs, flaggedJudges, writtenPairs.size(), interactionsChanged, millis, now);
         writeModel(fit, summary);
         return summary;
-    }
-
-    /** A pair is written when its state or decision changed, or its confidence moved noticeably. */
-    private boolean pairChanged(RefitReader.Pairs pairs, int p, DawidSkene.Fit fit, int state, int decision) {
-        return pairs.state[p] != state || pairs.decision[p] != decision
-                || Math.abs(pairs.confidence(p) - fit.confidence(p)) > UNCHANGED;
-    }
-
-    /**
-     * One transaction: the pairs' new consensus, then, for those that settled, their votes scored and bonuses
-     * awarded; then, apart, the new dealing limits. Returns the pairs written.
-     */
-    private List<Integer> writePairs(List<Integer> chunk, RefitReader.Pairs pairs, RefitReader.Votes votes,
-            DawidSkene.Fit fit, byte[] state, int[] decision, Instant now, Laps laps) {
-        Crowd crowd = votes.crowd;
-        Timestamp at = Timestamp.from(now);
-        List<long[]> limits = new ArrayList<>();
-        List<Integer> written = new ArrayList<>();
-        transactions.executeWithoutResult(tx -> {
-            written.clear();
-            List<Object[]> rows = new ArrayList<>(chunk.size());
-            for (int p : chunk) {
-                double[] post = Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4);
-                String name = STATES[state[p]].name();
-                rows.add(new Object[] {post[0], post[1], post[2], post[3], decision[p], post[decision[p]], name, name,
-                        at, pairs.id(p), pairs.judgments[p]});
-            }
-            long started = System.nanoTime();
-            int[] counts = jdbc.batchUpdate("""
-                    update pair_tally set p_a = ?, p_b = ?, p_tie = ?, p_both_bad = ?, decision = ?, confidence = ?,
-                        state = ?, settled_at = case when ? = 'SETTLED' then coalesce(settled_at, ?) end
-                    where pair_id = ? and judgments = ?""", rows);
-            laps.add("pair rows", System.nanoTime() - started);
-            ScoreChanges changes = new ScoreChanges();
-            List<Object[]> scored = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                if (counts[i] == 0) {
-                    continue;
-                }
-                int p = chunk.get(i);
-                written.add(p);
-                boolean gold = crowd.gold[p] >= 0;
-                ConsensusState s = STATES[state[p]];
-                if (gold) {
-                    continue;
-                }
-                if (s != STATES[pairs.state[p]]) {
-                    limits.add(new long[] {pairs.id(p), rules.dealLimit(s, crowd.start[p + 1] - crowd.start[p])});
-                }
-                if (s == ConsensusState.SETTLED && pairs.state[p] != ConsensusState.SETTLED.ordinal()) {
-                    scored.add(new Object[] {decision[p], at, pairs.id(p)});
-                    for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
-                        if (votes.unscored[v]) {
-                            boolean earnsBonus = !votes.tooFast[v] && !votes.flagged[crowd.judge[v]];
-                            changes.settled(votes.judgeIds[crowd.judge[v]], votes.judgmentId[v], pairs.id(p),
-                                    crowd.outcome(v) == decision[p], earnsBonus, now);
-                        }
-                    }
-                }
-            }
-            started = System.nanoTime();
-            if (!scored.isEmpty()) {
-                jdbc.batchUpdate("update vote set agreed = case when outcome = ? then true else false end, "
-                        + "scored_at = ? where pair_id = ? and agreed is null", scored);
-            }
-            laps.add("votes scored", System.nanoTime() - started);
-            started = System.nanoTime();
-            ledger.apply(changes);
-            laps.add("bonuses", System.nanoTime() - started);
-        });
-        long started = System.nanoTime();
-        if (!limits.isEmpty()) {
-            transactions.executeWithoutResult(tx -> limits.forEach(
-                    limit -> judging.getObject().limitJudgments(limit[0], (int) limit[1])));
-        }
-        laps.add("dealing limits", System.nanoTime() - started);
-        return written;
     }
 
     /**
@@ -427,7 +336,7 @@ class ConsensusRefit {
     }
 
     /** How long each phase of a refit took, for the debug log. */
-    private static final class Laps {
+    static final class Laps {
         private final Map<String, Long> nanos = new LinkedHashMap<>();
         private long mark = System.nanoTime();
 

@@ -105,7 +105,6 @@ final class RefitReader {
     static final class Votes {
         Crowd crowd;
         long[] judgeIds;
-        boolean[] flagged;
         long[] judgmentId;
         boolean[] tooFast;
         int[] timeMs;
