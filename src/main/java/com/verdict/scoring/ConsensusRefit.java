@@ -40,23 +40,19 @@ class ConsensusRefit {
 
     static final int CHUNK = 5000;
     private static final Logger log = LoggerFactory.getLogger(ConsensusRefit.class);
-    /** Ids in one IN list. */
-    private static final int IN_LIST = 1000;
     /**
      * A confidence that moved less than this is not worth a write: new judgments move every judge's
      * reliability a little, and with it the posteriors of all their pairs; the next judgment of a pair
      * recomputes it anyway.
      */
     static final double UNCHANGED = 0.02;
-    private static final ConsensusState[] STATES = ConsensusState.values();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final NamedParameterJdbcTemplate named;
     private final RefitReader reader;
     private final PairTallyWriter pairTallies;
+    private final InteractionDecisionWriter interactionDecisions;
     private final PeopleService people;
-    private final ApplicationEventPublisher events;
     private final PairRules rules;
     private final DawidSkene.Flagging flagging;
     private final ReentrantLock running = new ReentrantLock();
@@ -67,11 +63,10 @@ class ConsensusRefit {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.reader = new RefitReader(jdbc, transactionManager);
-        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.people = people;
-        this.events = events;
         this.rules = Consensus.rules(properties);
         this.pairTallies = new PairTallyWriter(jdbc, transactions, ledger, judging, rules);
+        this.interactionDecisions = new InteractionDecisionWriter(jdbc, transactions, events, rules);
         this.flagging = new DawidSkene.Flagging(properties.scoring().flagBelow(),
                 properties.scoring().flagAfter());
     }
@@ -122,7 +117,7 @@ class ConsensusRefit {
 
         List<Integer> writtenPairs = pairTallies.write(pairs, votes, fit, state, decision, now, laps);
         laps.lap("pairs");
-        int interactionsChanged = writeInteractions(pairs, writtenPairs, fit, state, now);
+        int interactionsChanged = interactionDecisions.write(pairs, writtenPairs, fit, state, now);
         laps.lap("interactions");
         writeAgreement(votes, pairs);
         laps.lap("agreement");
@@ -132,117 +127,6 @@ class ConsensusRefit {
                 settledPairs, contestedPairs, flaggedJudges, writtenPairs.size(), interactionsChanged, millis, now);
         writeModel(fit, summary);
         return summary;
-    }
-
-    /**
-     * The interactions of the pairs just written, decided again from their pairs' new consensus (no other
-     * interaction's pairs changed). Changed ones are written in chunks, each followed by its state-change events,
-     * and only if no judgment arrived since the pairs were read: the interaction's judgments still add up to
-     * what its pairs had then.
-     */
-    private int writeInteractions(RefitReader.Pairs pairs, List<Integer> writtenPairs, DawidSkene.Fit fit,
-            byte[] state, Instant now) {
-        LongIntMap touched = new LongIntMap(writtenPairs.size());
-        writtenPairs.forEach(p -> touched.indexOf(pairs.interaction[p]));
-        int count = touched.size();
-        int[] start = new int[count + 1];
-        int[] owner = new int[pairs.known];
-        int[] judgments = new int[count];
-        for (int p = 0; p < pairs.known; p++) {
-            owner[p] = touched.get(pairs.interaction[p]);
-            if (owner[p] >= 0) {
-                start[owner[p] + 1]++;
-                judgments[owner[p]] += pairs.judgments[p];
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            start[i + 1] += start[i];
-        }
-        int[] next = Arrays.copyOf(start, count);
-        int[] byInteraction = new int[start[count]];
-        for (int p = 0; p < pairs.known; p++) {
-            if (owner[p] >= 0) {
-                byInteraction[next[owner[p]]++] = p;
-            }
-        }
-        Timestamp at = Timestamp.from(now);
-        int written = 0;
-        for (int from = 0; from < count; from += CHUNK) {
-            int to = Math.min(from + CHUNK, count);
-            Map<Long, Current> current = currentDecisions(touched, from, to);
-            List<Object[]> rows = new ArrayList<>();
-            List<InteractionStateChanged> changes = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                Current was = current.get(touched.key(i));
-                if (was == null) {
-                    continue;
-                }
-                List<InteractionRanking.JudgedPair> judged = new ArrayList<>(start[i + 1] - start[i]);
-                for (int k = start[i]; k < start[i + 1]; k++) {
-                    int p = byInteraction[k];
-                    judged.add(new InteractionRanking.JudgedPair(pairs.candidateA[p], pairs.candidateB[p],
-                            Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4), STATES[state[p]]));
-                }
-                InteractionRanking.Result result = InteractionRanking.decide(judged, was.pairs(),
-                        rules.settleConfidence());
-                if (result.state() == was.state() && Objects.equals(result.best(), was.best())
-                        && result.outcome() == was.outcome()
-                        && Math.abs(result.confidence() - was.confidence()) <= UNCHANGED) {
-                    continue;
-                }
-                rows.add(new Object[] {result.best(), result.confidence(), result.state().name(),
-                        result.outcome() == null ? null : result.outcome().name(), at, touched.key(i), judgments[i]});
-                changes.add(result.state() == was.state() ? null
-                        : new InteractionStateChanged(touched.key(i), result.state()));
-            }
-            if (!rows.isEmpty()) {
-                written += writeInteractionChunk(rows, changes);
-            }
-        }
-        return written;
-    }
-
-    /** An interaction's decision as stored. */
-    private record Current(int pairs, ConsensusState state, Long best, InteractionOutcome outcome,
-            double confidence) {
-    }
-
-    private Map<Long, Current> currentDecisions(LongIntMap ids, int from, int to) {
-        Map<Long, Current> current = new HashMap<>();
-        for (int batch = from; batch < to; batch += IN_LIST) {
-            List<Long> some = new ArrayList<>();
-            for (int i = batch; i < Math.min(batch + IN_LIST, to); i++) {
-                some.add(ids.key(i));
-            }
-            named.query("select interaction_id, pairs, state, best_candidate, outcome, confidence "
-                    + "from interaction_decision where interaction_id in (:ids)", Map.of("ids", some), rs -> {
-                        String outcome = rs.getString(5);
-                        current.put(rs.getLong(1), new Current(rs.getInt(2), ConsensusState.valueOf(rs.getString(3)),
-                                rs.getObject(4) == null ? null : rs.getLong(4),
-                                outcome == null ? null : InteractionOutcome.valueOf(outcome), rs.getDouble(6)));
-                    });
-        }
-        return current;
-    }
-
-    private int writeInteractionChunk(List<Object[]> rows, List<InteractionStateChanged> changes) {
-        int[] counts = transactions.execute(tx -> jdbc.batchUpdate("""
-                update interaction_decision set best_candidate = ?, confidence = ?, state = ?, outcome = ?,
-                    updated_at = ? where interaction_id = ? and judgments = ?""", rows));
-        List<InteractionStateChanged> published = new ArrayList<>();
-        int written = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                written++;
-                if (changes.get(i) != null) {
-                    published.add(changes.get(i));
-                }
-            }
-        }
-        if (!published.isEmpty()) {
-            transactions.executeWithoutResult(tx -> published.forEach(events::publishEvent));
-        }
-        return written;
     }
 
     /** Replaces every judge's reliability in one transaction; returns how many are flagged. */
