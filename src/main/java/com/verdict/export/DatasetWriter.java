@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +40,10 @@ class DatasetWriter {
 
     DatasetWriter(ScoringService scoring, CatalogService catalog, JudgmentArchive archive,
             VerdictProperties properties) {
-        CatalogLookup lookup = new CatalogLookup(catalog);
-        this.dolly = new DollyRecords(scoring, lookup);
-        this.preferences = new PreferenceRecords(scoring, lookup);
-        this.judgments = new JudgmentRecords(archive, catalog, scoring, lookup, properties.export().judgeIdKey());
+        SharedReads reads = new SharedReads(scoring, catalog);
+        this.dolly = new DollyRecords(reads);
+        this.preferences = new PreferenceRecords(scoring, reads);
+        this.judgments = new JudgmentRecords(archive, catalog, scoring, reads, properties.export().judgeIdKey());
     }
 
     /** What a file holds once written. */
@@ -173,6 +175,30 @@ class DatasetWriter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
+    }
+
+    /**
+     * How every file reads its rows: a page at a time in key order, each page the rows after the last key seen,
+     * until one comes back empty; {@code each} turns a page into records, and the sink's page ends after it.
+     */
+    static <T> void pages(LongFunction<List<T>> read, ToLongFunction<T> key, Sink sink, Rows<T> each)
+            throws IOException {
+        long after = 0;
+        while (true) {
+            List<T> rows = read.apply(after);
+            if (rows.isEmpty()) {
+                return;
+            }
+            after = key.applyAsLong(rows.get(rows.size() - 1));
+            each.accept(rows);
+            sink.endOfPage();
+        }
+    }
+
+    /** Turns one page of rows into records for the sink. */
+    @FunctionalInterface
+    interface Rows<T> {
+        void accept(List<T> rows) throws IOException;
     }
 
     /** Receives the records that pass the filters, page by page. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.verdict.catalog.CandidateText;
 import com.verdict.catalog.Category;
 import com.verdict.scoring.ExportedConsensus;
-import com.verdict.scoring.ScoringService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,40 +13,33 @@ import java.util.Set;
 /** The Dolly file: one record per interaction with a best response. */
 final class DollyRecords {
 
-    private final ScoringService scoring;
-    private final CatalogLookup lookup;
+    private final SharedReads reads;
 
-    DollyRecords(ScoringService scoring, CatalogLookup lookup) {
-        this.scoring = scoring;
-        this.lookup = lookup;
+    DollyRecords(SharedReads reads) {
+        this.reads = reads;
     }
 
     /** Hands {@code sink} the records that pass the filter, a page of interactions at a time, in id order. */
     void scan(ExportFilter filter, int page, DatasetWriter.Sink sink) throws IOException {
-        long after = 0;
-        while (true) {
-            List<ExportedConsensus> consensus = scoring.consensusPage(after, page);
-            if (consensus.isEmpty()) {
-                return;
+        reads.consensusPages(page, sink, consensus -> records(filter, consensus, sink));
+    }
+
+    private void records(ExportFilter filter, List<ExportedConsensus> consensus, DatasetWriter.Sink sink)
+            throws IOException {
+        List<ExportedConsensus> decided = new ArrayList<>(consensus.size());
+        for (ExportedConsensus c : consensus) {
+            if (c.bestCandidateId() != null && filter.admitsContested(c.contested())
+                    && filter.admitsTime(c.decidedAt()) && filter.admitsStrength(c.confidence(), c.judgments())) {
+                decided.add(c);
             }
-            after = consensus.get(consensus.size() - 1).interactionId();
-            List<ExportedConsensus> decided = new ArrayList<>(consensus.size());
-            for (ExportedConsensus c : consensus) {
-                if (c.bestCandidateId() != null && filter.admitsContested(c.contested())
-                        && filter.admitsTime(c.decidedAt()) && filter.admitsStrength(c.confidence(), c.judgments())) {
-                    decided.add(c);
-                }
+        }
+        Map<Long, CandidateText> texts = reads.texts(decided.stream().map(ExportedConsensus::bestCandidateId).toList());
+        Set<Long> tagged = reads.tagged(filter, decided.stream().map(ExportedConsensus::interactionId).toList());
+        for (ExportedConsensus c : decided) {
+            CandidateText best = texts.get(c.bestCandidateId());
+            if (reads.admits(filter, best, tagged) && filter.admitsSource(best.source())) {
+                sink.accept(new DollyRecord(c, best));
             }
-            Map<Long, CandidateText> texts = lookup.texts(
-                    decided.stream().map(ExportedConsensus::bestCandidateId).toList());
-            Set<Long> tagged = lookup.tagged(filter, decided.stream().map(ExportedConsensus::interactionId).toList());
-            for (ExportedConsensus c : decided) {
-                CandidateText best = texts.get(c.bestCandidateId());
-                if (lookup.admits(filter, best, tagged) && filter.admitsSource(best.source())) {
-                    sink.accept(new DollyRecord(c, best));
-                }
-            }
-            sink.endOfPage();
         }
     }
 

@@ -28,48 +28,45 @@ final class JudgmentRecords {
     private final JudgmentArchive judgments;
     private final CatalogService catalog;
     private final ScoringService scoring;
-    private final CatalogLookup lookup;
+    private final SharedReads reads;
     private final SecretKeySpec judgeIdKey;
 
-    JudgmentRecords(JudgmentArchive judgments, CatalogService catalog, ScoringService scoring, CatalogLookup lookup,
+    JudgmentRecords(JudgmentArchive judgments, CatalogService catalog, ScoringService scoring, SharedReads reads,
             String judgeIdKey) {
         this.judgments = judgments;
         this.catalog = catalog;
         this.scoring = scoring;
-        this.lookup = lookup;
+        this.reads = reads;
         this.judgeIdKey = new SecretKeySpec(judgeIdKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /** Hands {@code sink} the records that pass the filter, a page of judgments at a time, in id order. */
     void scan(ExportFilter filter, int page, DatasetWriter.Sink sink) throws IOException {
         JudgePseudonyms judges = new JudgePseudonyms(judgeIdKey);
-        long after = 0;
-        while (true) {
-            List<JudgmentEntry> entries = judgments.page(after, page);
-            if (entries.isEmpty()) {
-                return;
+        DatasetWriter.pages(after -> judgments.page(after, page), JudgmentEntry::judgmentId, sink,
+                entries -> records(filter, entries, judges, sink));
+    }
+
+    private void records(ExportFilter filter, List<JudgmentEntry> entries, JudgePseudonyms judges,
+            DatasetWriter.Sink sink) throws IOException {
+        Map<Long, PairOutline> pairs = catalog.pairOutlines(
+                entries.stream().map(JudgmentEntry::pairId).distinct().toList()).stream()
+                .collect(Collectors.toMap(PairOutline::pairId, Function.identity()));
+        List<Long> interactions = pairs.values().stream().map(PairOutline::interactionId).distinct().toList();
+        Map<Long, ExportedConsensus> consensus = scoring.consensusOf(interactions);
+        Set<Long> tagged = reads.tagged(filter, interactions);
+        for (JudgmentEntry entry : entries) {
+            PairOutline pair = pairs.get(entry.pairId());
+            ExportedConsensus c = consensus.get(pair.interactionId());
+            double confidence = c == null ? 0 : c.confidence();
+            int judged = c == null ? 0 : c.judgments();
+            if (!pair.retired() && filter.admitsCategory(pair.category())
+                    && (tagged == null || tagged.contains(pair.interactionId()))
+                    && filter.admitsSource(pair.a().source(), pair.b().source())
+                    && filter.admitsContested(c != null && c.contested())
+                    && filter.admitsStrength(confidence, judged) && filter.admitsTime(entry.judgedAt())) {
+                sink.accept(new JudgmentRecord(entry, pair, confidence, judged, judges.of(entry.judgeId())));
             }
-            after = entries.get(entries.size() - 1).judgmentId();
-            Map<Long, PairOutline> pairs = catalog.pairOutlines(
-                    entries.stream().map(JudgmentEntry::pairId).distinct().toList()).stream()
-                    .collect(Collectors.toMap(PairOutline::pairId, Function.identity()));
-            List<Long> interactions = pairs.values().stream().map(PairOutline::interactionId).distinct().toList();
-            Map<Long, ExportedConsensus> consensus = scoring.consensusOf(interactions);
-            Set<Long> tagged = lookup.tagged(filter, interactions);
-            for (JudgmentEntry entry : entries) {
-                PairOutline pair = pairs.get(entry.pairId());
-                ExportedConsensus c = consensus.get(pair.interactionId());
-                double confidence = c == null ? 0 : c.confidence();
-                int judged = c == null ? 0 : c.judgments();
-                if (!pair.retired() && filter.admitsCategory(pair.category())
-                        && (tagged == null || tagged.contains(pair.interactionId()))
-                        && filter.admitsSource(pair.a().source(), pair.b().source())
-                        && filter.admitsContested(c != null && c.contested())
-                        && filter.admitsStrength(confidence, judged) && filter.admitsTime(entry.judgedAt())) {
-                    sink.accept(new JudgmentRecord(entry, pair, confidence, judged, judges.of(entry.judgeId())));
-                }
-            }
-            sink.endOfPage();
         }
     }
 

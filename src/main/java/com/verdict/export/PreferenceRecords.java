@@ -18,45 +18,41 @@ import java.util.Set;
 final class PreferenceRecords {
 
     private final ScoringService scoring;
-    private final CatalogLookup lookup;
+    private final SharedReads reads;
 
-    PreferenceRecords(ScoringService scoring, CatalogLookup lookup) {
+    PreferenceRecords(ScoringService scoring, SharedReads reads) {
         this.scoring = scoring;
-        this.lookup = lookup;
+        this.reads = reads;
     }
 
     /** Hands {@code sink} the records that pass the filter, the pairs of a page of interactions at a time. */
     void scan(ExportFilter filter, int page, DatasetWriter.Sink sink) throws IOException {
-        long after = 0;
-        while (true) {
-            List<ExportedConsensus> consensus = scoring.consensusPage(after, page);
-            if (consensus.isEmpty()) {
-                return;
+        reads.consensusPages(page, sink, consensus -> records(filter, consensus, sink));
+    }
+
+    private void records(ExportFilter filter, List<ExportedConsensus> consensus, DatasetWriter.Sink sink)
+            throws IOException {
+        Map<Long, Instant> decidedAt = new HashMap<>();
+        consensus.stream().filter(c -> filter.admitsContested(c.contested()))
+                .forEach(c -> decidedAt.put(c.interactionId(), c.decidedAt()));
+        List<Long> interactions = List.copyOf(decidedAt.keySet());
+        List<PairPreference> preferred = scoring.pairPreferences(interactions).stream()
+                .filter(p -> filter.admitsContested(p.contested())
+                        && filter.admitsTime(exportableSince(p, decidedAt.get(p.interactionId())))
+                        && filter.admitsStrength(p.confidence(), p.judgments())).toList();
+        List<Long> candidates = new ArrayList<>(preferred.size() * 2);
+        preferred.forEach(p -> {
+            candidates.add(p.chosenCandidateId());
+            candidates.add(p.rejectedCandidateId());
+        });
+        Map<Long, CandidateText> texts = reads.texts(candidates);
+        Set<Long> tagged = reads.tagged(filter, interactions);
+        for (PairPreference p : preferred) {
+            CandidateText chosen = texts.get(p.chosenCandidateId());
+            CandidateText rejected = texts.get(p.rejectedCandidateId());
+            if (reads.admits(filter, chosen, tagged) && filter.admitsSource(chosen.source(), rejected.source())) {
+                sink.accept(new PreferenceRecord(p, chosen, rejected));
             }
-            after = consensus.get(consensus.size() - 1).interactionId();
-            Map<Long, Instant> decidedAt = new HashMap<>();
-            consensus.stream().filter(c -> filter.admitsContested(c.contested()))
-                    .forEach(c -> decidedAt.put(c.interactionId(), c.decidedAt()));
-            List<Long> interactions = List.copyOf(decidedAt.keySet());
-            List<PairPreference> preferred = scoring.pairPreferences(interactions).stream()
-                    .filter(p -> filter.admitsContested(p.contested())
-                            && filter.admitsTime(exportableSince(p, decidedAt.get(p.interactionId())))
-                            && filter.admitsStrength(p.confidence(), p.judgments())).toList();
-            List<Long> candidates = new ArrayList<>(preferred.size() * 2);
-            preferred.forEach(p -> {
-                candidates.add(p.chosenCandidateId());
-                candidates.add(p.rejectedCandidateId());
-            });
-            Map<Long, CandidateText> texts = lookup.texts(candidates);
-            Set<Long> tagged = lookup.tagged(filter, interactions);
-            for (PairPreference p : preferred) {
-                CandidateText chosen = texts.get(p.chosenCandidateId());
-                CandidateText rejected = texts.get(p.rejectedCandidateId());
-                if (lookup.admits(filter, chosen, tagged) && filter.admitsSource(chosen.source(), rejected.source())) {
-                    sink.accept(new PreferenceRecord(p, chosen, rejected));
-                }
-            }
-            sink.endOfPage();
         }
     }
 

@@ -2,19 +2,33 @@ package com.verdict.export;
 
 import com.verdict.catalog.CandidateText;
 import com.verdict.catalog.CatalogService;
+import com.verdict.scoring.ExportedConsensus;
+import com.verdict.scoring.ScoringService;
+import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** What the files' records ask of the catalog beside their own rows: texts, tags, and the catalog's filters. */
-final class CatalogLookup {
+/**
+ * The reads that more than one file makes: interactions' consensus page by page, candidates' texts, the
+ * interactions with the filter's tag, and the catalog's own filters.
+ */
+final class SharedReads {
 
+    private final ScoringService scoring;
     private final CatalogService catalog;
 
-    CatalogLookup(CatalogService catalog) {
+    SharedReads(ScoringService scoring, CatalogService catalog) {
+        this.scoring = scoring;
         this.catalog = catalog;
+    }
+
+    /** Every interaction's consensus, a page at a time in id order: what the Dolly and preference files start from. */
+    void consensusPages(int page, DatasetWriter.Sink sink, DatasetWriter.Rows<ExportedConsensus> each)
+            throws IOException {
+        DatasetWriter.pages(after -> scoring.consensusPage(after, page), ExportedConsensus::interactionId, sink, each);
     }
 
     /** The candidates' texts by candidate id. */
