@@ -21,13 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A full refit: reads every vote with plain JDBC into primitive arrays ({@link RefitReader}), fits the consensus
- * model ({@link DawidSkene}) from scratch, and writes back what changed — judge reliabilities ({@link
- * ModelWriter}), pair and interaction decisions, bonuses for pairs that settled, dealing limits ({@link
- * PairTallyWriter}, {@link InteractionDecisionWriter}) — in short transactions of {@value #CHUNK} rows,
- * so that judging never waits long. Pair rows are read before the votes, and a pair or interaction is written
- * only if no judgment arrived since (its judgment count is unchanged): a newer judgment has already updated it.
- * Every reliability is refitted over all judgments, starting from where the last refit left it: that reaches
- * the same estimates in fewer rounds, and leaves the decisions that new judgments did not move as they were.
+ * model ({@link DawidSkene}) from scratch, decides each pair's state, and writes back what changed — judge
+ * reliabilities ({@link ModelWriter}), pair decisions with bonuses for pairs that settled and dealing limits
+ * ({@link PairTallyWriter}), interaction decisions ({@link InteractionDecisionWriter}), agreement ({@link
+ * AgreementWriter}) — in short transactions of {@value #CHUNK} rows, so that judging never waits long. Pair rows
+ * are read before the votes, and a pair or interaction is written only if no judgment arrived since (its
+ * judgment count is unchanged): a newer judgment has already updated it. Every reliability is refitted over all
+ * judgments, starting from where the last refit left it: that reaches the same estimates in fewer rounds, and
+ * leaves the decisions that new judgments did not move as they were.
  */
 @Component
 class ConsensusRefit {
