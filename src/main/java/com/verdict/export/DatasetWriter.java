@@ -2,60 +2,48 @@ package com.verdict.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.verdict.base.VerdictProperties;
-import com.verdict.catalog.CandidateText;
 import com.verdict.catalog.CatalogService;
 import com.verdict.catalog.Category;
-import com.verdict.catalog.PairOutline;
-import com.verdict.judging.JudgmentEntry;
 import com.verdict.judging.JudgmentArchive;
-import com.verdict.scoring.ExportedConsensus;
-import com.verdict.scoring.PairPreference;
 import com.verdict.scoring.ScoringService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.LongConsumer;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the three files. Each reads page by page (ids in order, one page of each kind of row at a time),
- * so memory stays flat whatever the number of records; only {@code dedupe} keeps a small entry per distinct
- * instruction. The caller runs it inside a snapshot transaction.
+ * Writes the three files ({@link DollyRecords}, {@link PreferenceRecords}, {@link JudgmentRecords}). Each reads
+ * page by page (ids in order, one page of each kind of row at a time), so memory stays flat whatever the number
+ * of records; only {@code dedupe} keeps a small entry per distinct instruction. The caller runs it inside a
+ * snapshot transaction.
  */
 @Component
 class DatasetWriter {
 
     static final int PAGE = 1000;
 
-    private final ScoringService scoring;
-    private final CatalogService catalog;
-    private final JudgmentArchive judgments;
-    private final SecretKeySpec judgeIdKey;
+    private final DollyRecords dolly;
+    private final PreferenceRecords preferences;
+    private final JudgmentRecords judgments;
 
-    DatasetWriter(ScoringService scoring, CatalogService catalog, JudgmentArchive judgments,
+    DatasetWriter(ScoringService scoring, CatalogService catalog, JudgmentArchive archive,
             VerdictProperties properties) {
-        this.scoring = scoring;
-        this.catalog = catalog;
-        this.judgments = judgments;
-        this.judgeIdKey = new SecretKeySpec(properties.export().judgeIdKey().getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256");
+        SharedReads reads = new SharedReads(scoring, catalog);
+        this.dolly = new DollyRecords(reads);
+        this.preferences = new PreferenceRecords(scoring, reads);
+        this.judgments = new JudgmentRecords(archive, catalog, scoring, reads, properties.export().judgeIdKey());
     }
 
     /** What a file holds once written. */
@@ -167,311 +155,10 @@ class DatasetWriter {
 
     private void scan(ExportFormat format, ExportFilter filter, int page, Sink sink) throws IOException {
         switch (format) {
-            case DOLLY -> dolly(filter, page, sink);
-            case PREFERENCES -> preferences(filter, page, sink);
-            case JUDGMENTS -> judgments(filter, page, sink);
+            case DOLLY -> dolly.scan(filter, page, sink);
+            case PREFERENCES -> preferences.scan(filter, page, sink);
+            case JUDGMENTS -> judgments.scan(filter, page, sink);
         }
-    }
-
-    // ---- Dolly: one record per interaction with a best response.
-
-    private void dolly(ExportFilter filter, int page, Sink sink) throws IOException {
-        long after = 0;
-        while (true) {
-            List<ExportedConsensus> consensus = scoring.consensusPage(after, page);
-            if (consensus.isEmpty()) {
-                return;
-            }
-            after = consensus.get(consensus.size() - 1).interactionId();
-            List<ExportedConsensus> decided = new ArrayList<>(consensus.size());
-            for (ExportedConsensus c : consensus) {
-                if (c.bestCandidateId() != null && filter.admitsContested(c.contested())
-                        && filter.admitsTime(c.decidedAt()) && filter.admitsStrength(c.confidence(), c.judgments())) {
-                    decided.add(c);
-                }
-            }
-            Map<Long, CandidateText> texts = byCandidate(catalog.candidateTexts(
-                    decided.stream().map(ExportedConsensus::bestCandidateId).toList()));
-            Set<Long> tagged = tagged(filter, decided.stream().map(ExportedConsensus::interactionId).toList());
-            for (ExportedConsensus c : decided) {
-                CandidateText best = texts.get(c.bestCandidateId());
-                if (admits(filter, best, tagged) && filter.admitsSource(best.source())) {
-                    sink.accept(new DollyRecord(c, best));
-                }
-            }
-            sink.endOfPage();
-        }
-    }
-
-    private record DollyRecord(ExportedConsensus consensus, CandidateText best) implements ExportRecord {
-
-        @Override
-        public long id() {
-            return consensus.interactionId();
-        }
-
-        @Override
-        public String externalId() {
-            return best.externalId();
-        }
-
-        @Override
-        public Category category() {
-            return best.category();
-        }
-
-        @Override
-        public double confidence() {
-            return consensus.confidence();
-        }
-
-        @Override
-        public int judgments() {
-            return consensus.judgments();
-        }
-
-        @Override
-        public String instruction() {
-            return best.instruction();
-        }
-
-        @Override
-        public String context() {
-            return best.context();
-        }
-
-        @Override
-        public void write(JsonGenerator json) throws IOException {
-            json.writeStartObject();
-            JsonLines.stringField(json, "instruction", best.instruction());
-            JsonLines.stringField(json, "context", best.context());
-            JsonLines.stringField(json, "response", best.text());
-            JsonLines.stringField(json, "category", JsonLines.key(best.category()));
-            json.writeEndObject();
-        }
-    }
-
-    // ---- Preference pairs: one record per pair whose judges preferred one response.
-
-    private void preferences(ExportFilter filter, int page, Sink sink) throws IOException {
-        long after = 0;
-        while (true) {
-            List<ExportedConsensus> consensus = scoring.consensusPage(after, page);
-            if (consensus.isEmpty()) {
-                return;
-            }
-            after = consensus.get(consensus.size() - 1).interactionId();
-            Map<Long, Instant> decidedAt = new HashMap<>();
-            consensus.stream().filter(c -> filter.admitsContested(c.contested()))
-                    .forEach(c -> decidedAt.put(c.interactionId(), c.decidedAt()));
-            List<Long> interactions = List.copyOf(decidedAt.keySet());
-            List<PairPreference> preferred = scoring.pairPreferences(interactions).stream()
-                    .filter(p -> filter.admitsContested(p.contested())
-                            && filter.admitsTime(exportableSince(p, decidedAt.get(p.interactionId())))
-                            && filter.admitsStrength(p.confidence(), p.judgments())).toList();
-            List<Long> candidates = new ArrayList<>(preferred.size() * 2);
-            preferred.forEach(p -> {
-                candidates.add(p.chosenCandidateId());
-                candidates.add(p.rejectedCandidateId());
-            });
-            Map<Long, CandidateText> texts = byCandidate(catalog.candidateTexts(candidates));
-            Set<Long> tagged = tagged(filter, interactions);
-            for (PairPreference p : preferred) {
-                CandidateText chosen = texts.get(p.chosenCandidateId());
-                CandidateText rejected = texts.get(p.rejectedCandidateId());
-                if (admits(filter, chosen, tagged) && filter.admitsSource(chosen.source(), rejected.source())) {
-                    sink.accept(new PreferenceRecord(p, chosen, rejected));
-                }
-            }
-            sink.endOfPage();
-        }
-    }
-
-    /**
-     * A preference is in the file once its pair settled and its interaction left the open state, whichever came
-     * later: an export {@code since} the last one gets each line once, unless the interaction's decision changed.
-     */
-    private static Instant exportableSince(PairPreference pair, Instant interactionDecided) {
-        return pair.settledAt() == null || pair.settledAt().isBefore(interactionDecided) ? interactionDecided
-                : pair.settledAt();
-    }
-
-    private record PreferenceRecord(PairPreference pair, CandidateText chosen, CandidateText rejected)
-            implements ExportRecord {
-
-        @Override
-        public long id() {
-            return pair.pairId();
-        }
-
-        @Override
-        public String externalId() {
-            return chosen.externalId();
-        }
-
-        @Override
-        public Category category() {
-            return chosen.category();
-        }
-
-        @Override
-        public double confidence() {
-            return pair.confidence();
-        }
-
-        @Override
-        public int judgments() {
-            return pair.judgments();
-        }
-
-        @Override
-        public String instruction() {
-            return chosen.instruction();
-        }
-
-        @Override
-        public String context() {
-            return chosen.context();
-        }
-
-        @Override
-        public void write(JsonGenerator json) throws IOException {
-            json.writeStartObject();
-            JsonLines.stringField(json, "id", chosen.externalId());
-            JsonLines.stringField(json, "instruction", chosen.instruction());
-            JsonLines.stringField(json, "context", chosen.context());
-            JsonLines.stringField(json, "category", JsonLines.key(chosen.category()));
-            JsonLines.stringField(json, "chosen", chosen.text());
-            JsonLines.stringField(json, "rejected", rejected.text());
-            JsonLines.stringField(json, "chosen_source", chosen.source());
-            JsonLines.stringField(json, "rejected_source", rejected.source());
-            json.writeNumberField("confidence", rounded(pair.confidence()));
-            json.writeNumberField("judgments", pair.judgments());
-            json.writeEndObject();
-        }
-    }
-
-    // ---- Raw judgments: every judgment, in the order they were recorded.
-
-    private void judgments(ExportFilter filter, int page, Sink sink) throws IOException {
-        JudgePseudonyms judges = new JudgePseudonyms(judgeIdKey);
-        long after = 0;
-        while (true) {
-            List<JudgmentEntry> entries = judgments.page(after, page);
-            if (entries.isEmpty()) {
-                return;
-            }
-            after = entries.get(entries.size() - 1).judgmentId();
-            Map<Long, PairOutline> pairs = catalog.pairOutlines(
-                    entries.stream().map(JudgmentEntry::pairId).distinct().toList()).stream()
-                    .collect(Collectors.toMap(PairOutline::pairId, Function.identity()));
-            List<Long> interactions = pairs.values().stream().map(PairOutline::interactionId).distinct().toList();
-            Map<Long, ExportedConsensus> consensus = scoring.consensusOf(interactions);
-            Set<Long> tagged = tagged(filter, interactions);
-            for (JudgmentEntry entry : entries) {
-                PairOutline pair = pairs.get(entry.pairId());
-                ExportedConsensus c = consensus.get(pair.interactionId());
-                double confidence = c == null ? 0 : c.confidence();
-                int judged = c == null ? 0 : c.judgments();
-                if (!pair.retired() && filter.admitsCategory(pair.category())
-                        && (tagged == null || tagged.contains(pair.interactionId()))
-                        && filter.admitsSource(pair.a().source(), pair.b().source())
-                        && filter.admitsContested(c != null && c.contested())
-                        && filter.admitsStrength(confidence, judged) && filter.admitsTime(entry.judgedAt())) {
-                    sink.accept(new JudgmentRecord(entry, pair, confidence, judged, judges.of(entry.judgeId())));
-                }
-            }
-            sink.endOfPage();
-        }
-    }
-
-    private record JudgmentRecord(JudgmentEntry entry, PairOutline pair, double confidence, int judgments,
-            String judge) implements ExportRecord {
-
-        @Override
-        public long id() {
-            return entry.judgmentId();
-        }
-
-        @Override
-        public String externalId() {
-            return pair.externalId();
-        }
-
-        @Override
-        public Category category() {
-            return pair.category();
-        }
-
-        @Override
-        public String instruction() {
-            throw new UnsupportedOperationException("Raw judgments are not deduplicated");
-        }
-
-        @Override
-        public String context() {
-            throw new UnsupportedOperationException("Raw judgments are not deduplicated");
-        }
-
-        @Override
-        public void write(JsonGenerator json) throws IOException {
-            json.writeStartObject();
-            JsonLines.stringField(json, "id", pair.externalId());
-            json.writeNumberField("response_a", pair.a().position());
-            json.writeNumberField("response_b", pair.b().position());
-            json.writeNumberField("left", entry.leftCandidateId() == pair.a().candidateId()
-                    ? pair.a().position() : pair.b().position());
-            JsonLines.stringField(json, "verdict", entry.outcome().name().toLowerCase());
-            json.writeNumberField("time_on_task_ms", entry.timeOnTaskMs());
-            JsonLines.stringField(json, "judged_at", entry.judgedAt().toString());
-            JsonLines.stringField(json, "judge", judge);
-            json.writeEndObject();
-        }
-    }
-
-    /**
-     * Judges as keyed hashes (HMAC-SHA256 of the judge id, 128 bits in hex): stable across exports for as
-     * long as the key is, and no link to a person without the key.
-     */
-    static final class JudgePseudonyms {
-        private final Mac mac;
-        private final Map<Long, String> known = new HashMap<>();
-
-        JudgePseudonyms(SecretKeySpec key) {
-            try {
-                mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-                throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
-            }
-        }
-
-        String of(long judgeId) {
-            return known.computeIfAbsent(judgeId, id -> HexFormat.of().formatHex(
-                    mac.doFinal(Long.toString(id).getBytes(StandardCharsets.UTF_8)), 0, 16));
-        }
-    }
-
-    // ---- Shared by the formats.
-
-    private boolean admits(ExportFilter filter, CandidateText text, Set<Long> tagged) {
-        return text != null && !text.retired() && filter.admitsCategory(text.category())
-                && (tagged == null || tagged.contains(text.interactionId()));
-    }
-
-    /** The tagged ones among these interactions, or null when the filter names no tag. */
-    private Set<Long> tagged(ExportFilter filter, Collection<Long> interactionIds) {
-        return filter.tag() == null ? null : catalog.interactionIdsWithTag(filter.tag(), interactionIds);
-    }
-
-    private static Map<Long, CandidateText> byCandidate(List<CandidateText> texts) {
-        Map<Long, CandidateText> byId = new HashMap<>(texts.size() * 2);
-        texts.forEach(t -> byId.put(t.candidateId(), t));
-        return byId;
-    }
-
-    private static double rounded(double confidence) {
-        return Math.round(confidence * 10_000) / 10_000.0;
     }
 
     private static long longAt(byte[] bytes, int from) {
@@ -490,9 +177,33 @@ class DatasetWriter {
         }
     }
 
+    /**
+     * How every file reads its rows: a page at a time in key order, each page the rows after the last key seen,
+     * until one comes back empty; {@code each} turns a page into records, and the sink's page ends after it.
+     */
+    static <T> void pages(LongFunction<List<T>> read, ToLongFunction<T> key, Sink sink, Rows<T> each)
+            throws IOException {
+        long after = 0;
+        while (true) {
+            List<T> rows = read.apply(after);
+            if (rows.isEmpty()) {
+                return;
+            }
+            after = key.applyAsLong(rows.get(rows.size() - 1));
+            each.accept(rows);
+            sink.endOfPage();
+        }
+    }
+
+    /** Turns one page of rows into records for the sink. */
+    @FunctionalInterface
+    interface Rows<T> {
+        void accept(List<T> rows) throws IOException;
+    }
+
     /** Receives the records that pass the filters, page by page. */
     @FunctionalInterface
-    private interface Sink {
+    interface Sink {
         void accept(ExportRecord record) throws IOException;
 
         default void endOfPage() throws IOException {

@@ -3,88 +3,66 @@ package com.verdict.scoring;
 import com.verdict.base.VerdictProperties;
 import com.verdict.judging.JudgingService;
 import com.verdict.people.PeopleService;
-import com.verdict.people.Person;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A full refit: reads every vote with plain JDBC into primitive arrays, fits the consensus model
- * ({@link DawidSkene}) from scratch, and writes back what changed — judge reliabilities, pair and interaction
- * decisions, bonuses for pairs that settled, dealing limits — in short transactions of {@value #CHUNK} rows,
- * so that judging never waits long. Pair rows are read before the votes, and a pair or interaction is written
- * only if no judgment arrived since (its judgment count is unchanged): a newer judgment has already updated it.
- * Every reliability is refitted over all judgments, starting from where the last refit left it: that reaches
- * the same estimates in fewer rounds, and leaves the decisions that new judgments did not move as they were.
+ * A full refit: reads every vote with plain JDBC into primitive arrays ({@link RefitReader}), fits the consensus
+ * model ({@link DawidSkene}) from scratch, decides each pair's state, and writes back what changed — judge
+ * reliabilities ({@link ModelWriter}), pair decisions with bonuses for pairs that settled and dealing limits
+ * ({@link PairTallyWriter}), interaction decisions ({@link InteractionDecisionWriter}), agreement ({@link
+ * AgreementWriter}) — in short transactions of {@value #CHUNK} rows, so that judging never waits long. Pair rows
+ * are read before the votes, and a pair or interaction is written only if no judgment arrived since (its
+ * judgment count is unchanged): a newer judgment has already updated it. Every reliability is refitted over all
+ * judgments, starting from where the last refit left it: that reaches the same estimates in fewer rounds, and
+ * leaves the decisions that new judgments did not move as they were.
  */
 @Component
 class ConsensusRefit {
 
     static final int CHUNK = 5000;
     private static final Logger log = LoggerFactory.getLogger(ConsensusRefit.class);
-    private static final int FETCH_SIZE = 10_000;
-    /** Rows read by one query of a large table. */
-    private static final int PAGE = 50_000;
-    /** Ids in one IN list. */
-    private static final int IN_LIST = 1000;
     /**
      * A confidence that moved less than this is not worth a write: new judgments move every judge's
      * reliability a little, and with it the posteriors of all their pairs; the next judgment of a pair
      * recomputes it anyway.
      */
-    private static final double UNCHANGED = 0.02;
-    private static final ConsensusState[] STATES = ConsensusState.values();
+    static final double UNCHANGED = 0.02;
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
-    private final TransactionTemplate readOnly;
-    private final JdbcTemplate reader;
-    private final NamedParameterJdbcTemplate named;
-    private final PointsLedger ledger;
-    private final ObjectProvider<JudgingService> judging;
-    private final PeopleService people;
-    private final ApplicationEventPublisher events;
     private final PairRules rules;
     private final DawidSkene.Flagging flagging;
+    private final RefitReader reader;
+    private final ModelWriter model;
+    private final PairTallyWriter pairTallies;
+    private final InteractionDecisionWriter interactionDecisions;
+    private final AgreementWriter agreement;
     private final ReentrantLock running = new ReentrantLock();
 
     ConsensusRefit(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, PointsLedger ledger,
             ObjectProvider<JudgingService> judging, PeopleService people, ApplicationEventPublisher events,
             VerdictProperties properties) {
-        this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
-        this.reader = new JdbcTemplate(jdbc.getDataSource());
-        this.reader.setFetchSize(FETCH_SIZE);
-        this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.ledger = ledger;
-        this.judging = judging;
-        this.people = people;
-        this.events = events;
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
         this.rules = Consensus.rules(properties);
         this.flagging = new DawidSkene.Flagging(properties.scoring().flagBelow(),
                 properties.scoring().flagAfter());
+        this.reader = new RefitReader(jdbc, transactionManager);
+        this.model = new ModelWriter(jdbc, transactions, flagging);
+        this.pairTallies = new PairTallyWriter(jdbc, transactions, ledger, judging, rules);
+        this.interactionDecisions = new InteractionDecisionWriter(jdbc, transactions, events, rules);
+        this.agreement = new AgreementWriter(jdbc, transactions, people);
     }
 
     /** Runs a full refit; a second caller waits for the running one to end, then runs its own. */
@@ -101,16 +79,14 @@ class ConsensusRefit {
         long started = System.nanoTime();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Laps laps = new Laps();
-        Pairs pairs = reading(this::loadPairs);
+        RefitReader.Pairs pairs = reader.pairs();
         laps.lap("read pairs");
-        Votes votes = reading(() -> loadVotes(pairs));
+        RefitReader.Votes votes = reader.votes(pairs);
         Crowd crowd = votes.crowd;
         laps.lap("read votes");
-        DawidSkene.Fit fit = DawidSkene.fit(crowd, flagging, reading(() -> lastFit(votes)));
-        votes.flagged = fit.flagged();
+        DawidSkene.Fit fit = DawidSkene.fit(crowd, flagging, reader.lastFit(votes));
         laps.lap("fit");
 
-        int known = pairs.known;
         byte[] state = new byte[crowd.pairs];
         int[] decision = new int[crowd.pairs];
         boolean[] settled = new boolean[crowd.pairs];
@@ -130,524 +106,25 @@ class ConsensusRefit {
             contestedPairs += s == ConsensusState.CONTESTED ? 1 : 0;
         }
         JudgeAssessment assessment = new JudgeAssessment(crowd, fit, votes.tooFast, votes.timeMs, settled, decision);
-        int flaggedJudges = writeJudges(votes, fit, assessment, now);
+        int flaggedJudges = model.writeJudges(votes, fit, assessment, now);
         laps.lap("judges");
 
-        List<Integer> changedPairs = new ArrayList<>();
-        for (int p = 0; p < known; p++) {
-            if (pairChanged(pairs, p, fit, state[p], decision[p])) {
-                changedPairs.add(p);
-            }
-        }
-        List<Integer> writtenPairs = new ArrayList<>();
-        for (int from = 0; from < changedPairs.size(); from += CHUNK) {
-            List<Integer> chunk = changedPairs.subList(from, Math.min(from + CHUNK, changedPairs.size()));
-            writtenPairs.addAll(writePairs(chunk, pairs, votes, fit, state, decision, now, laps));
-        }
+        List<Integer> writtenPairs = pairTallies.write(pairs, votes, fit, state, decision, now, laps);
         laps.lap("pairs");
-        int interactionsChanged = writeInteractions(pairs, writtenPairs, fit, state, now);
+        int interactionsChanged = interactionDecisions.write(pairs, writtenPairs, fit, state, now);
         laps.lap("interactions");
-        writeAgreement(votes, pairs);
+        agreement.write(votes, pairs);
         laps.lap("agreement");
         log.debug("Refit phases: {}", laps);
         long millis = (System.nanoTime() - started) / 1_000_000;
         RefitSummary summary = new RefitSummary(crowd.votes(), crowd.judges, crowd.pairs, fit.iterations(),
                 settledPairs, contestedPairs, flaggedJudges, writtenPairs.size(), interactionsChanged, millis, now);
-        writeModel(fit, summary);
+        model.writeModel(fit, summary);
         return summary;
     }
 
-    /**
-     * Runs a large read in a read-only transaction with a fetch size, so that a database that can stream rows
-     * (PostgreSQL) does rather than buffering them all.
-     */
-    private <T> T reading(Supplier<T> read) {
-        return readOnly.execute(tx -> read.get());
-    }
-
-    /** A pair is written when its state or decision changed, or its confidence moved noticeably. */
-    private boolean pairChanged(Pairs pairs, int p, DawidSkene.Fit fit, int state, int decision) {
-        return pairs.state[p] != state || pairs.decision[p] != decision
-                || Math.abs(pairs.confidence(p) - fit.confidence(p)) > UNCHANGED;
-    }
-
-    /**
-     * One transaction: the pairs' new consensus, then, for those that settled, their votes scored and bonuses
-     * awarded; then, apart, the new dealing limits. Returns the pairs written.
-     */
-    private List<Integer> writePairs(List<Integer> chunk, Pairs pairs, Votes votes, DawidSkene.Fit fit, byte[] state,
-            int[] decision, Instant now, Laps laps) {
-        Crowd crowd = votes.crowd;
-        Timestamp at = Timestamp.from(now);
-        List<long[]> limits = new ArrayList<>();
-        List<Integer> written = new ArrayList<>();
-        transactions.executeWithoutResult(tx -> {
-            written.clear();
-            List<Object[]> rows = new ArrayList<>(chunk.size());
-            for (int p : chunk) {
-                double[] post = Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4);
-                String name = STATES[state[p]].name();
-                rows.add(new Object[] {post[0], post[1], post[2], post[3], decision[p], post[decision[p]], name, name,
-                        at, pairs.id(p), pairs.judgments[p]});
-            }
-            long started = System.nanoTime();
-            int[] counts = jdbc.batchUpdate("""
-                    update pair_tally set p_a = ?, p_b = ?, p_tie = ?, p_both_bad = ?, decision = ?, confidence = ?,
-                        state = ?, settled_at = case when ? = 'SETTLED' then coalesce(settled_at, ?) end
-                    where pair_id = ? and judgments = ?""", rows);
-            laps.add("pair rows", System.nanoTime() - started);
-            ScoreChanges changes = new ScoreChanges();
-            List<Object[]> scored = new ArrayList<>();
-            for (int i = 0; i < chunk.size(); i++) {
-                if (counts[i] == 0) {
-                    continue;
-                }
-                int p = chunk.get(i);
-                written.add(p);
-                boolean gold = crowd.gold[p] >= 0;
-                ConsensusState s = STATES[state[p]];
-                if (gold) {
-                    continue;
-                }
-                if (s != STATES[pairs.state[p]]) {
-                    limits.add(new long[] {pairs.id(p), rules.dealLimit(s, crowd.start[p + 1] - crowd.start[p])});
-                }
-                if (s == ConsensusState.SETTLED && pairs.state[p] != ConsensusState.SETTLED.ordinal()) {
-                    scored.add(new Object[] {decision[p], at, pairs.id(p)});
-                    for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
-                        if (votes.unscored[v]) {
-                            boolean earnsBonus = !votes.tooFast[v] && !votes.flagged[crowd.judge[v]];
-                            changes.settled(votes.judgeIds[crowd.judge[v]], votes.judgmentId[v], pairs.id(p),
-                                    crowd.outcome(v) == decision[p], earnsBonus, now);
-                        }
-                    }
-                }
-            }
-            started = System.nanoTime();
-            if (!scored.isEmpty()) {
-                jdbc.batchUpdate("update vote set agreed = case when outcome = ? then true else false end, "
-                        + "scored_at = ? where pair_id = ? and agreed is null", scored);
-            }
-            laps.add("votes scored", System.nanoTime() - started);
-            started = System.nanoTime();
-            ledger.apply(changes);
-            laps.add("bonuses", System.nanoTime() - started);
-        });
-        long started = System.nanoTime();
-        if (!limits.isEmpty()) {
-            transactions.executeWithoutResult(tx -> limits.forEach(
-                    limit -> judging.getObject().limitJudgments(limit[0], (int) limit[1])));
-        }
-        laps.add("dealing limits", System.nanoTime() - started);
-        return written;
-    }
-
-    /**
-     * The interactions of the pairs just written, decided again from their pairs' new consensus (no other
-     * interaction's pairs changed). Changed ones are written in chunks, each followed by its state-change events,
-     * and only if no judgment arrived since the pairs were read: the interaction's judgments still add up to
-     * what its pairs had then.
-     */
-    private int writeInteractions(Pairs pairs, List<Integer> writtenPairs, DawidSkene.Fit fit, byte[] state,
-            Instant now) {
-        LongIntMap touched = new LongIntMap(writtenPairs.size());
-        writtenPairs.forEach(p -> touched.indexOf(pairs.interaction[p]));
-        int count = touched.size();
-        int[] start = new int[count + 1];
-        int[] owner = new int[pairs.known];
-        int[] judgments = new int[count];
-        for (int p = 0; p < pairs.known; p++) {
-            owner[p] = touched.get(pairs.interaction[p]);
-            if (owner[p] >= 0) {
-                start[owner[p] + 1]++;
-                judgments[owner[p]] += pairs.judgments[p];
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            start[i + 1] += start[i];
-        }
-        int[] next = Arrays.copyOf(start, count);
-        int[] byInteraction = new int[start[count]];
-        for (int p = 0; p < pairs.known; p++) {
-            if (owner[p] >= 0) {
-                byInteraction[next[owner[p]]++] = p;
-            }
-        }
-        Timestamp at = Timestamp.from(now);
-        int written = 0;
-        for (int from = 0; from < count; from += CHUNK) {
-            int to = Math.min(from + CHUNK, count);
-            Map<Long, Current> current = currentDecisions(touched, from, to);
-            List<Object[]> rows = new ArrayList<>();
-            List<InteractionStateChanged> changes = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                Current was = current.get(touched.key(i));
-                if (was == null) {
-                    continue;
-                }
-                List<InteractionRanking.JudgedPair> judged = new ArrayList<>(start[i + 1] - start[i]);
-                for (int k = start[i]; k < start[i + 1]; k++) {
-                    int p = byInteraction[k];
-                    judged.add(new InteractionRanking.JudgedPair(pairs.candidateA[p], pairs.candidateB[p],
-                            Arrays.copyOfRange(fit.posterior(), p * 4, p * 4 + 4), STATES[state[p]]));
-                }
-                InteractionRanking.Result result = InteractionRanking.decide(judged, was.pairs(),
-                        rules.settleConfidence());
-                if (result.state() == was.state() && Objects.equals(result.best(), was.best())
-                        && result.outcome() == was.outcome()
-                        && Math.abs(result.confidence() - was.confidence()) <= UNCHANGED) {
-                    continue;
-                }
-                rows.add(new Object[] {result.best(), result.confidence(), result.state().name(),
-                        result.outcome() == null ? null : result.outcome().name(), at, touched.key(i), judgments[i]});
-                changes.add(result.state() == was.state() ? null
-                        : new InteractionStateChanged(touched.key(i), result.state()));
-            }
-            if (!rows.isEmpty()) {
-                written += writeInteractionChunk(rows, changes);
-            }
-        }
-        return written;
-    }
-
-    /** An interaction's decision as stored. */
-    private record Current(int pairs, ConsensusState state, Long best, InteractionOutcome outcome,
-            double confidence) {
-    }
-
-    private Map<Long, Current> currentDecisions(LongIntMap ids, int from, int to) {
-        Map<Long, Current> current = new HashMap<>();
-        for (int batch = from; batch < to; batch += IN_LIST) {
-            List<Long> some = new ArrayList<>();
-            for (int i = batch; i < Math.min(batch + IN_LIST, to); i++) {
-                some.add(ids.key(i));
-            }
-            named.query("select interaction_id, pairs, state, best_candidate, outcome, confidence "
-                    + "from interaction_decision where interaction_id in (:ids)", Map.of("ids", some), rs -> {
-                        String outcome = rs.getString(5);
-                        current.put(rs.getLong(1), new Current(rs.getInt(2), ConsensusState.valueOf(rs.getString(3)),
-                                rs.getObject(4) == null ? null : rs.getLong(4),
-                                outcome == null ? null : InteractionOutcome.valueOf(outcome), rs.getDouble(6)));
-                    });
-        }
-        return current;
-    }
-
-    private int writeInteractionChunk(List<Object[]> rows, List<InteractionStateChanged> changes) {
-        int[] counts = transactions.execute(tx -> jdbc.batchUpdate("""
-                update interaction_decision set best_candidate = ?, confidence = ?, state = ?, outcome = ?,
-                    updated_at = ? where interaction_id = ? and judgments = ?""", rows));
-        List<InteractionStateChanged> published = new ArrayList<>();
-        int written = 0;
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] != 0) {
-                written++;
-                if (changes.get(i) != null) {
-                    published.add(changes.get(i));
-                }
-            }
-        }
-        if (!published.isEmpty()) {
-            transactions.executeWithoutResult(tx -> published.forEach(events::publishEvent));
-        }
-        return written;
-    }
-
-    /** Replaces every judge's reliability in one transaction; returns how many are flagged. */
-    private int writeJudges(Votes votes, DawidSkene.Fit fit, JudgeAssessment assessment, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        List<Object[]> rows = new ArrayList<>(votes.crowd.judges);
-        int flagged = 0;
-        for (int j = 0; j < votes.crowd.judges; j++) {
-            boolean isFlagged = fit.flagged()[j];
-            flagged += isFlagged ? 1 : 0;
-            rows.add(new Object[] {votes.judgeIds[j], Reliabilities.format(fit.confusion(), j * 16), fit.accuracy()[j],
-                    assessment.judgments[j], assessment.goldJudgments[j], assessment.goldMatched[j],
-                    assessment.leftShare(j), assessment.leftWarrantedShare(j), assessment.tooFastShare(j),
-                    assessment.medianTimeMs[j], assessment.settled[j], assessment.agreed[j], isFlagged,
-                    isFlagged ? assessment.reason(j, fit.accuracy()[j], flagging.below()) : null, at});
-        }
-        transactions.executeWithoutResult(tx -> {
-            jdbc.update("delete from judge_reliability");
-            jdbc.batchUpdate("""
-                    insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments,
-                        gold_matched, left_share, left_warranted, too_fast_share, median_time_ms, settled, agreed,
-                        flagged, flag_reason, fitted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    rows);
-        });
-        return flagged;
-    }
-
-    private void writeModel(DawidSkene.Fit fit, RefitSummary summary) {
-        double[] prior = fit.classPrior();
-        Object[] values = {prior[0], prior[1], prior[2], prior[3], summary.judgments(), summary.judges(),
-                summary.pairs(), summary.iterations(), summary.settledPairs(), summary.contestedPairs(),
-                summary.flaggedJudges(), summary.pairsChanged(), summary.interactionsChanged(), summary.millis(),
-                Timestamp.from(summary.fittedAt())};
-        transactions.executeWithoutResult(tx -> {
-            jdbc.update("delete from scoring_model");
-            jdbc.update("""
-                    insert into scoring_model (id, prior_a, prior_b, prior_tie, prior_both_bad, judgments, judges,
-                        pairs, iterations, settled, contested, flagged, pairs_changed, interactions_changed, millis,
-                        fitted_at) values (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", values);
-        });
-    }
-
-    /**
-     * Krippendorff's alpha over every pair that is not gold: overall, per category, and per team (each pair's
-     * votes from members of one team, when at least two of them judged it).
-     */
-    private void writeAgreement(Votes votes, Pairs pairs) {
-        Crowd crowd = votes.crowd;
-        Map<Long, String> teamOf = new HashMap<>();
-        for (Person person : people.all()) {
-            if (person.team() != null) {
-                teamOf.put(person.id(), person.team());
-            }
-        }
-        Krippendorff overall = new Krippendorff();
-        Map<String, Krippendorff> byCategory = new HashMap<>();
-        Map<String, Krippendorff> byTeam = new HashMap<>();
-        int[] counts = new int[Outcomes.COUNT];
-        for (int p = 0; p < crowd.pairs; p++) {
-            if (crowd.gold[p] >= 0) {
-                continue;
-            }
-            Arrays.fill(counts, 0);
-            Map<String, int[]> teamCounts = new HashMap<>();
-            for (int v = crowd.start[p]; v < crowd.start[p + 1]; v++) {
-                counts[crowd.outcome(v)]++;
-                String team = teamOf.get(votes.judgeIds[crowd.judge[v]]);
-                if (team != null) {
-                    teamCounts.computeIfAbsent(team, t -> new int[Outcomes.COUNT])[crowd.outcome(v)]++;
-                }
-            }
-            overall.add(counts);
-            if (p < pairs.known && pairs.category[p] != null) {
-                byCategory.computeIfAbsent(pairs.category[p], c -> new Krippendorff()).add(counts);
-            }
-            teamCounts.forEach((team, c) -> byTeam.computeIfAbsent(team, t -> new Krippendorff()).add(c));
-        }
-        List<Object[]> rows = new ArrayList<>();
-        rows.add(alphaRow("OVERALL", "all", overall));
-        byCategory.forEach((category, alpha) -> rows.add(alphaRow("CATEGORY", category, alpha)));
-        byTeam.forEach((team, alpha) -> rows.add(alphaRow("TEAM", team, alpha)));
-        transactions.executeWithoutResult(tx -> {
-            jdbc.update("delete from agreement_alpha");
-            jdbc.batchUpdate("insert into agreement_alpha (scope, name, alpha, units, votes) values (?, ?, ?, ?, ?)",
-                    rows);
-        });
-    }
-
-    private static Object[] alphaRow(String scope, String name, Krippendorff alpha) {
-        return new Object[] {scope, name, alpha.alpha(), alpha.units(), alpha.values()};
-    }
-
-    /** Judged pairs as they stand, by dense index; votes may add pairs judged since, past {@code known}. */
-    static final class Pairs {
-        final LongIntMap ids;
-        int known;
-        long[] interaction;
-        long[] candidateA;
-        long[] candidateB;
-        int[] judgments;
-        byte[] state;
-        int[] decision;
-        double[] posterior;
-        String[] category;
-
-        Pairs(int expected) {
-            ids = new LongIntMap(expected);
-            interaction = new long[expected];
-            candidateA = new long[expected];
-            candidateB = new long[expected];
-            judgments = new int[expected];
-            state = new byte[expected];
-            decision = new int[expected];
-            posterior = new double[expected * 4];
-            category = new String[expected];
-        }
-
-        long id(int p) {
-            return ids.key(p);
-        }
-
-        double confidence(int p) {
-            return decision[p] < 0 ? 0 : posterior[p * 4 + decision[p]];
-        }
-
-        void ensure(int size) {
-            if (size > interaction.length) {
-                int capacity = Math.max(size, interaction.length * 2);
-                interaction = Arrays.copyOf(interaction, capacity);
-                candidateA = Arrays.copyOf(candidateA, capacity);
-                candidateB = Arrays.copyOf(candidateB, capacity);
-                judgments = Arrays.copyOf(judgments, capacity);
-                state = Arrays.copyOf(state, capacity);
-                decision = Arrays.copyOf(decision, capacity);
-                posterior = Arrays.copyOf(posterior, capacity * 4);
-                category = Arrays.copyOf(category, capacity);
-            }
-        }
-    }
-
-    /**
-     * Reads a large table page by page in key order ({@code query} has a {@code ?} for the last key seen, first
-     * column, and a {@code %d} for the page size), so that no database has to hold the whole result at once.
-     */
-    private void pages(String query, RowCallbackHandler row) {
-        String sql = query.formatted(PAGE);
-        long[] last = {Long.MIN_VALUE};
-        int[] read = new int[1];
-        do {
-            read[0] = 0;
-            reader.query(sql, rs -> {
-                row.processRow(rs);
-                last[0] = rs.getLong(1);
-                read[0]++;
-            }, last[0]);
-        } while (read[0] == PAGE);
-    }
-
-    /** Where the last refit left the judges this one knows, to start from; null before any refit. */
-    private DawidSkene.Start lastFit(Votes votes) {
-        double[] classPrior = jdbc.query("select prior_a, prior_b, prior_tie, prior_both_bad from scoring_model",
-                        (rs, i) -> new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)})
-                .stream().findFirst().orElse(null);
-        if (classPrior == null) {
-            return null;
-        }
-        LongIntMap judges = new LongIntMap(votes.judgeIds.length);
-        for (long judgeId : votes.judgeIds) {
-            judges.indexOf(judgeId);
-        }
-        double[] confusion = new double[votes.judgeIds.length * 16];
-        double[] prior = DawidSkene.priorConfusion();
-        for (int j = 0; j < votes.judgeIds.length; j++) {
-            System.arraycopy(prior, 0, confusion, j * 16, 16);
-        }
-        boolean[] flagged = new boolean[votes.judgeIds.length];
-        jdbc.query("select judge_id, confusion, flagged from judge_reliability", rs -> {
-            int j = judges.get(rs.getLong(1));
-            if (j >= 0) {
-                System.arraycopy(Reliabilities.parse(rs.getString(2)), 0, confusion, j * 16, 16);
-                flagged[j] = rs.getBoolean(3);
-            }
-        });
-        return new DawidSkene.Start(classPrior, confusion, flagged);
-    }
-
-    private Pairs loadPairs() {
-        Integer expected = reader.queryForObject("select count(*) from pair_tally", Integer.class);
-        Pairs pairs = new Pairs(expected + 1024);
-        Map<String, String> categories = new HashMap<>();
-        pages("""
-                select pair_id, interaction_id, candidate_a, candidate_b, judgments, state, coalesce(decision, -1),
-                    p_a, p_b, p_tie, p_both_bad, category from pair_tally
-                where pair_id > ? order by pair_id fetch first %d rows only""", rs -> {
-            int p = pairs.ids.indexOf(rs.getLong(1));
-            pairs.ensure(p + 1);
-            pairs.interaction[p] = rs.getLong(2);
-            pairs.candidateA[p] = rs.getLong(3);
-            pairs.candidateB[p] = rs.getLong(4);
-            pairs.judgments[p] = rs.getInt(5);
-            pairs.state[p] = (byte) ConsensusState.valueOf(rs.getString(6)).ordinal();
-            pairs.decision[p] = rs.getInt(7);
-            for (int t = 0; t < 4; t++) {
-                pairs.posterior[p * 4 + t] = rs.getDouble(8 + t);
-            }
-            String category = rs.getString(12);
-            pairs.category[p] = category == null ? null : categories.computeIfAbsent(category, c -> c);
-        });
-        pairs.known = pairs.ids.size();
-        return pairs;
-    }
-
-    /** Every vote, grouped by pair, with what else the refit needs of each, in the crowd's order. */
-    static final class Votes {
-        Crowd crowd;
-        long[] judgeIds;
-        boolean[] flagged;
-        long[] judgmentId;
-        boolean[] tooFast;
-        int[] timeMs;
-        boolean[] unscored;
-    }
-
-    private Votes loadVotes(Pairs pairs) {
-        int capacity = reader.queryForObject("select count(*) from vote", Integer.class) + 1024;
-        LongIntMap judges = new LongIntMap(1024);
-        var raw = new Object() {
-            int size;
-            int[] pair = new int[capacity];
-            int[] judge = new int[capacity];
-            byte[] outcome = new byte[capacity];
-            boolean[] aShownLeft = new boolean[capacity];
-            byte[] gold = new byte[capacity];
-            long[] judgmentId = new long[capacity];
-            boolean[] tooFast = new boolean[capacity];
-            int[] timeMs = new int[capacity];
-            boolean[] unscored = new boolean[capacity];
-
-            void grow() {
-                int more = pair.length * 2;
-                pair = Arrays.copyOf(pair, more);
-                judge = Arrays.copyOf(judge, more);
-                outcome = Arrays.copyOf(outcome, more);
-                aShownLeft = Arrays.copyOf(aShownLeft, more);
-                gold = Arrays.copyOf(gold, more);
-                judgmentId = Arrays.copyOf(judgmentId, more);
-                tooFast = Arrays.copyOf(tooFast, more);
-                timeMs = Arrays.copyOf(timeMs, more);
-                unscored = Arrays.copyOf(unscored, more);
-            }
-        };
-        pages("""
-                select judgment_id, judge_id, pair_id, outcome, a_shown_left, coalesce(gold, -1), too_fast,
-                    time_on_task_ms, case when agreed is null then 1 else 0 end from vote
-                where judgment_id > ? order by judgment_id fetch first %d rows only""", rs -> {
-            if (raw.size == raw.pair.length) {
-                raw.grow();
-            }
-            int v = raw.size++;
-            raw.judgmentId[v] = rs.getLong(1);
-            raw.judge[v] = judges.indexOf(rs.getLong(2));
-            raw.pair[v] = pairs.ids.indexOf(rs.getLong(3));
-            raw.outcome[v] = rs.getByte(4);
-            raw.aShownLeft[v] = rs.getBoolean(5);
-            raw.gold[v] = rs.getByte(6);
-            raw.tooFast[v] = rs.getBoolean(7);
-            raw.timeMs[v] = (int) Math.min(Integer.MAX_VALUE, rs.getLong(8));
-            raw.unscored[v] = rs.getInt(9) == 1;
-        });
-        int pairCount = pairs.ids.size();
-        byte[] gold = new byte[pairCount];
-        Arrays.fill(gold, (byte) -1);
-        for (int v = 0; v < raw.size; v++) {
-            if (raw.gold[v] >= 0) {
-                gold[raw.pair[v]] = raw.gold[v];
-            }
-        }
-        Votes votes = new Votes();
-        votes.crowd = Crowd.of(pairCount, judges.size(), raw.size, raw.pair, raw.judge, raw.outcome, raw.aShownLeft,
-                gold);
-        int[] order = votes.crowd.order;
-        votes.judgmentId = new long[raw.size];
-        votes.tooFast = new boolean[raw.size];
-        votes.timeMs = new int[raw.size];
-        votes.unscored = new boolean[raw.size];
-        for (int v = 0; v < raw.size; v++) {
-            votes.judgmentId[v] = raw.judgmentId[order[v]];
-            votes.tooFast[v] = raw.tooFast[order[v]];
-            votes.timeMs[v] = raw.timeMs[order[v]];
-            votes.unscored[v] = raw.unscored[order[v]];
-        }
-        votes.judgeIds = judges.keys();
-        return votes;
-    }
-
     /** How long each phase of a refit took, for the debug log. */
-    private static final class Laps {
+    static final class Laps {
         private final Map<String, Long> nanos = new LinkedHashMap<>();
         private long mark = System.nanoTime();
 
