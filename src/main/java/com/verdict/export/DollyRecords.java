@@ -37,7 +37,8 @@ final class DollyRecords {
         Set<Long> tagged = reads.tagged(filter, decided.stream().map(ExportedConsensus::interactionId).toList());
         for (ExportedConsensus c : decided) {
             CandidateText best = texts.get(c.bestCandidateId());
-            if (reads.admits(filter, best, tagged) && filter.admitsSource(best.source())) {
+            // An empty answer can win (the other was worse), but a training target it is not.
+            if (reads.admits(filter, best, tagged) && filter.admitsSource(best.source()) && !best.text().isBlank()) {
                 sink.accept(new DollyRecord(c, best));
             }
         }

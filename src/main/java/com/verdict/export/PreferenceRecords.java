@@ -50,7 +50,9 @@ final class PreferenceRecords {
         for (PairPreference p : preferred) {
             CandidateText chosen = texts.get(p.chosenCandidateId());
             CandidateText rejected = texts.get(p.rejectedCandidateId());
-            if (reads.admits(filter, chosen, tagged) && filter.admitsSource(chosen.source(), rejected.source())) {
+            // An empty chosen response teaches nothing to prefer; an empty rejected one is a fair lesson.
+            if (reads.admits(filter, chosen, tagged) && filter.admitsSource(chosen.source(), rejected.source())
+                    && !chosen.text().isBlank()) {
                 sink.accept(new PreferenceRecord(p, chosen, rejected));
             }
         }

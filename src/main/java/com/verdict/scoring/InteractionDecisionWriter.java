@@ -88,13 +88,14 @@ final class InteractionDecisionWriter {
                 }
                 InteractionRanking.Result result = InteractionRanking.decide(judged, was.pairs(),
                         rules.settleConfidence());
-                if (result.state() == was.state() && Objects.equals(result.best(), was.best())
-                        && result.outcome() == was.outcome()
-                        && Math.abs(result.confidence() - was.confidence()) <= ConsensusRefit.UNCHANGED) {
+                boolean decisionMoved = result.state() != was.state() || !Objects.equals(result.best(), was.best())
+                        || result.outcome() != was.outcome();
+                if (!decisionMoved && Math.abs(result.confidence() - was.confidence()) <= ConsensusRefit.UNCHANGED) {
                     continue;
                 }
                 rows.add(new Object[] {result.best(), result.confidence(), result.state().name(),
-                        result.outcome() == null ? null : result.outcome().name(), at, touched.key(i), judgments[i]});
+                        result.outcome() == null ? null : result.outcome().name(), decisionMoved, at, touched.key(i),
+                        judgments[i]});
                 changes.add(result.state() == was.state() ? null
                         : new InteractionStateChanged(touched.key(i), result.state()));
             }
@@ -131,7 +132,8 @@ final class InteractionDecisionWriter {
     private int writeChunk(List<Object[]> rows, List<InteractionStateChanged> changes) {
         int[] counts = transactions.execute(tx -> jdbc.batchUpdate("""
                 update interaction_decision set best_candidate = ?, confidence = ?, state = ?, outcome = ?,
-                    updated_at = ? where interaction_id = ? and judgments = ?""", rows));
+                    updated_at = case when ? then ? else updated_at end
+                where interaction_id = ? and judgments = ?""", rows));
         List<InteractionStateChanged> published = new ArrayList<>();
         int written = 0;
         for (int i = 0; i < counts.length; i++) {

@@ -12,6 +12,7 @@ import com.verdict.judging.Verdict;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ class ExportConsensusTests {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    com.verdict.scoring.ScoringService scoring;
 
     Person engineer;
 
@@ -254,5 +257,38 @@ class ExportConsensusTests {
                 String.class)).as("decision unchanged").isEqualTo(before);
 
         assertThat(records("/api/export/dolly.jsonl?since=" + mark)).as("nothing newly decided since").isEmpty();
+    }
+
+    /** A refit that moves only confidences re-dates nothing: the records an export since the last one holds are new. */
+    @Test
+    void aRefitThatMovesOnlyTheConfidenceDoesNotMoveTheDecisionTime() throws Exception {
+        data.importJsonl(line("conf", 2));
+        play(Map.of("conf:0-1", List.of(V.LOW, V.LOW, V.LOW)));
+        assertThat(interactionState("conf")).isEqualTo("SETTLED/BEST");
+        Timestamp decided = jdbc.queryForObject("select updated_at from interaction_decision", Timestamp.class);
+        // As if the last fit had weighed the judges otherwise: the refit finds other posteriors, the same decision.
+        jdbc.update("update pair_tally set p_a = 0.85, p_b = 0.05, p_tie = 0.05, p_both_bad = 0.05");
+        jdbc.update("update interaction_decision set confidence = 0.85");
+        Instant mark = Instant.now();
+        Thread.sleep(20);
+
+        scoring.refit();
+
+        assertThat(jdbc.queryForObject("select confidence from interaction_decision", Double.class))
+                .as("the confidence is the refit's").isNotEqualTo(0.85);
+        assertThat(jdbc.queryForObject("select updated_at from interaction_decision", Timestamp.class))
+                .isEqualTo(decided);
+        assertThat(records("/api/export/dolly.jsonl?since=" + mark)).isEmpty();
+    }
+
+    /** An empty answer that beat a worse one is no training target: neither Dolly's response nor a chosen one. */
+    @Test
+    void anEmptyWinningResponseIsNoRecord() throws Exception {
+        data.importJsonl(line("blank", 2).replace("blank r0", "  "));
+        play(Map.of("blank:0-1", List.of(V.LOW, V.LOW, V.LOW)));
+        assertThat(interactionState("blank")).isEqualTo("SETTLED/BEST");
+
+        assertThat(records("/api/export/dolly.jsonl")).isEmpty();
+        assertThat(preferences("/api/export/preferences.jsonl")).isEmpty();
     }
 }
