@@ -85,12 +85,13 @@ final class JsonlLines {
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         }
-        if (number == 1 && startsWithUtf16ByteOrderMark(length)) {
+        if (number == 1 && (startsWithUtf16ByteOrderMark(length) || startsWithUtf16Character(length))) {
             // Every line after it would be garbled too: one error for the file says what to do.
             ended = true;
             shrink();
-            return new Line(number, null, "the file is UTF-16 (it starts with a UTF-16 byte order mark): save it as "
-                    + "UTF-8 and import it again", true);
+            return new Line(number, null, "the file is UTF-16 (" + (startsWithUtf16ByteOrderMark(length)
+                    ? "it starts with a UTF-16 byte order mark" : "its first character is two bytes, one of them 0")
+                    + "): save it as UTF-8 and import it again", true);
         }
         int offset = number == 1 && startsWithByteOrderMark(length) ? 3 : 0;
         try {
@@ -132,6 +133,11 @@ final class JsonlLines {
     private boolean startsWithUtf16ByteOrderMark(int length) {
         return length >= 2 && (line[0] == (byte) 0xFF && line[1] == (byte) 0xFE
                 || line[0] == (byte) 0xFE && line[1] == (byte) 0xFF);
+    }
+
+    /** A NUL byte beside another: no UTF-8 text (and no JSON) has one, every ASCII character in UTF-16 does. */
+    private boolean startsWithUtf16Character(int length) {
+        return length >= 2 && (line[0] == 0) != (line[1] == 0);
     }
 
     private boolean startsWithByteOrderMark(int length) {

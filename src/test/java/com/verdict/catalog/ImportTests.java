@@ -155,6 +155,22 @@ class ImportTests {
     }
 
     @Test
+    void aUtf16FileWithoutAByteOrderMarkIsOneErrorInEitherMode() {
+        for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] file = (TestData.interactionLine("wide", 2) + "\n" + TestData.interactionLine("wider", 2))
+                    .getBytes(charset);
+
+            ImportRejected rejected = catchThrowableOfType(ImportRejected.class,
+                    () -> catalog.importJsonl(new ByteArrayInputStream(file), ImportMode.SKIP_INVALID));
+
+            assertThat(rejected.errors()).as(charset.name()).singleElement().satisfies(error -> {
+                assertThat(error.line()).isEqualTo(1);
+                assertThat(error.message()).startsWith("the file is UTF-16 (its first character is two bytes");
+            });
+        }
+    }
+
+    @Test
     void aLineThatIsNotAnObjectIsAnError() {
         assertRejected("[1, 2]", new ImportError(1, "", "must be a JSON object, not an array"));
     }
