@@ -69,7 +69,7 @@ class DatasetWriter {
         scan(format, filter, page, new Sink() {
             @Override
             public void accept(ExportRecord record) {
-                if ((kept == null || kept.contains(record.id())) && filter.admitsSplit(record.externalId())) {
+                if ((kept == null || kept.contains(record.id())) && filter.admitsSplit(record)) {
                     current.add(record);
                 }
             }

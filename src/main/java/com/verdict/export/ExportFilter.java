@@ -154,9 +154,22 @@ public record ExportFilter(Set<Category> categories, String source, String tag, 
         return includeContested || !contested;
     }
 
-    /** Whether the interaction with this external id falls on the chosen side of the split. */
-    boolean admitsSplit(String externalId) {
-        return split == null || (split == Split.TEST) == (splitPoint(externalId) < testFraction);
+    /**
+     * Whether the record falls on the chosen side of the split: by its interaction's id, or with dedupe by its
+     * instruction and context, so that an instruction keeps its side whichever of its duplicates is kept (the most
+     * confident one now may be another one in the next export, under an id on the other side).
+     */
+    boolean admitsSplit(ExportRecord record) {
+        return admitsSplit(dedupe ? splitKey(record.instruction(), record.context()) : record.externalId());
+    }
+
+    /** Whether what has this key (an interaction's id, or {@link #splitKey}) falls on the chosen side. */
+    boolean admitsSplit(String key) {
+        return split == null || (split == Split.TEST) == (splitPoint(key) < testFraction);
+    }
+
+    static String splitKey(String instruction, String context) {
+        return instruction + '\u0000' + context;
     }
 
     /**

@@ -240,6 +240,16 @@ class ExportApiTests {
                 .allSatisfy(id -> assertThat(ExportFilter.splitPoint(id)).isLessThan(0.5));
     }
 
+    @Test
+    void withDedupeAnInstructionKeepsItsSideWhicheverOfItsDuplicatesIsKept() throws Exception {
+        for (String side : List.of("train", "test")) {
+            List<JsonNode> records = records("/api/export/dolly.jsonl?dedupe=instruction&split=" + side
+                    + "&test-fraction=0.5");
+            assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(ExportFilter.splitPoint(ExportFilter.splitKey(
+                    r.get("instruction").asText(), r.get("context").asText())) < 0.5).isEqualTo(side.equals("test")));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dolly.jsonl", "dolly.jsonl?category=open_qa&dedupe=instruction",
             "preferences.jsonl?min-confidence=0.9", "judgments.jsonl?split=train&test-fraction=0.3"})
