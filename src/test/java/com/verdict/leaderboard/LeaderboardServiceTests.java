@@ -28,6 +28,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -199,6 +202,37 @@ class LeaderboardServiceTests {
         assertThat(teams.get(1).members()).isEqualTo(3);
         assertThat(teams.get(1).pointsPerMember()).isEqualTo(7.0);
         assertThat(teams.get(0).rank()).isEqualTo(1);
+    }
+
+    @Test
+    void activeMembersAreTheMembersWithPointsAboveZero() throws Exception {
+        String team = "Wrens-" + System.nanoTime();
+        Person lead = data.user("lead", team, Role.LEAD);
+        score(data.user("scorer", team), 6, Instant.now());
+        score(data.user("hasty", team), 0, Instant.now());
+        score(data.user("penalised", team), -2, Instant.now());
+        Person recovering = data.user("recovering", team);
+        score(recovering, -1, Instant.now());
+        score(recovering, 3, Instant.now());
+        Person slipping = data.user("slipping", team);
+        score(slipping, 2, Instant.now());
+        score(slipping, -2, Instant.now());
+
+        TeamRow row = teamRow(Period.ALL, team);
+
+        assertThat(row.points()).isEqualTo(6);
+        assertThat(row.members()).as("scorer and recovering").isEqualTo(2);
+        assertThat(row.pointsPerMember()).isEqualTo(3.0);
+        mvc.perform(get("/api/leaderboard/teams?period=day").with(basic(lead)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.team == '%s')].members".formatted(team)).value(2));
+    }
+
+    private TeamRow teamRow(Period period, String team) {
+        Map<String, TeamRow> teams = leaderboards.teams(period).stream()
+                .collect(Collectors.toMap(TeamRow::team, Function.identity()));
+        assertThat(teams).as("teams on the %s board", period.label()).containsKey(team);
+        return teams.get(team);
     }
 
     @Test
