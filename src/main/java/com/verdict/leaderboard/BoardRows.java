@@ -22,8 +22,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * judges' rows before teams', missing ones inserted in their turn, so transactions touching the same boards never
  * deadlock. Open boards hear of it once the rows are committed.
  * <p>
- * A team's active members are its judges with more than 0 points in the period: a judgment worth nothing, or a period
- * in the red, is no activity to divide the team's points by.
+ * A team's row is the sum of the judges' rows that name it ({@code board_score.team}): a judge's row names their
+ * team when it is inserted, and {@link TeamMoves} keeps it current when they change team. A team's active members
+ * are the judges' rows naming it with more than 0 points: a judgment worth nothing, or a period in the red, is no
+ * activity to divide the team's points by.
  */
 @Component
 class BoardRows {
@@ -45,7 +47,7 @@ class BoardRows {
         this.updates = updates;
     }
 
-    /** Adds the scores to their judges' rows and their teams' rows (teams as they are now). */
+    /** Adds the scores to their judges' rows and to the rows of the teams those rows count for. */
     void add(List<BoardScore> scores) {
         if (scores.isEmpty()) {
             return;
@@ -117,18 +119,22 @@ class BoardRows {
         return teamGains;
     }
 
-    /** Adds to a judge's row, inserting it for {@code team} when missing. */
-    private Counted addToJudge(JudgeRow row, Gain gain, String team) {
+    /**
+     * Adds to a judge's row, inserting it for {@code currentTeam} when missing. A row that exists counts for the team
+     * it names: {@link TeamMoves} keeps that current, while {@code currentTeam} may have been read before a move
+     * committed, and a season that has ended keeps the teams it ended with.
+     */
+    private Counted addToJudge(JudgeRow row, Gain gain, String currentTeam) {
         Object[] add = {gain.points, gain.judgments, Timestamp.from(gain.at), row.key(), row.judgeId()};
         if (jdbc.update(ADD_TO_JUDGE, add) == 0 && insertOrAdd(INSERT_JUDGE,
-                new Object[] {row.key(), row.judgeId(), team, gain.points, gain.judgments,
+                new Object[] {row.key(), row.judgeId(), currentTeam, gain.points, gain.judgments,
                         Timestamp.from(gain.at)}, ADD_TO_JUDGE, add)) {
-            return new Counted(team, active(gain.points));
+            return new Counted(currentTeam, active(gain.points));
         }
         // Read under the update's lock (in a transaction): the points before it are the points now less the gain.
-        long points = jdbc.queryForObject("select points from board_score where period_key = ? and judge_id = ?",
-                Long.class, row.key(), row.judgeId());
-        return new Counted(team, active(points) - active(points - gain.points));
+        return jdbc.queryForObject("select points, team from board_score where period_key = ? and judge_id = ?",
+                (rs, i) -> new Counted(rs.getString(2), active(rs.getLong(1)) - active(rs.getLong(1) - gain.points)),
+                row.key(), row.judgeId());
     }
 
     /** Whether a judge with these points in a period is one of their team's active members then: 1 or 0. */

@@ -33,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with their judgments, so a crash delays them on the boards and loses none: folding resumes on start.
  * <p>
  * A fold locks the one row of {@code board_fold}, so instances sharing a database fold one at a time, and deletes
- * exactly the rows it read, in the same transaction as it adds them to the boards.
+ * exactly the rows it read, in the same transaction as it adds them to the boards. Whatever else rewrites board rows
+ * wholesale (a team move) holds that lock too ({@link #holdFolds}).
  */
 @Component
 class PendingScores {
@@ -96,6 +97,14 @@ class PendingScores {
                 scores.stream().map(score -> new Object[] {ids.next("board_pending_seq"), score.judgeId(),
                         String.join(" ", score.keys()), score.points(), score.judgments(), Timestamp.from(score.at())})
                         .toList());
+    }
+
+    /**
+     * Holds off folds (of every instance) until the caller's transaction ends, and waits for a fold under way: for
+     * changes to board rows that a fold must not interleave with.
+     */
+    void holdFolds() {
+        jdbc.queryForList("select id from board_fold where id = 1 for update", Integer.class);
     }
 
     /** Folds every pending score into the boards; returns how many. */

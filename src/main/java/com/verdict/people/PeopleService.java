@@ -13,10 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,15 +39,18 @@ public class PeopleService {
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
     private final AccountDetailsService accounts;
+    private final ApplicationEventPublisher events;
 
     PeopleService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-            AuditLog audit, NamedParameterJdbcTemplate jdbc, AccountDetailsService accounts) {
+            AuditLog audit, NamedParameterJdbcTemplate jdbc, AccountDetailsService accounts,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.events = events;
     }
 
     public boolean hasUsers() {
@@ -90,11 +95,16 @@ public class PeopleService {
             throw ApiException.badRequest("Invalid user", problems);
         }
         UserAccount account = account(id);
+        String previousTeam = account.toPerson().team();
         account.update(displayName.strip(), teamNamed(team), roles(roles), enabled);
         Person updated = account.toPerson();
         signInsReadAgain(updated.username());
         audit.record("user.updated", updated.username() + " " + updated.roles() + " team=" + updated.team()
                 + " enabled=" + enabled);
+        if (!Objects.equals(previousTeam, updated.team())) {
+            // In this transaction: the boards move the user's points along with them, or neither happens.
+            events.publishEvent(new TeamChanged(id, previousTeam, updated.team()));
+        }
         return updated;
     }
 

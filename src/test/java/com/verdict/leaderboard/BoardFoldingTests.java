@@ -8,7 +8,9 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
 import com.verdict.judging.PlayerProgress;
+import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
+import com.verdict.people.Role;
 import com.verdict.scoring.Judges;
 import com.verdict.scoring.PointsAwarded;
 import java.sql.Timestamp;
@@ -18,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -230,6 +233,31 @@ class BoardFoldingTests {
         assertThat(jdbc.queryForList("select points from season_standing where season_id = ? and judge_id = ?",
                 Long.class, season, judge.id())).containsExactly(7L);
         assertThat(data.count("board_pending")).isZero();
+    }
+
+    @Test
+    void aJudgeMovingTeamTakesTheirFoldedAndPendingScoresAlong() {
+        String from = "Herons-" + System.nanoTime();
+        String to = "Egrets-" + System.nanoTime();
+        Person mover = data.user("mover", from);
+        tx.executeWithoutResult(status -> score(mover, 4, Instant.now()));
+        pending.foldAll();
+        tx.executeWithoutResult(status -> score(mover, 3, Instant.now()));
+
+        app.getBean(PeopleService.class).update(mover.id(), mover.displayName(), to, Set.of(Role.JUDGE), true);
+        pending.foldAll();
+
+        assertThat(jdbc.queryForList("select distinct team from board_score where judge_id = ?", String.class,
+                mover.id())).containsExactly(to);
+        assertThat(jdbc.queryForList("select period_key from team_board_score where team = ?", String.class, from))
+                .as("the team the mover left has nobody's scores").isEmpty();
+        List<Map<String, Object>> rows = jdbc.queryForList("select points, judgments, active_members "
+                + "from team_board_score where team = ?", to);
+        assertThat(rows).hasSize(4).allSatisfy(row -> {
+            assertThat(((Number) row.get("points")).longValue()).isEqualTo(7);
+            assertThat(((Number) row.get("judgments")).longValue()).isEqualTo(2);
+            assertThat(((Number) row.get("active_members")).intValue()).isEqualTo(1);
+        });
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
 import com.verdict.judging.RoundCompleted;
+import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import com.verdict.scoring.Judges;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,8 @@ class LeaderboardServiceTests {
     MockMvc mvc;
     @Autowired
     JudgingService judging;
+    @Autowired
+    PeopleService people;
 
     @BeforeEach
     void clean() {
@@ -226,6 +230,63 @@ class LeaderboardServiceTests {
         mvc.perform(get("/api/leaderboard/teams?period=day").with(basic(lead)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.team == '%s')].members".formatted(team)).value(2));
+    }
+
+    @Test
+    void aJudgeMovedToAnotherTeamTakesTheirPointsAlongEverywhere() {
+        String from = "Kites-" + System.nanoTime();
+        String to = "Larks-" + System.nanoTime();
+        Person stayer = data.user("stayer", from);
+        Person mover = data.user("mover", from);
+        Person host = data.user("host", to);
+        Person admin = data.user("admin", null, Role.ADMIN);
+        Instant now = Instant.now();
+        Instant twoDaysAgo = now.minus(Duration.ofDays(2));
+        seasons.create("Ended cup", "", now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(1)));
+        score(mover, 5, twoDaysAgo);
+        seasons.freezeEnded();
+        score(stayer, 10, now);
+        score(mover, 76, now);
+        score(host, 30, now);
+
+        people.update(mover.id(), mover.displayName(), to, Set.of(Role.JUDGE), true);
+        score(mover, 19, now);
+
+        assertThat(names(leaderboards.board(Period.ALL, from, admin, false).rows())).containsExactly(
+                stayer.username());
+        Board moversTeam = leaderboards.board(Period.ALL, to, mover, false);
+        assertThat(names(moversTeam.rows())).containsExactly(mover.username(), host.username());
+        assertThat(moversTeam.me().points()).isEqualTo(100);
+        assertThat(moversTeam.me().judgments()).isEqualTo(3);
+        assertThat(moversTeam.me().team()).isEqualTo(to);
+        Board oldTeam = leaderboards.board(Period.ALL, from, mover, false);
+        assertThat(oldTeam.me()).as("no row, and never a row of 0 points, on the old team's board").isNull();
+        assertThat(names(oldTeam.rowsWithMe())).containsExactly(stayer.username());
+        for (Period period : List.of(Period.DAY, Period.ALL)) {
+            assertThat(teamRow(period, from)).as(period.label()).extracting(TeamRow::points, TeamRow::members)
+                    .containsExactly(10L, 1);
+        }
+        assertThat(teamRow(Period.DAY, to)).extracting(TeamRow::points, TeamRow::members).containsExactly(125L, 2);
+        assertThat(teamRow(Period.ALL, to)).extracting(TeamRow::points, TeamRow::members).containsExactly(130L, 2);
+        TeamActivity oldActivity = leaderboards.team(admin, from);
+        TeamActivity newActivity = leaderboards.team(admin, to);
+        assertThat(oldActivity.members()).extracting(MemberRow::username).containsExactly(stayer.username());
+        assertThat(oldActivity.judgmentsPerDay()).as("judgments per day, the last three days").endsWith(0L, 0L, 1L);
+        assertThat(newActivity.judgmentsPerDay()).endsWith(1L, 0L, 3L);
+        assertThat(teamRow(Period.SEASON, from)).as("an ended season keeps the teams it ended with")
+                .extracting(TeamRow::points, TeamRow::members).containsExactly(5L, 1);
+        assertThat(names(leaderboards.board(Period.SEASON, from, admin, false).rows()))
+                .containsExactly(mover.username());
+
+        people.update(host.id(), host.displayName(), null, Set.of(Role.JUDGE), true);
+        people.update(stayer.id(), stayer.displayName(), to, Set.of(Role.JUDGE), true);
+
+        assertThat(teamRow(Period.ALL, to)).extracting(TeamRow::points, TeamRow::members).containsExactly(110L, 2);
+        assertThat(leaderboards.teams(Period.ALL)).as("a team nobody scored for is off the board")
+                .extracting(TeamRow::team).doesNotContain(from);
+        assertThat(leaderboards.board(Period.ALL, null, host, false).me().team()).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from board_score where judge_id = ? and team is not null",
+                Long.class, host.id())).isZero();
     }
 
     private TeamRow teamRow(Period period, String team) {

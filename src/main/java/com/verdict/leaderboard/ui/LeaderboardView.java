@@ -240,7 +240,8 @@ public class LeaderboardView extends Div {
                 new Paragraph("Boards count points earned in the period shown: today, this week (from Monday) and "
                         + "this month in the company's time zone, all time, or the current season."),
                 new Paragraph("Teams rank by points per active member — members with more than 0 points in the "
-                        + "period — so a small team can beat a big one."));
+                        + "period — so a small team can beat a big one. A judge's points count for the team they are "
+                        + "in now."));
         Button close = new Button("Got it", e -> dialog.close());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(close);
