@@ -121,7 +121,8 @@ public class LeaderboardService {
      * <p>
      * The viewer's own row is shown wherever they stand. A viewer who has not scored in the period stands among the
      * rows of their team's board, or of the whole board, by points: judges whose gold misses took them below zero rank
-     * under them. They are not on another team's board, however they scored.
+     * under them. With nobody above them (on an empty board) they are not shown: that would rank them first with
+     * nothing. Nor are they on another team's board, however they scored.
      */
     public Board board(Period period, String team, Person viewer, boolean aroundMe) {
         Season season = period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null;
@@ -133,9 +134,10 @@ public class LeaderboardService {
                 .toList();
         Optional<BoardSnapshots.Row> found = board.stream().filter(r -> r.judgeId() == viewer.id()).findFirst();
         boolean onBoard = found.isPresent();
-        // Not on the board: a viewer who has not scored in the period, on the whole board or their team's.
+        // Not on the board: a viewer who has not scored in the period, on the whole board or their team's, once
+        // somebody has points (before that, they would rank first with nothing).
         boolean standsAmong = !onBoard && whole.stream().noneMatch(r -> r.judgeId() == viewer.id())
-                && (team == null || team.equals(viewer.team()));
+                && (team == null || team.equals(viewer.team())) && standing(board, 1) > 0;
         boolean placed = onBoard || standsAmong;
         BoardSnapshots.Row mine = found.orElse(new BoardSnapshots.Row(viewer.id(), viewer.team(), 0, 0, false));
         List<BoardSnapshots.Row> rows;

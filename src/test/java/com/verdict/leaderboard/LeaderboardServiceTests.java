@@ -289,6 +289,21 @@ class LeaderboardServiceTests {
                 Long.class, host.id())).isZero();
     }
 
+    @Test
+    void aViewerWithoutPointsIsNotRankedFirstOnABoardWhereNobodyHasPoints() {
+        Person newcomer = data.user("newcomer");
+
+        Board empty = leaderboards.board(Period.DAY, null, newcomer, false);
+
+        assertThat(empty.me()).isNull();
+        assertThat(empty.rowsWithMe()).as("the empty board says so").isEmpty();
+        Person hasty = data.user("hasty");
+        score(hasty, 0, Instant.now());
+        Board noPoints = leaderboards.board(Period.DAY, null, newcomer, true);
+        assertThat(noPoints.me()).isNull();
+        assertThat(names(noPoints.rowsWithMe())).containsExactly(hasty.username());
+    }
+
     private TeamRow teamRow(Period period, String team) {
         Map<String, TeamRow> teams = leaderboards.teams(period).stream()
                 .collect(Collectors.toMap(TeamRow::team, Function.identity()));
