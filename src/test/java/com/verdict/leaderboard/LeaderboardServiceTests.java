@@ -304,6 +304,35 @@ class LeaderboardServiceTests {
         assertThat(names(noPoints.rowsWithMe())).containsExactly(hasty.username());
     }
 
+    @Test
+    void aSeasonThatStartedBeforeItWasCreatedCountsThePointsScoredSinceItsStart() {
+        String team = "Swifts-" + System.nanoTime();
+        Person early = data.user("early", team);
+        Person late = data.user("late", team);
+        data.interactions("backdated", 3);
+        Judges judges = new Judges(judging);
+        judges.voteAll(early, deal -> Outcome.A);
+        judges.voteAll(late, deal -> Outcome.B);
+        Instant now = Instant.now();
+        // The early judge's judgments and points were made before the season's start.
+        Timestamp before = Timestamp.from(now.minus(Duration.ofDays(2)));
+        jdbc.update("update judgment set created_at = ? where judge_id = ?", before, early.id());
+        jdbc.update("update points_entry set created_at = ? where judge_id = ?", before, early.id());
+        long latePoints = jdbc.queryForObject("select sum(amount) from points_entry where judge_id = ?", Long.class,
+                late.id());
+        assertThat(latePoints).isPositive();
+
+        seasons.create("Backdated cup", "", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(7)));
+
+        Board board = leaderboards.board(Period.SEASON, null, late, false);
+        assertThat(board.rows()).extracting(LeaderboardRow::username, LeaderboardRow::points,
+                LeaderboardRow::judgments).containsExactly(tuple(late.username(), latePoints, 3L));
+        assertThat(teamRow(Period.SEASON, team)).extracting(TeamRow::points, TeamRow::members)
+                .containsExactly(latePoints, 1);
+        score(late, 4, Instant.now());
+        assertThat(leaderboards.board(Period.SEASON, null, late, false).me().points()).isEqualTo(latePoints + 4);
+    }
+
     private TeamRow teamRow(Period period, String team) {
         Map<String, TeamRow> teams = leaderboards.teams(period).stream()
                 .collect(Collectors.toMap(TeamRow::team, Function.identity()));
