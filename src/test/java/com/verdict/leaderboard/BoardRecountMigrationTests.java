@@ -9,6 +9,7 @@ import com.verdict.judging.Outcome;
 import com.verdict.people.Person;
 import com.verdict.scoring.PointsAwarded;
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,9 +56,12 @@ class BoardRecountMigrationTests {
         Person moved = data.user("moved", now);
         Person hasty = data.user("hasty", now);
         Person stayed = data.user("stayed", before);
+        // Ended only once scored: the scheduled freeze may run at any moment.
         long ended = seasons.create("Old cup", "", Instant.now().minus(Duration.ofDays(9)),
-                Instant.now().minus(Duration.ofDays(3))).id();
+                Instant.now().plus(Duration.ofDays(1))).id();
         score(moved, 8, Instant.now().minus(Duration.ofDays(5)));
+        jdbc.update("update season set ends_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(3))), ended);
         score(moved, 4, Instant.now());
         score(hasty, 0, Instant.now());
         score(stayed, 5, Instant.now());

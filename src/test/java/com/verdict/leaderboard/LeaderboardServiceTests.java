@@ -242,8 +242,12 @@ class LeaderboardServiceTests {
         Person admin = data.user("admin", null, Role.ADMIN);
         Instant now = Instant.now();
         Instant twoDaysAgo = now.minus(Duration.ofDays(2));
-        seasons.create("Ended cup", "", now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(1)));
+        // Ended only once scored: the scheduled freeze may run at any moment.
+        long ended = seasons.create("Ended cup", "", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)))
+                .id();
         score(mover, 5, twoDaysAgo);
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
+                ended);
         seasons.freezeEnded();
         score(stayer, 10, now);
         score(mover, 76, now);
