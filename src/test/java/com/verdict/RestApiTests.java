@@ -203,12 +203,23 @@ class RestApiTests {
     }
 
     @Test
-    void leaderboardShowsTheCallersOwnRow() throws Exception {
+    void leaderboardShowsTheCallersOwnRowOnceSomebodyHasPoints() throws Exception {
         mvc.perform(get("/api/leaderboard").with(basic(judge)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].username", hasItem(judge.username())))
+                .andExpect(jsonPath("$").isEmpty());
+        Person scorer = data.user("scorer", "Research");
+        data.interactions("board", 1);
+        JsonNode deal = body(mvc.perform(post("/api/assignments/next").with(basic(scorer))).andReturn());
+        mvc.perform(post("/api/assignments/{id}/judgment", deal.get("assignment").asLong()).with(basic(scorer))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\": \"LEFT\"}"))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/api/leaderboard").with(basic(judge)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].username", contains(scorer.username(), judge.username())))
                 .andExpect(jsonPath("$[-1].team").value("Platform"))
-                .andExpect(jsonPath("$[-1].points").value(0));
+                .andExpect(jsonPath("$[-1].points").value(0))
+                .andExpect(jsonPath("$[-1].rank").value(2));
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A board as one viewer sees it: the rows shown (the top, or the viewer's neighbours) and the viewer's
- * own row, wherever they stand. {@code season} is set on season boards.
+ * own row, wherever they stand; {@code me} is null when the viewer is not on this board (another team's, or one where
+ * nobody has points yet). {@code season} is set on season boards.
  */
 public record Board(Period period, List<LeaderboardRow> rows, LeaderboardRow me, Season season) {
 
@@ -14,7 +15,7 @@ public record Board(Period period, List<LeaderboardRow> rows, LeaderboardRow me,
      * many points or more (at the end, when the viewer ranks below the rows shown).
      */
     public List<LeaderboardRow> rowsWithMe() {
-        if (rows.stream().anyMatch(r -> r.username().equals(me.username()))) {
+        if (me == null || rows.stream().anyMatch(r -> r.username().equals(me.username()))) {
             return rows;
         }
         int at = 0;

@@ -21,6 +21,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Writes scores onto the board rows of their judges and teams. Rows are written one by one in key order,
  * judges' rows before teams', missing ones inserted in their turn, so transactions touching the same boards never
  * deadlock. Open boards hear of it once the rows are committed.
+ * <p>
+ * A team's row is the sum of the judges' rows that name it ({@code board_score.team}): a judge's row names their
+ * team when it is inserted, and {@link TeamMoves} keeps it current when they change team. A team's active members
+ * are the judges' rows naming it with more than 0 points: a judgment worth nothing, or a period in the red, is no
+ * activity to divide the team's points by.
  */
 @Component
 class BoardRows {
@@ -29,6 +34,8 @@ class BoardRows {
             + "updated_at = ? where period_key = ? and judge_id = ?";
     private static final String ADD_TO_TEAM = "update team_board_score set points = points + ?, "
             + "judgments = judgments + ?, active_members = active_members + ? where period_key = ? and team = ?";
+    private static final String INSERT_JUDGE = "insert into board_score (period_key, judge_id, team, points, "
+            + "judgments, updated_at) values (?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final PeopleService people;
@@ -40,7 +47,7 @@ class BoardRows {
         this.updates = updates;
     }
 
-    /** Adds the scores to their judges' rows and their teams' rows (teams as they are now). */
+    /** Adds the scores to their judges' rows and to the rows of the teams those rows count for. */
     void add(List<BoardScore> scores) {
         if (scores.isEmpty()) {
             return;
@@ -49,19 +56,26 @@ class BoardRows {
         AfterCommit.run(updates::changed);
     }
 
-    /** What one board row gains; {@code at} is the latest score's time; {@code newMembers} counts for teams. */
+    /**
+     * What one board row gains; {@code at} is the latest score's time; {@code activeMembers} counts for teams, and
+     * falls when a member's points in the period drop to 0 or below.
+     */
     private static final class Gain {
         long points;
         long judgments;
-        int newMembers;
+        int activeMembers;
         Instant at = Instant.EPOCH;
 
-        void add(long morePoints, long moreJudgments, int moreMembers, Instant latest) {
+        void add(long morePoints, long moreJudgments, int moreActive, Instant latest) {
             points += morePoints;
             judgments += moreJudgments;
-            newMembers += moreMembers;
+            activeMembers += moreActive;
             at = latest.isAfter(at) ? latest : at;
         }
+    }
+
+    /** The team a judge's row counts for (null for none), and how its being active changed: +1, 0 or -1. */
+    private record Counted(String team, int activeChange) {
     }
 
     private record JudgeRow(String key, long judgeId) implements Comparable<JudgeRow> {
@@ -96,26 +110,44 @@ class BoardRows {
         for (Map.Entry<JudgeRow, Gain> entry : gains.entrySet()) {
             JudgeRow row = entry.getKey();
             Gain gain = entry.getValue();
-            String team = teams.get(row.judgeId());
-            Object[] add = {gain.points, gain.judgments, Timestamp.from(gain.at), row.key(), row.judgeId()};
-            boolean newMember = addOrInsert(ADD_TO_JUDGE, add,
-                    "insert into board_score (period_key, judge_id, team, points, judgments, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?)",
-                    new Object[] {row.key(), row.judgeId(), team, gain.points, gain.judgments, Timestamp.from(gain.at)});
-            if (team != null) {
-                teamGains.computeIfAbsent(new TeamRow(row.key(), team), r -> new Gain())
-                        .add(gain.points, gain.judgments, newMember ? 1 : 0, gain.at);
+            Counted counted = addToJudge(row, gain, teams.get(row.judgeId()));
+            if (counted.team() != null) {
+                teamGains.computeIfAbsent(new TeamRow(row.key(), counted.team()), r -> new Gain())
+                        .add(gain.points, gain.judgments, counted.activeChange(), gain.at);
             }
         }
         return teamGains;
     }
 
+    /**
+     * Adds to a judge's row, inserting it for {@code currentTeam} when missing. A row that exists counts for the team
+     * it names: {@link TeamMoves} keeps that current, while {@code currentTeam} may have been read before a move
+     * committed, and a season that has ended keeps the teams it ended with.
+     */
+    private Counted addToJudge(JudgeRow row, Gain gain, String currentTeam) {
+        Object[] add = {gain.points, gain.judgments, Timestamp.from(gain.at), row.key(), row.judgeId()};
+        if (jdbc.update(ADD_TO_JUDGE, add) == 0 && insertOrAdd(INSERT_JUDGE,
+                new Object[] {row.key(), row.judgeId(), currentTeam, gain.points, gain.judgments,
+                        Timestamp.from(gain.at)}, ADD_TO_JUDGE, add)) {
+            return new Counted(currentTeam, active(gain.points));
+        }
+        // Read under the update's lock (in a transaction): the points before it are the points now less the gain.
+        return jdbc.queryForObject("select points, team from board_score where period_key = ? and judge_id = ?",
+                (rs, i) -> new Counted(rs.getString(2), active(rs.getLong(1)) - active(rs.getLong(1) - gain.points)),
+                row.key(), row.judgeId());
+    }
+
+    /** Whether a judge with these points in a period is one of their team's active members then: 1 or 0. */
+    static int active(long points) {
+        return points > 0 ? 1 : 0;
+    }
+
     private void addToTeams(SortedMap<TeamRow, Gain> gains) {
         gains.forEach((row, gain) -> addOrInsert(ADD_TO_TEAM,
-                new Object[] {gain.points, gain.judgments, gain.newMembers, row.key(), row.team()},
+                new Object[] {gain.points, gain.judgments, gain.activeMembers, row.key(), row.team()},
                 "insert into team_board_score (period_key, team, points, judgments, active_members) "
                         + "values (?, ?, ?, ?, ?)",
-                new Object[] {row.key(), row.team(), gain.points, gain.judgments, gain.newMembers}));
+                new Object[] {row.key(), row.team(), gain.points, gain.judgments, gain.activeMembers}));
     }
 
     /**

@@ -117,22 +117,31 @@ public class LeaderboardService {
     /**
      * The board of a period as {@code viewer} sees it: the top {@value #TOP}, or with {@code aroundMe} the
      * viewer's neighbours; {@code team} narrows it to one team. Leads and admins also see hidden judges.
-     * Competition ranking: a judge's rank is one more than the number of judges shown with more points. A viewer
-     * with no points yet stands among the rows by points: judges whose gold misses took them below zero rank under
-     * them.
+     * Competition ranking: a judge's rank is one more than the number of judges shown with more points.
+     * <p>
+     * The viewer's own row is shown wherever they stand. A viewer who has not scored in the period stands among the
+     * rows of their team's board, or of the whole board, by points: judges whose gold misses took them below zero rank
+     * under them. With nobody above them (on an empty board) they are not shown: that would rank them first with
+     * nothing. Nor are they on another team's board, however they scored.
      */
     public Board board(Period period, String team, Person viewer, boolean aroundMe) {
         Season season = period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null;
         boolean seesHidden = viewer.has(Role.LEAD) || viewer.has(Role.ADMIN);
-        List<BoardSnapshots.Row> board = snapshots.rows(key(period, season)).stream()
+        List<BoardSnapshots.Row> whole = snapshots.rows(key(period, season));
+        List<BoardSnapshots.Row> board = whole.stream()
                 .filter(r -> team == null || team.equals(r.team()))
                 .filter(r -> seesHidden || !r.hidden() || r.judgeId() == viewer.id())
                 .toList();
         Optional<BoardSnapshots.Row> found = board.stream().filter(r -> r.judgeId() == viewer.id()).findFirst();
         boolean onBoard = found.isPresent();
+        // Not on the board: a viewer who has not scored in the period, on the whole board or their team's, once
+        // somebody has points (before that, they would rank first with nothing).
+        boolean standsAmong = !onBoard && whole.stream().noneMatch(r -> r.judgeId() == viewer.id())
+                && (team == null || team.equals(viewer.team())) && standing(board, 1) > 0;
+        boolean placed = onBoard || standsAmong;
         BoardSnapshots.Row mine = found.orElse(new BoardSnapshots.Row(viewer.id(), viewer.team(), 0, 0, false));
         List<BoardSnapshots.Row> rows;
-        if (aroundMe) {
+        if (aroundMe && placed) {
             // The viewer's row, or where it would stand, with up to NEIGHBOURS rows above and below it.
             int at = onBoard ? board.indexOf(mine) : standing(board, mine.points());
             rows = board.subList(Math.max(0, at - NEIGHBOURS),
@@ -142,17 +151,18 @@ public class LeaderboardService {
         }
         Map<Long, Person> persons = people.byIds(Stream.concat(rows.stream().map(BoardSnapshots.Row::judgeId),
                 Stream.of(viewer.id())).distinct().toList());
-        List<LeaderboardRow> shown = rows.stream().map(r -> row(rank(board, r.points(), onBoard, mine.points()),
+        List<LeaderboardRow> shown = rows.stream().map(r -> row(rank(board, r.points(), standsAmong, mine.points()),
                 persons.get(r.judgeId()), r.points(), r.judgments())).toList();
-        LeaderboardRow me = shown.stream().filter(r -> r.username().equals(viewer.username())).findFirst()
-                .orElseGet(() -> row(rank(board, mine.points(), onBoard, mine.points()), viewer, mine.points(),
-                        mine.judgments()));
+        LeaderboardRow me = !placed ? null : shown.stream().filter(r -> r.username().equals(viewer.username()))
+                .findFirst().orElseGet(() -> row(rank(board, mine.points(), standsAmong, mine.points()),
+                        persons.getOrDefault(viewer.id(), viewer), mine.points(), mine.judgments()));
         return new Board(period, shown, me, season);
     }
 
-    /** One more than the judges shown with more points, the viewer among them even when not on the board yet. */
-    private static long rank(List<BoardSnapshots.Row> board, long points, boolean viewerOnBoard, long viewerPoints) {
-        return 1 + standing(board, points + 1) + (!viewerOnBoard && viewerPoints > points ? 1 : 0);
+    /** One more than the judges shown with more points, and the viewer too when they stand among them. */
+    private static long rank(List<BoardSnapshots.Row> board, long points, boolean viewerStandsAmong,
+            long viewerPoints) {
+        return 1 + standing(board, points + 1) + (viewerStandsAmong && viewerPoints > points ? 1 : 0);
     }
 
     /** How many rows of the board (most points first) have at least {@code points}. */

@@ -33,7 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with their judgments, so a crash delays them on the boards and loses none: folding resumes on start.
  * <p>
  * A fold locks the one row of {@code board_fold}, so instances sharing a database fold one at a time, and deletes
- * exactly the rows it read, in the same transaction as it adds them to the boards.
+ * exactly the rows it read, in the same transaction as it adds them to the boards. Whatever else rewrites board rows
+ * wholesale (a team move, a season's backfill) holds that lock too ({@link #holdFolds}).
+ * <p>
+ * A score counts on every season running when it was made, even one created while the score's transaction was under
+ * way, which it was written without: that season's backfill ({@link Seasons}) counts the scores committed by then less
+ * those still pending here, and these count for it as they fold.
  */
 @Component
 class PendingScores {
@@ -98,6 +103,14 @@ class PendingScores {
                         .toList());
     }
 
+    /**
+     * Holds off folds (of every instance) until the caller's transaction ends, and waits for a fold under way: for
+     * changes to board rows that a fold must not interleave with.
+     */
+    void holdFolds() {
+        jdbc.queryForList("select id from board_fold where id = 1 for update", Integer.class);
+    }
+
     /** Folds every pending score into the boards; returns how many. */
     int foldAll() {
         int total = 0;
@@ -118,12 +131,16 @@ class PendingScores {
         long started = System.nanoTime();
         Integer count = transactions.execute(status -> {
             jdbc.update("update board_fold set folded_at = ? where id = 1", Timestamp.from(Instant.now()));
+            List<SeasonSpan> seasons = jdbc.query("select id, starts_at, ends_at from season where frozen_at is null",
+                    (rs, i) -> new SeasonSpan(Period.seasonKey(rs.getLong(1)), rs.getTimestamp(2).toInstant(),
+                            rs.getTimestamp(3).toInstant()));
             List<Long> read = new ArrayList<>();
             List<BoardScore> scores = jdbc.query("select id, judge_id, board_keys, points, judgments, scored_at "
                     + "from board_pending order by id fetch first " + FOLD_BATCH + " rows only", (rs, i) -> {
                         read.add(rs.getLong(1));
-                        return new BoardScore(rs.getLong(2), Arrays.asList(rs.getString(3).split(" ")),
-                                rs.getTimestamp(6).toInstant(), rs.getLong(4), rs.getLong(5));
+                        Instant at = rs.getTimestamp(6).toInstant();
+                        return new BoardScore(rs.getLong(2), withSeasons(rs.getString(3), at, seasons), at,
+                                rs.getLong(4), rs.getLong(5));
                     });
             // Steps leave the order BoardRows keeps against deadlocks, which no longer matters here: with scores
             // pending, folds are the only writers of board rows, one at a time.
@@ -141,6 +158,21 @@ class PendingScores {
             folded.increment(count);
         }
         return count == null ? 0 : count;
+    }
+
+    /** A season that is not frozen: scores made from {@code startsAt} until {@code endsAt} count on it. */
+    record SeasonSpan(String key, Instant startsAt, Instant endsAt) {
+    }
+
+    /** The boards a pending score counts on: those it was written with, and every season running at {@code at}. */
+    static List<String> withSeasons(String boardKeys, Instant at, List<SeasonSpan> seasons) {
+        List<String> keys = new ArrayList<>(Arrays.asList(boardKeys.split(" ")));
+        for (SeasonSpan season : seasons) {
+            if (!at.isBefore(season.startsAt()) && at.isBefore(season.endsAt()) && !keys.contains(season.key())) {
+                keys.add(season.key());
+            }
+        }
+        return keys;
     }
 
     /** The scores in steps of {@code judges} judges each, a judge's scores all in one step. */

@@ -1,7 +1,7 @@
 package com.verdict.leaderboard;
 
 /**
- * A team on a board. Teams rank by points per active member (members who scored in the period), so a
+ * A team on a board. Teams rank by points per active member (members with more than 0 points in the period), so a
  * big team does not win by headcount alone. {@code agreement} is the team's Krippendorff's alpha at the last
  * scoring refit, null until there is one.
  */

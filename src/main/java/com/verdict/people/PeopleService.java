@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,15 +40,18 @@ public class PeopleService {
     private final AuditLog audit;
     private final NamedParameterJdbcTemplate jdbc;
     private final AccountDetailsService accounts;
+    private final ApplicationEventPublisher events;
 
     PeopleService(UserAccountRepository users, TeamRepository teams, PasswordEncoder passwordEncoder,
-            AuditLog audit, NamedParameterJdbcTemplate jdbc, AccountDetailsService accounts) {
+            AuditLog audit, NamedParameterJdbcTemplate jdbc, AccountDetailsService accounts,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.teams = teams;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.events = events;
     }
 
     public boolean hasUsers() {
@@ -101,6 +105,10 @@ public class PeopleService {
         audit.record("user.updated", updated.username() + " roles=" + changed(new TreeSet<>(before.roles()),
                 new TreeSet<>(updated.roles())) + " team=" + changed(before.team(), updated.team()) + " enabled="
                 + changed(wasEnabled, enabled));
+        if (!Objects.equals(before.team(), updated.team())) {
+            // In this transaction: the boards move the user's points along with them, or neither happens.
+            events.publishEvent(new TeamChanged(id, before.team(), updated.team()));
+        }
         return updated;
     }
 

@@ -8,7 +8,9 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
 import com.verdict.judging.PlayerProgress;
+import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
+import com.verdict.people.Role;
 import com.verdict.scoring.Judges;
 import com.verdict.scoring.PointsAwarded;
 import java.sql.Timestamp;
@@ -18,9 +20,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -230,6 +235,80 @@ class BoardFoldingTests {
         assertThat(jdbc.queryForList("select points from season_standing where season_id = ? and judge_id = ?",
                 Long.class, season, judge.id())).containsExactly(7L);
         assertThat(data.count("board_pending")).isZero();
+    }
+
+    @Test
+    void aJudgeMovingTeamTakesTheirFoldedAndPendingScoresAlong() {
+        String from = "Herons-" + System.nanoTime();
+        String to = "Egrets-" + System.nanoTime();
+        Person mover = data.user("mover", from);
+        tx.executeWithoutResult(status -> score(mover, 4, Instant.now()));
+        pending.foldAll();
+        tx.executeWithoutResult(status -> score(mover, 3, Instant.now()));
+
+        app.getBean(PeopleService.class).update(mover.id(), mover.displayName(), to, Set.of(Role.JUDGE), true);
+        pending.foldAll();
+
+        assertThat(jdbc.queryForList("select distinct team from board_score where judge_id = ?", String.class,
+                mover.id())).containsExactly(to);
+        assertThat(jdbc.queryForList("select period_key from team_board_score where team = ?", String.class, from))
+                .as("the team the mover left has nobody's scores").isEmpty();
+        List<Map<String, Object>> rows = jdbc.queryForList("select points, judgments, active_members "
+                + "from team_board_score where team = ?", to);
+        assertThat(rows).hasSize(4).allSatisfy(row -> {
+            assertThat(((Number) row.get("points")).longValue()).isEqualTo(7);
+            assertThat(((Number) row.get("judgments")).longValue()).isEqualTo(2);
+            assertThat(((Number) row.get("active_members")).intValue()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aSeasonStartingInThePastCountsFoldedPendingAndUnderwayScoresOnce() throws Exception {
+        data.interactions("backdated", 2);
+        Judges judges = new Judges(judging);
+        Person folded = data.user("folded");
+        Person waiting = data.user("waiting");
+        Person underway = data.user("underway");
+        judges.voteAll(folded, deal -> Outcome.A);
+        pending.foldAll();
+        judges.voteAll(waiting, deal -> Outcome.A);
+        Instant now = Instant.now();
+        CountDownLatch scored = new CountDownLatch(1);
+        CountDownLatch created = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        long season;
+        try {
+            // Scores made while the season is being created: their boards are decided without it.
+            Future<?> scoring = pool.submit(() -> tx.executeWithoutResult(status -> {
+                score(underway, 5, Instant.now());
+                scored.countDown();
+                try {
+                    assertThat(created.await(30, TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(scored.await(30, TimeUnit.SECONDS)).isTrue();
+            season = seasons.create("Backdated", "A mug", now.minus(1, ChronoUnit.HOURS), now.plus(1, ChronoUnit.DAYS))
+                    .id();
+            created.countDown();
+            scoring.get();
+        } finally {
+            pool.shutdown();
+        }
+        String key = Period.seasonKey(season);
+        assertThat(jdbc.queryForList("select judge_id from board_score where period_key = ?", Long.class, key))
+                .as("before the fold").containsExactly(folded.id());
+
+        pending.foldAll();
+
+        for (Person judge : List.of(folded, waiting)) {
+            assertThat(jdbc.queryForMap("select points, judgments from board_score where period_key = ? "
+                    + "and judge_id = ?", key, judge.id())).as(judge.username()).isEqualTo(jdbc.queryForMap(
+                            "select points, judgments from judge_score where judge_id = ?", judge.id()));
+        }
+        assertThat(jdbc.queryForObject("select points from board_score where period_key = ? and judge_id = ?",
+                Long.class, key, underway.id())).isEqualTo(5);
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
 import com.verdict.judging.RoundCompleted;
+import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import com.verdict.scoring.Judges;
@@ -28,6 +29,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +63,8 @@ class LeaderboardServiceTests {
     MockMvc mvc;
     @Autowired
     JudgingService judging;
+    @Autowired
+    PeopleService people;
 
     @BeforeEach
     void clean() {
@@ -199,6 +206,142 @@ class LeaderboardServiceTests {
         assertThat(teams.get(1).members()).isEqualTo(3);
         assertThat(teams.get(1).pointsPerMember()).isEqualTo(7.0);
         assertThat(teams.get(0).rank()).isEqualTo(1);
+    }
+
+    @Test
+    void activeMembersAreTheMembersWithPointsAboveZero() throws Exception {
+        String team = "Wrens-" + System.nanoTime();
+        Person lead = data.user("lead", team, Role.LEAD);
+        score(data.user("scorer", team), 6, Instant.now());
+        score(data.user("hasty", team), 0, Instant.now());
+        score(data.user("penalised", team), -2, Instant.now());
+        Person recovering = data.user("recovering", team);
+        score(recovering, -1, Instant.now());
+        score(recovering, 3, Instant.now());
+        Person slipping = data.user("slipping", team);
+        score(slipping, 2, Instant.now());
+        score(slipping, -2, Instant.now());
+
+        TeamRow row = teamRow(Period.ALL, team);
+
+        assertThat(row.points()).isEqualTo(6);
+        assertThat(row.members()).as("scorer and recovering").isEqualTo(2);
+        assertThat(row.pointsPerMember()).isEqualTo(3.0);
+        mvc.perform(get("/api/leaderboard/teams?period=day").with(basic(lead)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.team == '%s')].members".formatted(team)).value(2));
+    }
+
+    @Test
+    void aJudgeMovedToAnotherTeamTakesTheirPointsAlongEverywhere() {
+        String from = "Kites-" + System.nanoTime();
+        String to = "Larks-" + System.nanoTime();
+        Person stayer = data.user("stayer", from);
+        Person mover = data.user("mover", from);
+        Person host = data.user("host", to);
+        Person admin = data.user("admin", null, Role.ADMIN);
+        Instant now = Instant.now();
+        Instant twoDaysAgo = now.minus(Duration.ofDays(2));
+        // Ended only once scored: the scheduled freeze may run at any moment.
+        long ended = seasons.create("Ended cup", "", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)))
+                .id();
+        score(mover, 5, twoDaysAgo);
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
+                ended);
+        seasons.freezeEnded();
+        score(stayer, 10, now);
+        score(mover, 76, now);
+        score(host, 30, now);
+
+        people.update(mover.id(), mover.displayName(), to, Set.of(Role.JUDGE), true);
+        score(mover, 19, now);
+
+        assertThat(names(leaderboards.board(Period.ALL, from, admin, false).rows())).containsExactly(
+                stayer.username());
+        Board moversTeam = leaderboards.board(Period.ALL, to, mover, false);
+        assertThat(names(moversTeam.rows())).containsExactly(mover.username(), host.username());
+        assertThat(moversTeam.me().points()).isEqualTo(100);
+        assertThat(moversTeam.me().judgments()).isEqualTo(3);
+        assertThat(moversTeam.me().team()).isEqualTo(to);
+        Board oldTeam = leaderboards.board(Period.ALL, from, mover, false);
+        assertThat(oldTeam.me()).as("no row, and never a row of 0 points, on the old team's board").isNull();
+        assertThat(names(oldTeam.rowsWithMe())).containsExactly(stayer.username());
+        for (Period period : List.of(Period.DAY, Period.ALL)) {
+            assertThat(teamRow(period, from)).as(period.label()).extracting(TeamRow::points, TeamRow::members)
+                    .containsExactly(10L, 1);
+        }
+        assertThat(teamRow(Period.DAY, to)).extracting(TeamRow::points, TeamRow::members).containsExactly(125L, 2);
+        assertThat(teamRow(Period.ALL, to)).extracting(TeamRow::points, TeamRow::members).containsExactly(130L, 2);
+        TeamActivity oldActivity = leaderboards.team(admin, from);
+        TeamActivity newActivity = leaderboards.team(admin, to);
+        assertThat(oldActivity.members()).extracting(MemberRow::username).containsExactly(stayer.username());
+        assertThat(oldActivity.judgmentsPerDay()).as("judgments per day, the last three days").endsWith(0L, 0L, 1L);
+        assertThat(newActivity.judgmentsPerDay()).endsWith(1L, 0L, 3L);
+        assertThat(teamRow(Period.SEASON, from)).as("an ended season keeps the teams it ended with")
+                .extracting(TeamRow::points, TeamRow::members).containsExactly(5L, 1);
+        assertThat(names(leaderboards.board(Period.SEASON, from, admin, false).rows()))
+                .containsExactly(mover.username());
+
+        people.update(host.id(), host.displayName(), null, Set.of(Role.JUDGE), true);
+        people.update(stayer.id(), stayer.displayName(), to, Set.of(Role.JUDGE), true);
+
+        assertThat(teamRow(Period.ALL, to)).extracting(TeamRow::points, TeamRow::members).containsExactly(110L, 2);
+        assertThat(leaderboards.teams(Period.ALL)).as("a team nobody scored for is off the board")
+                .extracting(TeamRow::team).doesNotContain(from);
+        assertThat(leaderboards.board(Period.ALL, null, host, false).me().team()).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from board_score where judge_id = ? and team is not null",
+                Long.class, host.id())).isZero();
+    }
+
+    @Test
+    void aViewerWithoutPointsIsNotRankedFirstOnABoardWhereNobodyHasPoints() {
+        Person newcomer = data.user("newcomer");
+
+        Board empty = leaderboards.board(Period.DAY, null, newcomer, false);
+
+        assertThat(empty.me()).isNull();
+        assertThat(empty.rowsWithMe()).as("the empty board says so").isEmpty();
+        Person hasty = data.user("hasty");
+        score(hasty, 0, Instant.now());
+        Board noPoints = leaderboards.board(Period.DAY, null, newcomer, true);
+        assertThat(noPoints.me()).isNull();
+        assertThat(names(noPoints.rowsWithMe())).containsExactly(hasty.username());
+    }
+
+    @Test
+    void aSeasonThatStartedBeforeItWasCreatedCountsThePointsScoredSinceItsStart() {
+        String team = "Swifts-" + System.nanoTime();
+        Person early = data.user("early", team);
+        Person late = data.user("late", team);
+        data.interactions("backdated", 3);
+        Judges judges = new Judges(judging);
+        judges.voteAll(early, deal -> Outcome.A);
+        judges.voteAll(late, deal -> Outcome.B);
+        Instant now = Instant.now();
+        // The early judge's judgments and points were made before the season's start.
+        Timestamp before = Timestamp.from(now.minus(Duration.ofDays(2)));
+        jdbc.update("update judgment set created_at = ? where judge_id = ?", before, early.id());
+        jdbc.update("update points_entry set created_at = ? where judge_id = ?", before, early.id());
+        long latePoints = jdbc.queryForObject("select sum(amount) from points_entry where judge_id = ?", Long.class,
+                late.id());
+        assertThat(latePoints).isPositive();
+
+        seasons.create("Backdated cup", "", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(7)));
+
+        Board board = leaderboards.board(Period.SEASON, null, late, false);
+        assertThat(board.rows()).extracting(LeaderboardRow::username, LeaderboardRow::points,
+                LeaderboardRow::judgments).containsExactly(tuple(late.username(), latePoints, 3L));
+        assertThat(teamRow(Period.SEASON, team)).extracting(TeamRow::points, TeamRow::members)
+                .containsExactly(latePoints, 1);
+        score(late, 4, Instant.now());
+        assertThat(leaderboards.board(Period.SEASON, null, late, false).me().points()).isEqualTo(latePoints + 4);
+    }
+
+    private TeamRow teamRow(Period period, String team) {
+        Map<String, TeamRow> teams = leaderboards.teams(period).stream()
+                .collect(Collectors.toMap(TeamRow::team, Function.identity()));
+        assertThat(teams).as("teams on the %s board", period.label()).containsKey(team);
+        return teams.get(team);
     }
 
     @Test

@@ -64,7 +64,8 @@ class TeamBoardConcurrencyTests {
                 select t.period_key, t.points, t.judgments, t.active_members,
                     (select sum(b.points) from board_score b where b.period_key = t.period_key and b.team = t.team) m_points,
                     (select sum(b.judgments) from board_score b where b.period_key = t.period_key and b.team = t.team) m_judgments,
-                    (select count(*) from board_score b where b.period_key = t.period_key and b.team = t.team) m_members
+                    (select count(*) from board_score b where b.period_key = t.period_key and b.team = t.team
+                        and b.points > 0) m_members
                 from team_board_score t where t.team = ?""", team);
         assertThat(boards).hasSizeGreaterThanOrEqualTo(4);
         for (Map<String, Object> board : boards) {

@@ -239,8 +239,9 @@ public class LeaderboardView extends Div {
                         + "My stats shows your breakdown."),
                 new Paragraph("Boards count points earned in the period shown: today, this week (from Monday) and "
                         + "this month in the company's time zone, all time, or the current season."),
-                new Paragraph("Teams rank by points per active member — members who scored in the period — so a "
-                        + "small team can beat a big one."));
+                new Paragraph("Teams rank by points per active member — members with more than 0 points in the "
+                        + "period — so a small team can beat a big one. A judge's points count for the team they are "
+                        + "in now."));
         Button close = new Button("Got it", e -> dialog.close());
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(close);

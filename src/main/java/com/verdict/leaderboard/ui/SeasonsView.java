@@ -49,8 +49,9 @@ public class SeasonsView extends Div {
                 .setHeader("State").setAutoWidth(true);
         seasons.setAllRowsVisible(true);
         seasons.setEmptyStateText("No seasons yet: a season gives the contest its own board, banner and prize.");
-        Paragraph help = new Paragraph("A season has its own board. When it ends its standings are frozen and kept. "
-                + "Times are in " + times.zone().getId() + ", the zone the boards count days in.");
+        Paragraph help = new Paragraph("A season has its own board. A start in the past counts the points scored "
+                + "since then. When it ends its standings are frozen and kept. Times are in " + times.zone().getId()
+                + ", the zone the boards count days in.");
         help.addClassName("verdict-muted");
         add(new H1("Seasons"), help, form(), seasons);
         seasons.setItems(leaderboards.seasons());
