@@ -192,6 +192,7 @@ class JsonlImporter {
                     batch.stream().map(ParsedInteraction::externalId).toList());
             List<ParsedInteraction> fresh = new ArrayList<>(batch.size());
             Map<Long, ParsedInteraction> replacing = new LinkedHashMap<>();
+            Map<Long, ParsedInteraction> refused = new LinkedHashMap<>();
             for (ParsedInteraction interaction : batch) {
                 InteractionStore.Stored existing = stored.get(interaction.externalId());
                 if (existing == null) {
@@ -201,13 +202,19 @@ class JsonlImporter {
                 } else if (onConflict == OnConflict.REPLACE) {
                     replacing.put(existing.id(), interaction);
                 } else {
-                    conflict(changed, interaction);
+                    refused.put(existing.id(), interaction);
                 }
             }
             batch.clear();
             if (!replacing.isEmpty()) {
                 Set<Long> alreadyJudged = store.judged(replacing.keySet(), history);
                 alreadyJudged.forEach(id -> conflict(judged, replacing.remove(id)));
+            }
+            if (!refused.isEmpty()) {
+                // Judged ones are named as such here too: the message offers on-conflict=replace for the others only.
+                Set<Long> alreadyJudged = store.judged(refused.keySet(), history);
+                refused.forEach((id, interaction) -> conflict(alreadyJudged.contains(id) ? judged : changed,
+                        interaction));
             }
             if (conflicts > 0) {
                 return;

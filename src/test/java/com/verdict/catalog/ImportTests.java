@@ -416,6 +416,24 @@ class ImportTests {
     }
 
     @Test
+    void withoutReplaceAJudgedIdIsNamedAsSuchAndOnlyTheOthersAreOfferedTheReplace() {
+        importJsonl(TestData.interactionLine("k-1", 2) + "\n" + TestData.interactionLine("k-2", 2));
+        Person judge = data.user("judge");
+        Deal deal = judging.next(judge.id(), null).orElseThrow();
+        judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null);
+        String judgedId = deal.interactionId();
+        String otherId = judgedId.equals("k-1") ? "k-2" : "k-1";
+
+        ImportConflict conflict = catchThrowableOfType(ImportConflict.class, () -> importJsonl(
+                TestData.interactionLine("k-1", 3) + "\n" + TestData.interactionLine("k-2", 3)));
+
+        assertThat(conflict.judged()).containsExactly(judgedId);
+        assertThat(conflict.changed()).containsExactly(otherId);
+        assertThat(conflict.getMessage()).contains("on-conflict=replace to replace those not yet judged")
+                .contains("already judged cannot be replaced");
+    }
+
+    @Test
     void importLinesAreCountedByResult() {
         double imported = lines("imported");
         double skipped = lines("skipped");
