@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import com.verdict.base.ApiError;
 import com.verdict.people.ui.LoginView;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,14 +17,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * Two filter chains: the REST API and Actuator are stateless with HTTP Basic or an API token (Bearer) and
@@ -110,11 +113,23 @@ class SecurityConfig extends VaadinWebSecurity {
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) ->
-                                new ApiError("Access denied").writeTo(response, 403, mapper)))
+                                denied(SecurityContextHolder.getContext().getAuthentication())
+                                        .writeTo(response, 403, mapper)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** A token refused says what tokens reach and what this one may: a bare "Access denied" left a script guessing. */
+    static ApiError denied(Authentication authentication) {
+        if (!(authentication instanceof TokenAuthentication token)) {
+            return new ApiError("Access denied");
+        }
+        return new ApiError("Access denied", List.of("token '" + token.tokenName() + "' may "
+                + String.join(", ", Arrays.stream(TokenScope.values()).filter(token::allows).map(TokenScope::key)
+                        .toList()) + "; a token reaches only /api/export/** (scope export) and POST /api/interactions "
+                + "(scope import), with its owner's roles"));
     }
 
     @Override

@@ -211,7 +211,9 @@ class ApiTokenTests {
     private void expectForbidden(MockHttpServletRequestBuilder request, String token) throws Exception {
         mvc.perform(request.with(bearer(token)))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.error").value("Access denied"));
+                .andExpect(jsonPath("$.error").value("Access denied"))
+                .andExpect(jsonPath("$.details[0]").value(org.hamcrest.Matchers.matchesPattern(
+                        "token '.+' may (export|import|export, import); a token reaches only /api/export/\\*\\* .*")));
     }
 
     private static RequestPostProcessor bearer(String token) {
