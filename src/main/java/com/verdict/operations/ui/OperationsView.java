@@ -46,9 +46,10 @@ public class OperationsView extends Div {
         backupGrid.addColumn(b -> "%,d KB".formatted(b.bytes() / 1024)).setHeader("Size").setAutoWidth(true);
         backupGrid.setAllRowsVisible(true);
         backupGrid.setEmptyStateText("No backups yet");
-        auditGrid.addColumn(e -> times.format(e.at())).setHeader(times.header("When")).setAutoWidth(true);
-        auditGrid.addColumn(AuditLog.Entry::actor).setHeader("Who").setAutoWidth(true);
-        auditGrid.addColumn(AuditLog.Entry::action).setHeader("Action").setAutoWidth(true);
+        auditGrid.addColumn(e -> times.format(e.at())).setHeader(times.header("When")).setAutoWidth(true)
+                .setFlexGrow(0);
+        auditGrid.addColumn(AuditLog.Entry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+        auditGrid.addColumn(AuditLog.Entry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
         auditGrid.addColumn(AuditLog.Entry::details).setHeader("Details").setFlexGrow(1);
         auditGrid.setHeight("28rem");
         // Details are what an admin reads the log for: wrapped, not cut to "erin [JUDGE] team=Re…".
