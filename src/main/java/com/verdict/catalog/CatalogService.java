@@ -77,7 +77,7 @@ public class CatalogService {
         ImportResult result = importer.importJsonl(in, mode, onConflict);
         if (result.imported() + result.replaced() > 0) {
             audit.record("interactions.imported", "%d imported, %d replaced, %d skipped as stored already"
-                    .formatted(result.imported(), result.replaced(), result.skipped()));
+                    .formatted(result.imported(), result.replaced(), result.unchanged()));
         }
         return result;
     }

@@ -55,12 +55,15 @@ class InteractionApiController {
                     List.of("on-conflict: must be reject or replace, not '" + onConflict + "'"));
         };
         ImportResult result = catalog.importJsonl(body, importMode, conflicts);
-        return new ImportResponse(result.imported(), result.skipped(), result.replaced(),
+        return new ImportResponse(result.imported(), result.skipped(), result.unchanged(), result.invalid(),
+                result.replaced(),
                 importMode == ImportMode.SKIP_INVALID ? result.errors() : null,
                 importMode == ImportMode.SKIP_INVALID ? result.totalErrors() : null);
     }
 
-    record ImportResponse(int imported, int skipped, int replaced, List<ImportError> errors, Integer totalErrors) {
+    /** {@code skipped} = {@code unchanged} + {@code invalid}: scripts read it since before the two were told apart. */
+    record ImportResponse(int imported, int skipped, int unchanged, int invalid, int replaced, List<ImportError> errors,
+            Integer totalErrors) {
     }
 
     record ImportFailure(String error, List<ImportError> errors, int totalErrors) {

@@ -91,7 +91,7 @@ class JsonlImporter {
         importedLines.increment(run.imported);
         skippedLines.increment(run.skipped);
         replacedLines.increment(run.replaced);
-        return new ImportResult(run.imported, run.skipped + run.invalidLines, run.replaced, run.errors,
+        return new ImportResult(run.imported, run.skipped, run.invalidLines, run.replaced, run.errors,
                 run.totalErrors);
     }
 

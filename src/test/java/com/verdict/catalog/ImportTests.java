@@ -351,7 +351,14 @@ class ImportTests {
 
         assertThat(result.imported()).isEqualTo(2);
         assertThat(result.skipped()).isEqualTo(1);
+        assertThat(result.invalid()).isEqualTo(1);
+        assertThat(result.unchanged()).isZero();
         assertThat(result.errors()).extracting(ImportError::line).containsExactly(2L);
+
+        ImportResult again = catalog.importJsonl(stream(TestData.interactionLine("v1", 2) + "\nbroken"),
+                ImportMode.SKIP_INVALID);
+        assertThat(again.unchanged()).as("stored already as it is").isEqualTo(1);
+        assertThat(again.invalid()).isEqualTo(1);
         assertThat(data.count("interaction")).isEqualTo(2);
     }
 

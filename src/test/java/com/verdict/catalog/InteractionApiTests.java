@@ -70,8 +70,14 @@ class InteractionApiTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.imported").value(1))
                 .andExpect(jsonPath("$.skipped").value(1))
+                .andExpect(jsonPath("$.invalid").value(1))
+                .andExpect(jsonPath("$.unchanged").value(0))
                 .andExpect(jsonPath("$.errors[0].line").value(1))
                 .andExpect(jsonPath("$.totalErrors").value(1));
+        send(TestData.interactionLine("fine", 2), "?mode=skip-invalid")
+                .andExpect(jsonPath("$.skipped").value(1))
+                .andExpect(jsonPath("$.unchanged").value(1))
+                .andExpect(jsonPath("$.invalid").value(0));
     }
 
     @Test

@@ -216,8 +216,8 @@ public class ImportView extends Div {
     private void showResult(ImportResult imported) {
         finished();
         Div summary = new Div(count(imported.imported(), "imported", "success"),
-                count(imported.skipped(), "skipped", "contrast"), count(imported.replaced(), "replaced", "contrast"),
-                count(imported.totalErrors(), "errors", imported.totalErrors() > 0 ? "error" : "contrast"));
+                count(imported.unchanged(), "unchanged", "contrast"), count(imported.replaced(), "replaced", "contrast"),
+                count(imported.invalid(), "invalid", imported.invalid() > 0 ? "error" : "contrast"));
         summary.addClassName("verdict-import-summary");
         result.add(banner(VaadinIcon.CHECK_CIRCLE, "Import finished", "success"), summary);
         if (imported.totalErrors() > 0) {

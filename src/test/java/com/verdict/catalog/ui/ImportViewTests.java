@@ -84,8 +84,8 @@ class ImportViewTests {
         awaitResult();
 
         assertThat(banner()).contains("Import finished");
-        assertThat(view.getElement().getTextRecursively()).contains("2 imported").contains("1 skipped")
-                .contains("1 errors");
+        assertThat(view.getElement().getTextRecursively()).contains("2 imported").contains("0 unchanged")
+                .contains("1 invalid");
         assertThat(GridKt._size(_get(Grid.class))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from interaction", Long.class)).isEqualTo(2);
     }
