@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -218,8 +217,7 @@ class Consensus {
             return;
         }
         // A new confidence alone is written without a new time: the exported records stay as they were.
-        boolean decisionMoved = result.state() != was.state() || result.outcome() != was.outcome()
-                || !Objects.equals(result.best(), was.best());
+        boolean decisionMoved = result.movedFrom(was);
         jdbc.update("update interaction_decision set best_candidate = ?, confidence = ?, state = ?, outcome = ?, "
                         + "updated_at = case when ? then ? else updated_at end where interaction_id = ?",
                 result.best(), result.confidence(), result.state().name(),

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -88,15 +87,15 @@ final class InteractionDecisionWriter {
                 }
                 InteractionRanking.Result result = InteractionRanking.decide(judged, was.pairs(),
                         rules.settleConfidence());
-                boolean decisionMoved = result.state() != was.state() || !Objects.equals(result.best(), was.best())
-                        || result.outcome() != was.outcome();
-                if (!decisionMoved && Math.abs(result.confidence() - was.confidence()) <= ConsensusRefit.UNCHANGED) {
+                boolean decisionMoved = result.movedFrom(was.decision());
+                if (!decisionMoved
+                        && Math.abs(result.confidence() - was.decision().confidence()) <= ConsensusRefit.UNCHANGED) {
                     continue;
                 }
                 rows.add(new Object[] {result.best(), result.confidence(), result.state().name(),
                         result.outcome() == null ? null : result.outcome().name(), decisionMoved, at, touched.key(i),
                         judgments[i]});
-                changes.add(result.state() == was.state() ? null
+                changes.add(result.state() == was.decision().state() ? null
                         : new InteractionStateChanged(touched.key(i), result.state()));
             }
             if (!rows.isEmpty()) {
@@ -106,9 +105,8 @@ final class InteractionDecisionWriter {
         return written;
     }
 
-    /** An interaction's decision as stored. */
-    private record Current(int pairs, ConsensusState state, Long best, InteractionOutcome outcome,
-            double confidence) {
+    /** An interaction's decision row: how many pairs it has, and the decision as stored. */
+    private record Current(int pairs, InteractionRanking.Result decision) {
     }
 
     private Map<Long, Current> currentDecisions(LongIntMap ids, int from, int to) {
@@ -121,9 +119,10 @@ final class InteractionDecisionWriter {
             named.query("select interaction_id, pairs, state, best_candidate, outcome, confidence "
                     + "from interaction_decision where interaction_id in (:ids)", Map.of("ids", some), rs -> {
                         String outcome = rs.getString(5);
-                        current.put(rs.getLong(1), new Current(rs.getInt(2), ConsensusState.valueOf(rs.getString(3)),
-                                rs.getObject(4) == null ? null : rs.getLong(4),
-                                outcome == null ? null : InteractionOutcome.valueOf(outcome), rs.getDouble(6)));
+                        current.put(rs.getLong(1), new Current(rs.getInt(2), new InteractionRanking.Result(
+                                ConsensusState.valueOf(rs.getString(3)),
+                                outcome == null ? null : InteractionOutcome.valueOf(outcome),
+                                rs.getObject(4) == null ? null : rs.getLong(4), rs.getDouble(6))));
                     });
         }
         return current;

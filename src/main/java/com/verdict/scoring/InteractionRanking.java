@@ -2,6 +2,7 @@ package com.verdict.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,14 @@ final class InteractionRanking {
 
     /** {@code best} is set only when {@code outcome} is {@code BEST}; {@code outcome} only once settled. */
     record Result(ConsensusState state, InteractionOutcome outcome, Long best, double confidence) {
+
+        /**
+         * Whether this decides otherwise than {@code was}: another state, outcome or best response. A new confidence
+         * alone does not count: exports date an interaction's record by when its decision last moved.
+         */
+        boolean movedFrom(Result was) {
+            return state != was.state || outcome != was.outcome || !Objects.equals(best, was.best);
+        }
     }
 
     private InteractionRanking() {
