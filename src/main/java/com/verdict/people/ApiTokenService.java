@@ -79,7 +79,7 @@ public class ApiTokenService {
                 id, ownerId, name.strip(), granted.stream().map(TokenScope::key).collect(Collectors.joining(",")),
                 hash(token), Timestamp.from(Instant.now()));
         audit.record("token.created", "token " + id + " '" + name.strip() + "' may "
-                + granted.stream().map(TokenScope::key).sorted().collect(Collectors.joining(", ")));
+                + TokenScope.keys(granted));
         return new NewApiToken(id, token);
     }
 

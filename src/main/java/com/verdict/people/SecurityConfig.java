@@ -127,8 +127,8 @@ class SecurityConfig extends VaadinWebSecurity {
             return new ApiError("Access denied");
         }
         return new ApiError("Access denied", List.of("token '" + token.tokenName() + "' may "
-                + String.join(", ", Arrays.stream(TokenScope.values()).filter(token::allows).map(TokenScope::key)
-                        .toList()) + "; a token reaches only /api/export/** (scope export) and POST /api/interactions "
+                + TokenScope.keys(Arrays.stream(TokenScope.values()).filter(token::allows).toList())
+                + "; a token reaches only /api/export/** (scope export) and POST /api/interactions "
                 + "(scope import), with its owner's roles"));
     }
 

@@ -1,6 +1,7 @@
 package com.verdict.people;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,11 @@ public enum TokenScope {
     }
 
     static String allKeys() {
-        return Arrays.stream(values()).map(TokenScope::key).collect(Collectors.joining(", "));
+        return keys(Arrays.asList(values()));
+    }
+
+    /** "export, import": scopes as requests name them, in one order wherever they are listed. */
+    public static String keys(Collection<TokenScope> scopes) {
+        return scopes.stream().sorted().map(TokenScope::key).collect(Collectors.joining(", "));
     }
 }

@@ -32,7 +32,6 @@ import java.time.LocalDateTime;
 @RolesAllowed("ADMIN")
 public class SeasonsView extends Div {
 
-
     private final LeaderboardService leaderboards;
     private final Times times;
     private final Grid<Season> seasons = new Grid<>(Season.class, false);

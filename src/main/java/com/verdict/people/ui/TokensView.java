@@ -25,7 +25,6 @@ import com.verdict.people.NewApiToken;
 import com.verdict.people.TokenScope;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** An engineer's personal API tokens: create one (its secret shows once), see them, revoke them. */
 @Route("tokens")
@@ -69,7 +68,7 @@ public class TokensView extends Div {
 
     private Grid<ApiTokenInfo> list() {
         list.addColumn(ApiTokenInfo::name).setHeader("Name").setFlexGrow(1);
-        list.addColumn(t -> t.scopes().stream().map(TokenScope::key).sorted().collect(Collectors.joining(", ")))
+        list.addColumn(t -> TokenScope.keys(t.scopes()))
                 .setHeader("Scopes").setAutoWidth(true);
         list.addColumn(t -> times.format(t.createdAt())).setHeader(times.header("Created")).setAutoWidth(true);
         list.addColumn(t -> t.lastUsedAt() == null ? "never" : times.format(t.lastUsedAt()))
