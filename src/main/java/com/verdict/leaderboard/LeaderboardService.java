@@ -4,7 +4,8 @@ import com.verdict.base.AfterCommit;
 import com.verdict.base.ApiException;
 import com.verdict.base.AuditLog;
 import com.verdict.base.VerdictProperties;
-import com.verdict.catalog.Category;
+import com.verdict.catalog.CatalogService;
+import com.verdict.catalog.CategoryCount;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +42,14 @@ public class LeaderboardService {
     private final Seasons seasons;
     private final Notices notices;
     private final ScoringService scoring;
+    private final CatalogService catalog;
     private final DatasetTargets targets;
     private final AuditLog audit;
     private final VerdictProperties properties;
 
     LeaderboardService(JdbcTemplate jdbc, BoardSnapshots snapshots, BoardUpdates updates, PeopleService people,
-            Seasons seasons, Notices notices, ScoringService scoring, DatasetTargets targets, AuditLog audit,
-            VerdictProperties properties) {
+            Seasons seasons, Notices notices, ScoringService scoring, CatalogService catalog, DatasetTargets targets,
+            AuditLog audit, VerdictProperties properties) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
         this.updates = updates;
@@ -56,6 +57,7 @@ public class LeaderboardService {
         this.seasons = seasons;
         this.notices = notices;
         this.scoring = scoring;
+        this.catalog = catalog;
         this.targets = targets;
         this.audit = audit;
         this.properties = properties;
@@ -95,11 +97,12 @@ public class LeaderboardService {
         }
         List<Double> agreement = scoring.agreementByDay(members.stream().map(Person::id).toList(),
                 today.minusDays(TEAM_DAYS - 1), TEAM_DAYS, zone).stream().map(DayAgreement::share).toList();
-        Map<Category, long[]> decided = scoring.decidedByCategory();
+        // Every category, in the enum's order, as the catalog counts it: decided is what the Dolly file takes.
+        List<CategoryCount> coverage = catalog.categoryCounts();
         return new TeamActivity(team, rows, days, perDay, agreement,
-                Arrays.stream(Category.values()).map(Category::label).toList(),
-                Arrays.stream(Category.values()).map(c -> decided.getOrDefault(c, new long[2])[0]).toList(),
-                Arrays.stream(Category.values()).map(targets::of).toList());
+                coverage.stream().map(c -> c.category().label()).toList(),
+                coverage.stream().map(CategoryCount::decided).toList(),
+                coverage.stream().map(c -> targets.of(c.category())).toList());
     }
 
     /** {points, judgments} of a judge on a board, zeros when absent. */

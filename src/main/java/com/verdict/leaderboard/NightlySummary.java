@@ -1,12 +1,12 @@
 package com.verdict.leaderboard;
 
-import com.verdict.base.Words;
 import com.verdict.base.SequenceIds;
 import com.verdict.base.VerdictProperties;
-import com.verdict.catalog.Category;
+import com.verdict.base.Words;
+import com.verdict.catalog.CatalogService;
+import com.verdict.catalog.CategoryCount;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
-import com.verdict.scoring.ScoringService;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,15 +31,15 @@ class NightlySummary {
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
     private final PeopleService people;
-    private final ScoringService scoring;
+    private final CatalogService catalog;
     private final VerdictProperties properties;
 
-    NightlySummary(JdbcTemplate jdbc, SequenceIds ids, PeopleService people, ScoringService scoring,
+    NightlySummary(JdbcTemplate jdbc, SequenceIds ids, PeopleService people, CatalogService catalog,
             VerdictProperties properties) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.people = people;
-        this.scoring = scoring;
+        this.catalog = catalog;
         this.properties = properties;
     }
 
@@ -82,11 +82,9 @@ class NightlySummary {
                     .append(" points, ").append(row[2]).append(" judgments\n");
         }
         body.append("\n**The dataset**\n\n");
-        Map<Category, long[]> progress = scoring.decidedByCategory();
-        for (Category category : Category.values()) {
-            long[] counts = progress.getOrDefault(category, new long[] {0, 0});
-            body.append("- ").append(category.label()).append(": ").append(counts[0]).append(" of ").append(counts[1])
-                    .append(" interactions decided\n");
+        for (CategoryCount count : catalog.categoryCounts()) {
+            body.append("- ").append(count.category().label()).append(": ").append(count.decided()).append(" of ")
+                    .append(count.interactions()).append(" interactions decided\n");
         }
         return body.toString();
     }

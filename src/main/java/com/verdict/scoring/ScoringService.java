@@ -4,7 +4,6 @@ import com.verdict.base.AuditLog;
 import com.verdict.base.SqlArrays;
 import com.verdict.base.VerdictProperties;
 import com.verdict.base.Words;
-import com.verdict.catalog.Category;
 import com.verdict.judging.Scorekeeper;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
@@ -368,23 +367,6 @@ public class ScoringService {
     public long goldMatches(long judgeId) {
         return jdbc.queryForObject("select count(*) from points_entry where judge_id = ? and kind = 'GOLD' "
                 + "and amount > 0", Long.class, judgeId);
-    }
-
-    /**
-     * Per category: {decided interactions, interactions}, retired ones left out. Decided is what the Dolly dataset
-     * takes, settled with a best response (a tie or both bad settles but gives it no record), as the Catalog counts.
-     */
-    public Map<Category, long[]> decidedByCategory() {
-        Map<Category, long[]> counts = new EnumMap<>(Category.class);
-        jdbc.query("select i.category, count(case when d.state = 'SETTLED' and d.best_candidate is not null then 1 "
-                + "end), count(*) from interaction i left join interaction_decision d on d.interaction_id = i.id "
-                + "where i.retired = false group by i.category", rs -> {
-                    Optional<Category> category = Category.fromKey(rs.getString(1));
-                    if (category.isPresent()) {
-                        counts.put(category.get(), new long[] {rs.getLong(2), rs.getLong(3)});
-                    }
-                });
-        return counts;
     }
 
     // ---- For the dataset export. It reads pages of these inside one snapshot transaction.
