@@ -19,10 +19,12 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
@@ -135,10 +137,19 @@ public class ExportService {
                 HexFormat.of().formatHex(sha256.digest()));
     }
 
-    /** The record count and the first {@code lines} lines as they would be written; nothing is logged or counted. */
-    public ExportPreview preview(ExportFormat format, ExportFilter filter, int lines) throws IOException {
+    /**
+     * The record count and the first {@code lines} lines as they would be written; nothing is logged or counted.
+     * A count reads the whole file (seconds on a contest's database), so it stops, with a
+     * {@link CancellationException}, at the first record after {@code wanted} says it is no longer wanted.
+     */
+    public ExportPreview preview(ExportFormat format, ExportFilter filter, int lines, BooleanSupplier wanted)
+            throws IOException {
         FirstLines first = new FirstLines(lines);
-        DatasetWriter.Written file = stream(format, filter, first, n -> { });
+        DatasetWriter.Written file = stream(format, filter, first, n -> {
+            if (!wanted.getAsBoolean()) {
+                throw new CancellationException("The preview is no longer wanted");
+            }
+        });
         ExportSummary summary = summary(file);
         return new ExportPreview(summary.records(), summary.byCategory(), first.lines());
     }

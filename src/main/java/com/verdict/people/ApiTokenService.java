@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -50,7 +51,10 @@ public class ApiTokenService {
         this.audit = audit;
     }
 
-    /** Creates a token for this user; a blank or long name, or no or unknown scopes, is a 400 naming the field. */
+    /**
+     * Creates a token for this user; a blank or long name, or no or unknown scopes, is a 400 naming the field, and
+     * the name of another live token of theirs (ignoring case) a 409.
+     */
     public NewApiToken create(long ownerId, String name, Collection<String> scopes) {
         List<String> problems = new ArrayList<>();
         if (name == null || name.isBlank()) {
@@ -70,6 +74,14 @@ public class ApiTokenService {
         }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid token request", problems);
+        }
+        // The export history names a token by its owner and name: two live tokens of one owner must differ.
+        // Checked, not constrained (H2 has no partial index): two tabs creating the same name at once could both win.
+        List<Long> sameName = jdbc.queryForList("select id from api_token where user_id = ? and revoked_at is null "
+                + "and lower(name) = lower(?)", Long.class, ownerId, name.strip());
+        if (!sameName.isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, "You already have a live token named '" + name.strip()
+                    + "' (token " + sameName.get(0) + "): choose another name, or revoke that one first");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);

@@ -1,6 +1,7 @@
 package com.verdict.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
@@ -13,8 +14,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +34,8 @@ class ExportSnapshotTests {
     DatasetWriter writer;
     @Autowired
     ExportSnapshot snapshot;
+    @Autowired
+    ExportService exports;
 
     Person late;
 
@@ -59,6 +64,19 @@ class ExportSnapshotTests {
 
         // snap-4 was decided after the export began and still made it into the file: not one state of the data.
         assertThat(file.lines()).hasSize(5).anyMatch(line -> line.contains("snap-4"));
+    }
+
+    @Test
+    void aPreviewNoLongerWantedStopsAtItsNextRecord() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+
+        assertThatThrownBy(() -> exports.preview(ExportFormat.DOLLY, ExportFilter.none(), 5,
+                () -> asked.incrementAndGet() < 2))
+                .isInstanceOf(CancellationException.class);
+        assertThat(asked).as("asked after each record, stopped at the second of four").hasValue(2);
+
+        assertThat(exports.preview(ExportFormat.DOLLY, ExportFilter.none(), 5, () -> true).records())
+                .as("the next preview reads as before").isEqualTo(4);
     }
 
     /** Writes Dolly a record a page; after the first page, another judge's judgment settles snap-4. */

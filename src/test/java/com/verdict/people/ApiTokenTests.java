@@ -199,6 +199,24 @@ class ApiTokenTests {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void aLiveTokensNameIsNotGivenTwiceByOneOwner() throws Exception {
+        JsonNode first = create(engineer, "Training pipeline", "export");
+
+        mvc.perform(post("/api/tokens").with(basic(engineer)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \" training PIPELINE \", \"scopes\": [\"import\"]}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value("You already have a live token named 'training PIPELINE' (token "
+                        + first.get("id").asLong() + "): choose another name, or revoke that one first"));
+        assertThat(jdbc.queryForObject("select count(*) from api_token where user_id = ?", Long.class,
+                engineer.id())).isEqualTo(1);
+
+        create(data.user("other-engineer", null, Role.ENGINEER), "Training pipeline", "export");
+        mvc.perform(delete("/api/tokens/" + first.get("id").asLong()).with(basic(engineer)))
+                .andExpect(status().is2xxSuccessful());
+        create(engineer, "Training pipeline", "export");
+    }
+
     private JsonNode create(Person owner, String name, String... scopes) throws Exception {
         String body = json.writeValueAsString(Map.of("name", name, "scopes", scopes));
         return json.readTree(mvc.perform(post("/api/tokens").with(basic(owner))

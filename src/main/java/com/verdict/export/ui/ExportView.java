@@ -3,6 +3,7 @@ package com.verdict.export.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -26,6 +27,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.server.Command;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
@@ -44,11 +46,15 @@ import com.verdict.people.CurrentUser;
 import com.verdict.people.Person;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * For engineers: choose a file and its filters, see how many records it holds and its first lines exactly as
@@ -60,6 +66,7 @@ import java.util.stream.Collectors;
 @RolesAllowed("ENGINEER")
 public class ExportView extends Div {
 
+    private static final Logger log = LoggerFactory.getLogger(ExportView.class);
     static final int PREVIEW_LINES = 5;
     private static final int HISTORY_ROWS = 50;
     private final ExportService exports;
@@ -90,18 +97,23 @@ public class ExportView extends Div {
     /** The current choice, read by the download (which runs outside the UI lock). */
     private volatile Choice choice;
     private volatile long expectedRecords;
+    private final Counting counting = new Counting();
+    private final Executor executor;
 
     record Choice(ExportFormat format, ExportFilter filter) {
     }
 
-    public ExportView(ExportService exports, CurrentUser currentUser, Times times) {
+    public ExportView(ExportService exports, CurrentUser currentUser, Times times,
+            @Qualifier("applicationTaskExecutor") Executor executor) {
         this.exports = exports;
+        this.executor = executor;
         this.times = times;
         Person me = currentUser.person();
         this.requester = ExportRequester.viaUi(me.id(), me.username());
         this.download = new Anchor((DownloadHandler) this::download, AttachmentType.DOWNLOAD, "");
         addClassNames("verdict-page", "verdict-export");
         add(new H1("Export the dataset"), intro(), choices(), result(), new H3("Export history"), history());
+        addDetachListener(e -> counting.stop());
         refresh();
     }
 
@@ -188,7 +200,10 @@ public class ExportView extends Div {
         return history;
     }
 
-    /** Re-reads the choice; shows its count and first lines, or what is wrong with it. */
+    /**
+     * Re-reads the choice: shows what is wrong with it at once, or counts it in the background (a count reads the
+     * whole file, seconds on a contest's database) and shows its count and first lines when they are known.
+     */
     void refresh() {
         boolean ranked = !"all".equals(split.getValue());
         testFraction.setEnabled(ranked);
@@ -197,26 +212,107 @@ public class ExportView extends Div {
             dedupe.setValue(false);
         }
         try {
-            ExportFilter filter = ExportFilter.parse(format.getValue(), parameters());
-            ExportPreview preview = exports.preview(format.getValue(), filter, PREVIEW_LINES);
-            choice = new Choice(format.getValue(), filter);
-            expectedRecords = preview.records();
-            problems.setText("");
-            count.setText(Words.count(preview.records(), "record")
-                    + (preview.byCategory().isEmpty() ? "" : " — " + preview.byCategory().entrySet().stream()
-                            .map(e -> Category.fromKey(e.getKey()).map(Category::label).orElse(e.getKey()) + " "
-                                    + e.getValue()).collect(Collectors.joining(", "))));
-            firstLines.setText(preview.firstLines().isEmpty() ? "(no records)"
-                    : String.join("\n", preview.firstLines()));
-            download.setEnabled(preview.records() > 0);
+            choice = new Choice(format.getValue(), ExportFilter.parse(format.getValue(), parameters()));
         } catch (ApiException e) {
             choice = null;
+            counting.stop();
             problems.setText(String.join("; ", e.details()));
             count.setText("");
             firstLines.setText("");
             download.setEnabled(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return;
+        }
+        problems.setText("");
+        expectedRecords = 0;
+        count.setText("Counting records…");
+        firstLines.addClassName("verdict-stale");
+        download.setEnabled(true);
+        counting.count(choice);
+    }
+
+    private void show(ExportPreview preview) {
+        expectedRecords = preview.records();
+        count.setText(Words.count(preview.records(), "record")
+                + (preview.byCategory().isEmpty() ? "" : " — " + preview.byCategory().entrySet().stream()
+                        .map(e -> Category.fromKey(e.getKey()).map(Category::label).orElse(e.getKey()) + " "
+                                + e.getValue()).collect(Collectors.joining(", "))));
+        firstLines.removeClassName("verdict-stale");
+        firstLines.setText(preview.firstLines().isEmpty() ? "(no records)" : String.join("\n", preview.firstLines()));
+        download.setEnabled(preview.records() > 0);
+    }
+
+    private void showCountFailed() {
+        count.setText("Counting the records failed; change a field to try again, or see the server's log.");
+        firstLines.removeClassName("verdict-stale");
+        firstLines.setText("");
+    }
+
+    /**
+     * Counts one choice at a time, off the UI thread: a new choice stops the count running (at its next record)
+     * and waits for it to end, and only the latest choice waits, so quick changes never pile up readers.
+     * Touched only with the UI locked.
+     */
+    private final class Counting {
+        private Count running;
+        private Choice waiting;
+
+        private final class Count {
+            private final Choice choice;
+            private volatile boolean wanted = true;
+
+            Count(Choice choice) {
+                this.choice = choice;
+            }
+        }
+
+        void count(Choice next) {
+            if (running == null) {
+                start(next);
+            } else {
+                running.wanted = false;
+                waiting = next;
+            }
+        }
+
+        void stop() {
+            if (running != null) {
+                running.wanted = false;
+            }
+            waiting = null;
+        }
+
+        private void start(Choice next) {
+            UI ui = UI.getCurrent();
+            Count count = new Count(next);
+            running = count;
+            executor.execute(() -> {
+                try {
+                    ExportPreview preview = exports.preview(count.choice.format(), count.choice.filter(), PREVIEW_LINES,
+                            () -> count.wanted);
+                    deliver(ui, () -> ended(count, preview));
+                } catch (CancellationException e) {
+                    deliver(ui, () -> ended(count, null));
+                } catch (IOException | RuntimeException e) {
+                    log.error("Counting an export's records failed", e);
+                    deliver(ui, () -> {
+                        ended(count, null);
+                        if (running == null && count.wanted) {
+                            showCountFailed();
+                        }
+                    });
+                }
+            });
+        }
+
+        private void ended(Count count, ExportPreview preview) {
+            running = null;
+            if (waiting != null) {
+                Choice next = waiting;
+                waiting = null;
+                start(next);
+            } else if (preview != null && count.wanted) {
+                show(preview);
+            }
         }
     }
 
@@ -249,6 +345,15 @@ public class ExportView extends Div {
     private static void putIfSet(Map<String, List<String>> parameters, String name, Object value) {
         if (value != null && !value.toString().isBlank()) {
             parameters.put(name, List.of(value.toString()));
+        }
+    }
+
+    /** The view may have closed meanwhile: then nobody waits for the count. */
+    private static void deliver(UI ui, Command command) {
+        try {
+            ui.access(command);
+        } catch (UIDetachedException e) {
+            // Closed: nothing to show.
         }
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.ApiException;
+import com.verdict.base.ui.FieldErrors;
 import com.verdict.base.ui.Times;
 import com.verdict.people.ApiTokenInfo;
 import com.verdict.people.ApiTokenService;
@@ -39,6 +40,7 @@ public class TokensView extends Div {
     private final TextField name = new TextField("Name");
     private final CheckboxGroup<TokenScope> scopes = new CheckboxGroup<>("May");
     private final Grid<ApiTokenInfo> list = new Grid<>(ApiTokenInfo.class, false);
+    private final FieldErrors errors = new FieldErrors().on("name", name).on("scopes", scopes);
 
     public TokensView(ApiTokenService tokens, CurrentUser currentUser, Times times) {
         this.tokens = tokens;
@@ -89,10 +91,10 @@ public class TokensView extends Div {
             created = tokens.create(ownerId, name.getValue(),
                     scopes.getValue().stream().map(TokenScope::key).toList());
         } catch (ApiException e) {
-            Notification.show(String.join("; ", e.details()), 5000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            errors.show(e, "name");
             return;
         }
+        errors.clear();
         name.clear();
         refresh();
         showOnce(created);

@@ -3,6 +3,7 @@ package com.verdict.export.ui;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.mvysny.kaributesting.v10.DownloadKt;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -29,6 +30,7 @@ import com.verdict.judging.JudgingService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -76,8 +78,7 @@ class ExportViewTests {
 
     @Test
     void showsTheCountAndTheFirstLinesExactlyAsTheyWillBeWritten() {
-        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-export-count")).getText())
-                .isEqualTo("7 records — Open Q&A 7");
+        assertThat(count()).isEqualTo("7 records — Open Q&A 7");
         List<String> lines = _get(Pre.class, spec -> spec.withClasses("verdict-export-preview")).getText().lines().toList();
         assertThat(lines).hasSize(ExportView.PREVIEW_LINES);
         assertThat(lines.get(0)).isEqualTo("{\"instruction\":\"Question view-export-0?\",\"context\":\"\","
@@ -95,6 +96,8 @@ class ExportViewTests {
         Anchor download = _get(Anchor.class, spec -> spec.withClasses("verdict-export-download"));
         assertThat(download.isEnabled()).as("nothing to download").isFalse();
         categories.clear();
+        assertThat(download.isEnabled()).as("a valid choice can be downloaded while it is counted").isTrue();
+        assertThat(count()).startsWith("7 records");
         assertThat(download.isEnabled()).isTrue();
 
         @SuppressWarnings("unchecked")
@@ -155,7 +158,42 @@ class ExportViewTests {
         assertThat(GridKt._get(history, 0).records()).isEqualTo(7);
     }
 
+    @Test
+    void countsOffTheUiThreadAndShowsOnlyTheLatestChoice() {
+        count();
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<Category> categories = _get(MultiSelectComboBox.class);
+        Span count = _get(Span.class, spec -> spec.withClasses("verdict-export-count"));
+        Pre lines = _get(Pre.class);
+
+        // Read without a lookup: Karibu's lookups run the UI's queue, where a finished count waits to be shown.
+        categories.setValue(Set.of(Category.BRAINSTORMING));
+        assertThat(count.getText()).isEqualTo("Counting records…");
+        assertThat(lines.getClassNames()).as("the last choice's lines, dimmed").contains("verdict-stale");
+        categories.setValue(Set.of(Category.OPEN_QA, Category.BRAINSTORMING));
+        categories.setValue(Set.of(Category.CLASSIFICATION));
+        categories.setValue(Set.of(Category.OPEN_QA));
+
+        assertThat(count()).isEqualTo("7 records — Open Q&A 7");
+        assertThat(lines.getClassNames()).doesNotContain("verdict-stale");
+        // A superseded count still on its way would show itself in a later round.
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).pollInSameThread().until(() -> {
+            MockVaadin.clientRoundtrip();
+            return count.getText().equals("7 records — Open Q&A 7");
+        });
+    }
+
+    /** The count once known: the view counts in the background. */
     private static String count() {
+        await("the count").atMost(Duration.ofSeconds(20)).pollInSameThread().pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    MockVaadin.clientRoundtrip();
+                    return !countNow().equals("Counting records…");
+                });
+        return countNow();
+    }
+
+    private static String countNow() {
         return _get(Span.class, spec -> spec.withClasses("verdict-export-count")).getText();
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
@@ -76,11 +77,43 @@ class TokensViewTests {
     }
 
     @Test
-    void aBlankNameIsRefused() {
+    void aBlankNameIsRefusedUnderTheField() {
         _click(_get(Button.class, spec -> spec.withText("Create token")));
 
+        TextField name = _get(TextField.class, spec -> spec.withLabel("Name"));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).isEqualTo("Must not be blank");
         @SuppressWarnings("unchecked")
         Grid<ApiTokenInfo> list = _get(Grid.class);
         assertThat(GridKt._size(list)).isZero();
+    }
+
+    @Test
+    void aNameInUseIsRefusedUnderTheFieldAndNoScopeUnderTheScopes() {
+        TextField name = _get(TextField.class, spec -> spec.withLabel("Name"));
+        name.setValue("notebook");
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+        _click(_get(Button.class, spec -> spec.withText("Done")));
+
+        name.setValue("Notebook");
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<TokenScope> scopes = _get(CheckboxGroup.class);
+        scopes.clear();
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+        assertThat(scopes.isInvalid()).isTrue();
+        assertThat(scopes.getErrorMessage()).isEqualTo("Name at least one of export, import");
+        assertThat(name.isInvalid()).isFalse();
+
+        scopes.setValue(java.util.Set.of(TokenScope.IMPORT));
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+        assertThat(name.isInvalid()).isTrue();
+        assertThat(name.getErrorMessage()).startsWith("You already have a live token named 'Notebook'");
+        assertThat(scopes.isInvalid()).isFalse();
+        assertThat(_find(Dialog.class)).as("no secret shown").isEmpty();
+
+        name.setValue("notebook 2");
+        _click(_get(Button.class, spec -> spec.withText("Create token")));
+        assertThat(name.isInvalid()).as("cleared once a token is made").isFalse();
+        assertThat(_find(Dialog.class)).hasSize(1);
     }
 }
