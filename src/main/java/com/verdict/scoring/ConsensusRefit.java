@@ -109,9 +109,9 @@ class ConsensusRefit {
         int flaggedJudges = model.writeJudges(votes, fit, assessment, now);
         laps.lap("judges");
 
-        List<Integer> writtenPairs = pairTallies.write(pairs, votes, fit, state, decision, now, laps);
+        List<Integer> writtenPairs = pairTallies.write(pairs, votes, fit, state, decision, laps);
         laps.lap("pairs");
-        int interactionsChanged = interactionDecisions.write(pairs, writtenPairs, fit, state, now);
+        int interactionsChanged = interactionDecisions.write(pairs, writtenPairs, fit, state);
         laps.lap("interactions");
         agreement.write(votes, pairs);
         laps.lap("agreement");

@@ -2,6 +2,7 @@ package com.verdict.scoring;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,7 +44,7 @@ final class InteractionDecisionWriter {
      * and only if no judgment arrived since the pairs were read: the interaction's judgments still add up to
      * what its pairs had then. Returns how many were written.
      */
-    int write(RefitReader.Pairs pairs, List<Integer> writtenPairs, DawidSkene.Fit fit, byte[] state, Instant now) {
+    int write(RefitReader.Pairs pairs, List<Integer> writtenPairs, DawidSkene.Fit fit, byte[] state) {
         LongIntMap touched = new LongIntMap(writtenPairs.size());
         writtenPairs.forEach(p -> touched.indexOf(pairs.interaction[p]));
         int count = touched.size();
@@ -67,10 +68,11 @@ final class InteractionDecisionWriter {
                 byInteraction[next[owner[p]]++] = p;
             }
         }
-        Timestamp at = Timestamp.from(now);
         int written = 0;
         for (int from = 0; from < count; from += ConsensusRefit.CHUNK) {
             int to = Math.min(from + ConsensusRefit.CHUNK, count);
+            // Dated as written, not as the refit began, so that an export since an earlier one's start has it.
+            Timestamp at = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
             Map<Long, Current> current = currentDecisions(touched, from, to);
             List<Object[]> rows = new ArrayList<>();
             List<InteractionStateChanged> changes = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.verdict.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,21 +12,30 @@ import com.verdict.judging.JudgingService;
 import com.verdict.judging.Verdict;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
+import com.verdict.scoring.RefitSummary;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What each export holds of interactions in every consensus state (open, settled best, tie or both bad,
@@ -46,6 +56,8 @@ class ExportConsensusTests {
     ObjectMapper json;
     @Autowired
     com.verdict.scoring.ScoringService scoring;
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     Person engineer;
 
@@ -279,6 +291,52 @@ class ExportConsensusTests {
         assertThat(jdbc.queryForObject("select updated_at from interaction_decision", Timestamp.class))
                 .isEqualTo(decided);
         assertThat(records("/api/export/dolly.jsonl?since=" + mark)).isEmpty();
+    }
+
+    /**
+     * A refit dates what it decides when it writes it, not when it began: an export that ran while the refit was
+     * still fitting or waiting did not see the decision, and the next export, since that one's start, has it.
+     */
+    @Test
+    void aDecisionIsDatedWhenTheRefitWritesItSoTheNextIncrementalExportHasIt() throws Exception {
+        data.importJsonl(line("late", 2));
+        play(Map.of("late:0-1", List.of(V.LOW, V.LOW, V.LOW)));
+        // As if the judgments' path had left the pair open: the refit settles it.
+        jdbc.update("update pair_tally set state = 'OPEN', settled_at = null");
+        jdbc.update("update interaction_decision set state = 'OPEN', best_candidate = null, outcome = null");
+        assertThat(records("/api/export/dolly.jsonl")).isEmpty();
+
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TransactionTemplate holding = new TransactionTemplate(transactionManager);
+        CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> holding.executeWithoutResult(tx -> {
+            jdbc.queryForList("select pair_id from pair_tally for update");
+            locked.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+        FutureTask<RefitSummary> refit = new FutureTask<>(scoring::refit);
+        Thread refitting = new Thread(refit, "refit-under-test");
+        refitting.start();
+        // The refit has begun and waits to write the pair another transaction holds.
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5)).until(() -> Arrays
+                .stream(refitting.getStackTrace()).anyMatch(frame -> frame.getClassName().endsWith("PairTallyWriter")
+                        && frame.getMethodName().startsWith("lambda$writeChunk")));
+        Instant exportStarted = Instant.now();
+        List<JsonNode> meanwhile = records("/api/export/dolly.jsonl");
+        release.countDown();
+        holder.get(10, TimeUnit.SECONDS);
+        RefitSummary summary = refit.get(20, TimeUnit.SECONDS);
+
+        assertThat(meanwhile).as("the export that ran meanwhile").isEmpty();
+        assertThat(summary.fittedAt()).as("the refit began before that export").isBefore(exportStarted);
+        assertThat(records("/api/export/dolly.jsonl?since=" + exportStarted)).as("the next export, since its start")
+                .hasSize(1);
+        assertThat(preferences("/api/export/preferences.jsonl?since=" + exportStarted)).hasSize(1);
     }
 
     /** An empty answer that beat a worse one is no training target: neither Dolly's response nor a chosen one. */
