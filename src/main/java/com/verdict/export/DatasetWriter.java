@@ -69,7 +69,7 @@ class DatasetWriter {
         scan(format, filter, page, new Sink() {
             @Override
             public void accept(ExportRecord record) {
-                if ((kept == null || kept.contains(record.id())) && filter.admitsSplit(record)) {
+                if ((kept == null || kept.contains(record.interactionId())) && filter.admitsSplit(record)) {
                     current.add(record);
                 }
             }
@@ -123,17 +123,18 @@ class DatasetWriter {
     }
 
     /**
-     * The ids of the records to keep: of all records with the same instruction and context, the most
-     * confident (then the one with most judgments, then the lowest id). Keyed by a 128-bit hash of the texts.
+     * The interactions whose records to keep: of all interactions with the same instruction and context, the one
+     * with the most confident record (then the most judgments, then the lowest id); a preference file keeps all the
+     * pairs of that interaction. Keyed by a 128-bit hash of the texts.
      */
     private Set<Long> mostConfidentPerInstruction(ExportFormat format, ExportFilter filter, int page)
             throws IOException {
-        record Best(long id, double confidence, int judgments) {
+        record Best(long interactionId, double confidence, int judgments) {
             boolean beats(Best other) {
                 if (confidence != other.confidence) {
                     return confidence > other.confidence;
                 }
-                return judgments != other.judgments ? judgments > other.judgments : id < other.id;
+                return judgments != other.judgments ? judgments > other.judgments : interactionId < other.interactionId;
             }
         }
         record TextKey(long high, long low) {
@@ -144,12 +145,12 @@ class DatasetWriter {
             sha256.update(record.instruction().getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) 0);
             byte[] digest = sha256.digest(record.context().getBytes(StandardCharsets.UTF_8));
-            Best candidate = new Best(record.id(), record.confidence(), record.judgments());
+            Best candidate = new Best(record.interactionId(), record.confidence(), record.judgments());
             best.merge(new TextKey(longAt(digest, 0), longAt(digest, 8)), candidate,
                     (old, challenger) -> challenger.beats(old) ? challenger : old);
         });
         Set<Long> kept = new HashSet<>(best.size() * 2);
-        best.values().forEach(b -> kept.add(b.id()));
+        best.values().forEach(b -> kept.add(b.interactionId()));
         return kept;
     }
 

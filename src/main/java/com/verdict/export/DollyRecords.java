@@ -47,7 +47,7 @@ final class DollyRecords {
     private record DollyRecord(ExportedConsensus consensus, CandidateText best) implements ExportRecord {
 
         @Override
-        public long id() {
+        public long interactionId() {
             return consensus.interactionId();
         }
 

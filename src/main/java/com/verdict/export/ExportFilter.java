@@ -21,7 +21,7 @@ import java.util.StringJoiner;
 
 /**
  * What an export keeps, as given by the query parameters that all three files share. Every record must match
- * all the filters; {@code dedupe} then keeps one record per instruction and context, and {@code split} last
+ * all the filters; {@code dedupe} then keeps one interaction per instruction and context, and {@code split} last
  * picks train or test by a hash of the interaction id.
  *
  * @param categories    empty for all

@@ -7,8 +7,8 @@ import java.io.IOException;
 /** One record that has passed the filters, before dedupe and split decide whether it is written. */
 interface ExportRecord {
 
-    /** Unique within its file: the interaction, pair or judgment id. */
-    long id();
+    /** The interaction it comes from: dedupe keeps or drops all the records of an interaction together. */
+    long interactionId();
 
     String externalId();
 

@@ -74,8 +74,8 @@ final class JudgmentRecords {
             String judge) implements ExportRecord {
 
         @Override
-        public long id() {
-            return entry.judgmentId();
+        public long interactionId() {
+            return pair.interactionId();
         }
 
         @Override

@@ -71,8 +71,8 @@ final class PreferenceRecords {
             implements ExportRecord {
 
         @Override
-        public long id() {
-            return pair.pairId();
+        public long interactionId() {
+            return pair.interactionId();
         }
 
         @Override

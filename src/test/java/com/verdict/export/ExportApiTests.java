@@ -210,14 +210,16 @@ class ExportApiTests {
     }
 
     @Test
-    void dedupeKeepsTheMostConfidentRecordPerInstructionAndContext() throws Exception {
+    void dedupeKeepsTheMostConfidentInteractionPerInstructionAndContext() throws Exception {
         assertThat(ids("/api/export/dolly.jsonl?dedupe=instruction"))
                 .containsExactly("f-qa-1", "f-qa-2", "f-bs-1", "f-three", "f-dup-a", "f-dup-c");
+        // Preferences keep one interaction per instruction, with all its pairs: three responses make three lessons.
         List<JsonNode> preferences = records("/api/export/preferences.jsonl?dedupe=instruction");
         assertThat(preferences).extracting(r -> r.get("id").asText())
-                .containsExactly("f-qa-1", "f-qa-2", "f-bs-1", "f-three", "f-dup-a", "f-dup-c");
-        assertThat(preferences.get(3).get("chosen").asText() + " > " + preferences.get(3).get("rejected").asText())
-                .isEqualTo("f-three by x > f-three by y");
+                .containsExactly("f-qa-1", "f-qa-2", "f-bs-1", "f-three", "f-three", "f-three", "f-dup-a", "f-dup-c");
+        assertThat(preferences.subList(3, 6)).extracting(r -> r.get("chosen").asText() + " > " + r.get("rejected").asText())
+                .containsExactly("f-three by x > f-three by y", "f-three by x > f-three by z",
+                        "f-three by y > f-three by z");
     }
 
     @Test

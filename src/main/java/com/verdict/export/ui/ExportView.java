@@ -82,7 +82,7 @@ public class ExportView extends Div {
     private final DatePicker since = new DatePicker("Decided or judged from");
     private final DatePicker until = new DatePicker("Up to and including");
     private final Checkbox includeContested = new Checkbox("Include contested interactions");
-    private final Checkbox dedupe = new Checkbox("One record per instruction (the most confident)");
+    private final Checkbox dedupe = new Checkbox("One interaction per instruction (the most confident)");
     private final Select<String> split = new Select<>();
     private final NumberField testFraction = new NumberField("Test fraction");
 
