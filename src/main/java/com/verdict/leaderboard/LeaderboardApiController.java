@@ -27,18 +27,34 @@ class LeaderboardApiController {
      */
     @GetMapping("/api/leaderboard")
     List<LeaderboardRow> leaderboard(@RequestParam(defaultValue = "all") String period,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String around) {
+            @RequestParam(required = false) Long season, @RequestParam(required = false) String team,
+            @RequestParam(required = false) String around) {
         if (around != null && !around.equals("me")) {
             throw ApiException.badRequest("Invalid request parameter", List.of("around: only 'me' is supported"));
         }
-        Board board = leaderboards.board(Period.fromParam(period), team == null || team.isBlank() ? null : team,
-                currentUser.person(), around != null);
+        String onTeam = team == null || team.isBlank() ? null : team;
+        Board board = seasonNamed(period, season)
+                ? leaderboards.seasonBoard(season, onTeam, currentUser.person(), around != null)
+                : leaderboards.board(Period.fromParam(period), onTeam, currentUser.person(), around != null);
         return board.rowsWithMe();
     }
 
     @GetMapping("/api/leaderboard/teams")
-    List<TeamRow> teams(@RequestParam(defaultValue = "all") String period) {
-        return leaderboards.teams(Period.fromParam(period));
+    List<TeamRow> teams(@RequestParam(defaultValue = "all") String period, @RequestParam(required = false) Long season) {
+        return seasonNamed(period, season) ? leaderboards.seasonTeams(season)
+                : leaderboards.teams(Period.fromParam(period));
+    }
+
+    /** Whether a season is named ({@code period=season&season=<id>}, from {@code GET /api/seasons}). */
+    private static boolean seasonNamed(String period, Long season) {
+        if (season == null) {
+            return false;
+        }
+        if (Period.fromParam(period) != Period.SEASON) {
+            throw ApiException.badRequest("Invalid request parameter",
+                    List.of("season: names a season's board, so only with period=season, not '" + period + "'"));
+        }
+        return true;
     }
 
     record Preferences(Boolean showOnLeaderboard) {

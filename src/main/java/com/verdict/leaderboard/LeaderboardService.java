@@ -128,9 +128,18 @@ public class LeaderboardService {
      * nothing. Nor are they on another team's board, however they scored.
      */
     public Board board(Period period, String team, Person viewer, boolean aroundMe) {
-        Season season = period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null;
+        return board(period, period == Period.SEASON ? currentSeason() : null, team, viewer, aroundMe);
+    }
+
+    /** The board of one season, running or past; an ended season's is its final standings, frozen. */
+    public Board seasonBoard(long seasonId, String team, Person viewer, boolean aroundMe) {
+        return board(Period.SEASON, season(seasonId), team, viewer, aroundMe);
+    }
+
+    private Board board(Period period, Season season, String team, Person viewer, boolean aroundMe) {
         boolean seesHidden = viewer.has(Role.LEAD) || viewer.has(Role.ADMIN);
-        List<BoardSnapshots.Row> whole = snapshots.rows(key(period, season));
+        List<BoardSnapshots.Row> whole = season != null && season.frozenAt() != null ? seasons.standings(season.id())
+                : snapshots.rows(key(period, season));
         List<BoardSnapshots.Row> board = whole.stream()
                 .filter(r -> team == null || team.equals(r.team()))
                 .filter(r -> seesHidden || !r.hidden() || r.judgeId() == viewer.id())
@@ -179,7 +188,15 @@ public class LeaderboardService {
 
     /** Teams ranked by points per active member. */
     public List<TeamRow> teams(Period period) {
-        String key = key(period, period == Period.SEASON ? seasons.current(Instant.now()).orElse(null) : null);
+        return teams(key(period, period == Period.SEASON ? currentSeason() : null));
+    }
+
+    /** The teams of one season, running or past (an ended season's team rows no longer change). */
+    public List<TeamRow> seasonTeams(long seasonId) {
+        return teams(key(Period.SEASON, season(seasonId)));
+    }
+
+    private List<TeamRow> teams(String key) {
         // Agreement is the team's Krippendorff's alpha at the last scoring refit, over all its judgments.
         Map<String, Double> alpha = new HashMap<>();
         scoring.agreement().stream().filter(a -> "TEAM".equals(a.scope()) && a.alpha() != null)
@@ -207,6 +224,15 @@ public class LeaderboardService {
 
     public List<Season> seasons() {
         return seasons.all();
+    }
+
+    /** The seasons with a board to show (begun, running or ended), the latest first. */
+    public List<Season> begunSeasons() {
+        return seasons.begunBy(Instant.now());
+    }
+
+    private Season season(long id) {
+        return seasons.find(id).orElseThrow(() -> ApiException.notFound("No season " + id));
     }
 
     @Transactional

@@ -145,6 +145,22 @@ class Seasons {
         return jdbc.query("select * from season order by starts_at desc", SEASON);
     }
 
+    /** The seasons that have begun by {@code now}, the latest start first: the ones with a board to show. */
+    List<Season> begunBy(Instant now) {
+        return jdbc.query("select * from season where starts_at <= ? order by starts_at desc, id desc", SEASON,
+                Timestamp.from(now));
+    }
+
+    /** A frozen season's final standings as board rows, most points first; who hides from boards now stays hidden. */
+    List<BoardSnapshots.Row> standings(long seasonId) {
+        return jdbc.query("""
+                        select s.judge_id, s.team, s.points, s.judgments, coalesce(p.show_on_leaderboard, true)
+                        from season_standing s left join judge_preference p on p.judge_id = s.judge_id
+                        where s.season_id = ? order by s.points desc, s.judge_id""",
+                (rs, i) -> new BoardSnapshots.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        !rs.getBoolean(5)), seasonId);
+    }
+
     /** The season running now, or else the one that ended last; empty when there was never one. */
     Optional<Season> current(Instant now) {
         Timestamp at = Timestamp.from(now);
@@ -175,8 +191,8 @@ class Seasons {
 
     private void freeze(Season season, Timestamp now) {
         jdbc.update("""
-                insert into season_standing (season_id, judge_id, rank, points, judgments)
-                select ?, b.judge_id,
+                insert into season_standing (season_id, judge_id, team, rank, points, judgments)
+                select ?, b.judge_id, b.team,
                        1 + (select count(*) from board_score o where o.period_key = b.period_key and o.points > b.points),
                        b.points, b.judgments
                 from board_score b where b.period_key = ?""", season.id(), Period.seasonKey(season.id()));

@@ -472,6 +472,52 @@ class LeaderboardServiceTests {
     }
 
     @Test
+    void aPastSeasonShowsItsFrozenStandingsWithTheTeamsItEndedWith() throws Exception {
+        String kites = "Kites-" + System.nanoTime();
+        String swifts = "Swifts-" + System.nanoTime();
+        Person winner = data.user("winner", kites);
+        Person second = data.user("second", swifts);
+        Instant now = Instant.now();
+        // Ended only once scored: the scheduled freeze may run at any moment.
+        Season past = seasons.create("Spring cup", "", now.minus(Duration.ofDays(10)), now.plus(Duration.ofDays(1)));
+        score(winner, 9, now.minus(Duration.ofDays(5)));
+        score(second, 4, now.minus(Duration.ofDays(4)));
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(3))),
+                past.id());
+        seasons.freezeEnded();
+        seasons.create("Winter cup", "", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5)));
+        score(second, 2, now);
+        people.update(winner.id(), winner.displayName(), swifts, Set.of(Role.JUDGE), true);
+        // Frozen means frozen: not even a board row of the season changes its final standings.
+        jdbc.update("update board_score set points = 100 where period_key = ?", Period.seasonKey(past.id()));
+
+        Board board = leaderboards.seasonBoard(past.id(), null, second, false);
+        assertThat(board.season().title()).isEqualTo("Spring cup");
+        assertThat(board.rows()).extracting(LeaderboardRow::username, LeaderboardRow::points)
+                .containsExactly(tuple(winner.username(), 9L), tuple(second.username(), 4L));
+        assertThat(names(leaderboards.seasonBoard(past.id(), kites, second, false).rows()))
+                .as("by the team they ended the season in").containsExactly(winner.username());
+        assertThat(leaderboards.seasonTeams(past.id())).extracting(TeamRow::team).containsExactly(kites, swifts);
+        assertThat(leaderboards.board(Period.SEASON, null, second, false).season().title()).isEqualTo("Winter cup");
+        assertThat(leaderboards.begunSeasons()).extracting(Season::title).containsExactly("Winter cup", "Spring cup");
+
+        mvc.perform(get("/api/leaderboard?period=season&season=" + past.id()).with(basic(second)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].username").value(winner.username()))
+                .andExpect(jsonPath("$[0].points").value(9));
+        mvc.perform(get("/api/leaderboard/teams?period=season&season=" + past.id()).with(basic(second)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].team").value(kites));
+        mvc.perform(get("/api/leaderboard?period=week&season=" + past.id()).with(basic(second)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0]").value(
+                        "season: names a season's board, so only with period=season, not 'week'"));
+        mvc.perform(get("/api/leaderboard?period=season&season=" + (past.id() + 1000)).with(basic(second)))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("No season " + (past.id() + 1000)));
+    }
+
+    @Test
     void restServesBoardsTeamsAndPreferences() throws Exception {
         Person judge = data.user("rest", "Platform");
         score(judge, 3, Instant.now());

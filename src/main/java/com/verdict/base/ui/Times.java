@@ -45,6 +45,11 @@ public class Times {
         return label + " (" + zone.getId() + ")";
     }
 
+    /** "2026-11-28": the day {@code at} falls on. */
+    public String day(Instant at) {
+        return at.atZone(zone).toLocalDate().toString();
+    }
+
     /** Where a day picked in a view starts. */
     public Instant startOf(LocalDate day) {
         return day.atStartOfDay(zone).toInstant();

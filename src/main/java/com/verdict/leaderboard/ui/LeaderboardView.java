@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.Menu;
@@ -26,6 +27,7 @@ import com.vaadin.flow.shared.Registration;
 import com.verdict.base.VerdictProperties;
 import com.verdict.base.Words;
 import com.verdict.base.ui.SafeMarkdown;
+import com.verdict.base.ui.Times;
 import com.verdict.leaderboard.Board;
 import com.verdict.leaderboard.BoardUpdates;
 import com.verdict.leaderboard.LeaderboardRow;
@@ -58,6 +60,7 @@ public class LeaderboardView extends Div {
     private final LeaderboardService leaderboards;
     private final VerdictProperties properties;
     private final BoardUpdates updates;
+    private final Times times;
     private final Person viewer;
 
     private final Map<Tab, Period> periods = new LinkedHashMap<>();
@@ -66,13 +69,15 @@ public class LeaderboardView extends Div {
     private final ComboBox<String> team = new ComboBox<>();
     private final Checkbox aroundMe = new Checkbox("Around me");
     private final Div seasonBanner = new Div();
+    private final Select<Season> seasonPick = new Select<>();
     private final Grid<LeaderboardRow> judges = new Grid<>(LeaderboardRow.class, false);
     private final Grid<TeamRow> teams = new Grid<>(TeamRow.class, false);
     private Registration subscription;
 
     public LeaderboardView(LeaderboardService leaderboards, BoardUpdates updates, PeopleService people,
-            CurrentUser currentUser, VerdictProperties properties) {
+            CurrentUser currentUser, VerdictProperties properties, Times times) {
         this.leaderboards = leaderboards;
+        this.times = times;
         this.properties = properties;
         this.updates = updates;
         this.viewer = currentUser.person();
@@ -94,6 +99,16 @@ public class LeaderboardView extends Div {
         team.setAriaLabel("Team");
         periodTabs.getElement().setAttribute("aria-label", "Period");
         kindTabs.getElement().setAttribute("aria-label", "Judges or teams");
+        // Past seasons stay on show, their final standings frozen; the board opens on the current one.
+        seasonPick.setAriaLabel("Season");
+        seasonPick.setItems(leaderboards.begunSeasons());
+        seasonPick.setItemLabelGenerator(this::seasonLabel);
+        seasonPick.setEmptySelectionAllowed(false);
+        if (season != null && !season.startsAt().isAfter(Instant.now())) {
+            seasonPick.setValue(season);
+        }
+        seasonPick.addValueChangeListener(e -> refresh());
+        seasonPick.addClassName("verdict-season-pick");
         team.setItems(people.teams().stream().map(PeopleService.TeamSummary::name).toList());
         team.setClearButtonVisible(true);
         team.addValueChangeListener(e -> refresh());
@@ -108,7 +123,7 @@ public class LeaderboardView extends Div {
         formula.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div header = new Div(new H1("Leaderboard"), formula);
         header.addClassName("verdict-board-header");
-        Div filters = new Div(kindTabs, team, aroundMe);
+        Div filters = new Div(kindTabs, seasonPick, team, aroundMe);
         filters.addClassName("verdict-board-filters");
 
         configureJudges();
@@ -167,8 +182,10 @@ public class LeaderboardView extends Div {
     void refresh() {
         Period period = periods.get(periodTabs.getSelectedTab());
         boolean showTeams = kindTabs.getSelectedIndex() == 1;
-        Season season = leaderboards.currentSeason();
+        Season picked = period == Period.SEASON ? seasonPick.getValue() : null;
+        Season season = picked != null ? picked : leaderboards.currentSeason();
         showSeason(season);
+        seasonPick.setVisible(period == Period.SEASON && seasonPick.getListDataView().getItemCount() > 1);
         judges.setVisible(!showTeams);
         teams.setVisible(showTeams);
         team.setVisible(!showTeams);
@@ -185,9 +202,10 @@ public class LeaderboardView extends Div {
             return;
         }
         if (showTeams) {
-            teams.setItems(leaderboards.teams(period));
+            teams.setItems(picked != null ? leaderboards.seasonTeams(picked.id()) : leaderboards.teams(period));
         } else {
-            Board board = leaderboards.board(period, team.getValue(), viewer, aroundMe.getValue());
+            Board board = picked != null ? leaderboards.seasonBoard(picked.id(), team.getValue(), viewer,
+                    aroundMe.getValue()) : leaderboards.board(period, team.getValue(), viewer, aroundMe.getValue());
             judges.setItems(board.rowsWithMe());
         }
     }
@@ -218,6 +236,12 @@ public class LeaderboardView extends Div {
             prize.addClassName("verdict-season-prize");
             seasonBanner.add(prize);
         }
+    }
+
+    private String seasonLabel(Season season) {
+        // The end is exclusive: a season ending at midnight ended with the day before.
+        return season.title() + " (" + times.day(season.startsAt()) + " – " + times.day(season.endsAt().minusNanos(1))
+                + ")";
     }
 
     private static String human(Duration d) {

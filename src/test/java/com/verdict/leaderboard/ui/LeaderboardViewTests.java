@@ -4,22 +4,30 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
 import com.verdict.leaderboard.LeaderboardRow;
 import com.verdict.leaderboard.LeaderboardService;
+import com.verdict.leaderboard.Period;
+import com.verdict.leaderboard.Season;
 import com.verdict.leaderboard.TeamRow;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import com.verdict.scoring.PointsAwarded;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +111,44 @@ class LeaderboardViewTests {
 
         assertThat(_get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).getSelectedTab().getLabel())
                 .isEqualTo("Season");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void pastSeasonsCanBePickedOnTheSeasonTab() {
+        Instant now = Instant.now();
+        long spring = leaderboards.createSeason("Spring cup", "", now.minus(Duration.ofDays(3)),
+                now.plus(Duration.ofDays(1))).id();
+        score(leader, 9);
+        score(viewer, 4);
+        Instant end = Instant.now();
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(end), spring);
+        leaderboards.createSeason("Winter cup", "", end.plusMillis(1), now.plus(Duration.ofDays(7)));
+        await().until(() -> Instant.now().isAfter(end.plusMillis(1)));
+        score(viewer, 10);
+
+        UI.getCurrent().navigate("me");
+        UI.getCurrent().navigate(LeaderboardView.class);
+        Select<Season> pick = _get(Select.class, spec -> spec.withClasses("verdict-season-pick"));
+        Grid<LeaderboardRow> judges = _get(Grid.class, spec -> spec.withClasses("verdict-judges"));
+        assertThat(pick.isVisible()).isTrue();
+        assertThat(pick.getValue().title()).isEqualTo("Winter cup");
+        assertThat(pick.getListDataView().getItems().map(pick.getItemLabelGenerator()).toList())
+                .containsExactly("Winter cup (" + LocalDate.now(ZoneOffset.UTC) + " – "
+                        + LocalDate.now(ZoneOffset.UTC).plusDays(7) + ")", "Spring cup ("
+                        + LocalDate.now(ZoneOffset.UTC).minusDays(3) + " – " + LocalDate.now(ZoneOffset.UTC) + ")");
+        assertThat(_size(judges)).isEqualTo(1);
+        assertThat(_get(judges, 0).points()).isEqualTo(10);
+
+        pick.setValue(pick.getListDataView().getItems().filter(season -> season.id() == spring).findFirst().orElseThrow());
+
+        assertThat(_size(judges)).isEqualTo(2);
+        assertThat(_get(judges, 0).username()).isEqualTo(leader.username());
+        assertThat(_get(judges, 0).points()).isEqualTo(9);
+        assertThat(_get(Div.class, spec -> spec.withClasses("verdict-season-banner")).getElement().getTextRecursively())
+                .contains("Spring cup").contains("ended — final standings are frozen");
+        _get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).setSelectedIndex(Period.ALL.ordinal());
+        assertThat(pick.isVisible()).as("only on the Season tab").isFalse();
     }
 
     private void score(Person judge, int points) {

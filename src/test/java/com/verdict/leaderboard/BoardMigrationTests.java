@@ -25,9 +25,12 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** V16 recounts the boards that rows written before it left: teams as they were, every member with a row active. */
+/**
+ * Migrations that rewrite the boards' rows on a database in use: V16 recounts the boards that rows written before it
+ * left (teams as they were, every member with a row active); V17 gives frozen standings their teams.
+ */
 @VerdictTest
-class BoardRecountMigrationTests {
+class BoardMigrationTests {
 
     @Autowired
     TestData data;
@@ -74,7 +77,7 @@ class BoardRecountMigrationTests {
         String endedKey = Period.seasonKey(ended);
         Map<String, Object> endedRow = teamRow(endedKey, before);
 
-        migrate();
+        migrate("V16__board_teams_recounted_for_current_teams.sql");
 
         assertThat(jdbc.queryForList("select distinct team from board_score where judge_id = ? and period_key <> ?",
                 String.class, moved.id(), endedKey)).containsExactly(now);
@@ -87,11 +90,29 @@ class BoardRecountMigrationTests {
         assertThat(teamRow(endedKey, before)).isEqualTo(endedRow);
     }
 
-    private void migrate() {
+    @Test
+    void frozenStandingsTakeTheTeamsTheirSeasonsBoardShowed() {
+        String team = "Plover-" + System.nanoTime();
+        Person judge = data.user("frozen", team);
+        long ended = seasons.create("Frozen cup", "", Instant.now().minus(Duration.ofDays(9)),
+                Instant.now().plus(Duration.ofDays(1))).id();
+        score(judge, 6, Instant.now().minus(Duration.ofDays(5)));
+        jdbc.update("update season set ends_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(3))), ended);
+        seasons.freezeEnded();
+        // As standings were frozen before V17: without a team.
+        jdbc.execute("alter table season_standing drop column team");
+
+        migrate("V17__season_standings_keep_teams.sql");
+
+        assertThat(jdbc.queryForMap("select team, points from season_standing where season_id = ? and judge_id = ?",
+                ended, judge.id())).containsEntry("TEAM", team).containsEntry("POINTS", 6L);
+    }
+
+    private void migrate(String script) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            ScriptUtils.executeSqlScript(connection,
-                    new ClassPathResource("db/migration/V16__board_teams_recounted_for_current_teams.sql"));
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/" + script));
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
