@@ -77,11 +77,11 @@ public class ApiTokenService {
         }
         // The export history names a token by its owner and name: two live tokens of one owner must differ.
         // Checked, not constrained (H2 has no partial index): two tabs creating the same name at once could both win.
-        List<Long> sameName = jdbc.queryForList("select id from api_token where user_id = ? and revoked_at is null "
-                + "and lower(name) = lower(?)", Long.class, ownerId, name.strip());
+        List<String> sameName = jdbc.queryForList("select name from api_token where user_id = ? and revoked_at is null "
+                + "and lower(name) = lower(?)", String.class, ownerId, name.strip());
         if (!sameName.isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "You already have a live token named '" + name.strip()
-                    + "' (token " + sameName.get(0) + "): choose another name, or revoke that one first");
+            throw new ApiException(HttpStatus.CONFLICT, "You already have a live token named '" + sameName.get(0)
+                    + "': choose another name, or revoke that one first");
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);

@@ -107,7 +107,7 @@ class TokensViewTests {
         scopes.setValue(java.util.Set.of(TokenScope.IMPORT));
         _click(_get(Button.class, spec -> spec.withText("Create token")));
         assertThat(name.isInvalid()).isTrue();
-        assertThat(name.getErrorMessage()).startsWith("You already have a live token named 'Notebook'");
+        assertThat(name.getErrorMessage()).startsWith("You already have a live token named 'notebook'");
         assertThat(scopes.isInvalid()).isFalse();
         assertThat(_find(Dialog.class)).as("no secret shown").isEmpty();
 
