@@ -142,6 +142,11 @@ class BoardRows {
         return points > 0 ? 1 : 0;
     }
 
+    /** {@link #active} in SQL, of the column or expression {@code points}, for statements that count many rows. */
+    static String activeSql(String points) {
+        return "case when " + points + " > 0 then 1 else 0 end";
+    }
+
     private void addToTeams(SortedMap<TeamRow, Gain> gains) {
         gains.forEach((row, gain) -> addOrInsert(ADD_TO_TEAM,
                 new Object[] {gain.points, gain.judgments, gain.activeMembers, row.key(), row.team()},

@@ -125,8 +125,9 @@ class Seasons {
                 key, Timestamp.from(now), from, until, from, until, from, until);
         jdbc.update("""
                 insert into team_board_score (period_key, team, points, judgments, active_members)
-                select period_key, team, sum(points), sum(judgments), sum(case when points > 0 then 1 else 0 end)
-                from board_score where period_key = ? and team is not null group by period_key, team""", key);
+                select period_key, team, sum(points), sum(judgments), sum(%s)
+                from board_score where period_key = ? and team is not null group by period_key, team"""
+                .formatted(BoardRows.activeSql("points")), key);
         AfterCommit.run(updates::changed);
     }
 

@@ -49,23 +49,24 @@ class TeamMoves {
         Object[] args = team == null ? new Object[] {judgeId, now} : new Object[] {judgeId, now, team};
         jdbc.update("""
                 merge into team_board_score t
-                using (select b.period_key, b.team, b.points, b.judgments,
-                        case when b.points > 0 then 1 else 0 end as active
+                using (select b.period_key, b.team, b.points, b.judgments, %s as active
                     from board_score b where b.team is not null and %s) s
                 on t.period_key = s.period_key and t.team = s.team
                 when matched then update set points = t.points - s.points, judgments = t.judgments - s.judgments,
-                    active_members = t.active_members - s.active""".formatted(moving), args);
+                    active_members = t.active_members - s.active""".formatted(BoardRows.activeSql("b.points"), moving),
+                args);
         if (team != null) {
             jdbc.update("""
                     merge into team_board_score t
                     using (select b.period_key, cast(? as varchar(100)) as team, b.points, b.judgments,
-                            case when b.points > 0 then 1 else 0 end as active
+                            %s as active
                         from board_score b where %s) s
                     on t.period_key = s.period_key and t.team = s.team
                     when matched then update set points = t.points + s.points, judgments = t.judgments + s.judgments,
                         active_members = t.active_members + s.active
                     when not matched then insert (period_key, team, points, judgments, active_members)
-                        values (s.period_key, s.team, s.points, s.judgments, s.active)""".formatted(moving),
+                        values (s.period_key, s.team, s.points, s.judgments, s.active)"""
+                            .formatted(BoardRows.activeSql("b.points"), moving),
                     team, judgeId, now, team);
             jdbc.update("update board_score b set team = ? where " + moving, team, judgeId, now, team);
         } else {
