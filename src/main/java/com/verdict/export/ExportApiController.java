@@ -81,13 +81,14 @@ class ExportApiController {
     }
 
     record HistoryResponse(long id, String user, String via, String token, String format, String query,
-            Map<String, Object> filters, long records, boolean completed, Instant startedAt, Instant finishedAt) {
+            Map<String, Object> filters, long records, boolean completed, String sha256, Instant startedAt,
+            Instant finishedAt) {
 
         static HistoryResponse of(ExportHistoryEntry entry) {
             return new HistoryResponse(entry.id(), entry.username(), entry.via(), entry.tokenName(),
                     entry.format().file(), entry.filters(),
                     ExportFilter.parse(entry.format(), QueryString.parse(entry.filters())).describe(),
-                    entry.records(), entry.completed(), entry.startedAt(), entry.finishedAt());
+                    entry.records(), entry.completed(), entry.sha256(), entry.startedAt(), entry.finishedAt());
         }
     }
 

@@ -27,13 +27,14 @@ class ExportHistory {
     }
 
     @Transactional
-    void record(ExportRequester requester, ExportFormat format, ExportFilter filter, long records, boolean completed,
+    void record(ExportRequester requester, ExportFormat format, ExportFilter filter, long records, String sha256,
             Instant startedAt, Instant finishedAt) {
+        boolean completed = sha256 != null;
         jdbc.update("""
                 insert into export_history (id, user_id, username, via, token_name, format, filters, records, completed,
-                    started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    sha256, started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 ids.next("export_history_seq"), requester.userId(), requester.username(), requester.via(),
-                requester.tokenName(), format.key(), filter.toQuery(), records, completed,
+                requester.tokenName(), format.key(), filter.toQuery(), records, completed, sha256,
                 Timestamp.from(startedAt), Timestamp.from(finishedAt));
         String query = filter.toQuery();
         audit.record("export", format.file() + (query.isEmpty() ? "" : "?" + query) + ": " + records + " records"
@@ -43,11 +44,13 @@ class ExportHistory {
 
     List<ExportHistoryEntry> recent(int limit) {
         return jdbc.query("""
-                select id, username, via, token_name, format, filters, records, completed, started_at, finished_at
+                select id, username, via, token_name, format, filters, records, completed, sha256, started_at,
+                    finished_at
                 from export_history order by started_at desc, id desc fetch first ? rows only""",
                 (rs, row) -> new ExportHistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         ExportFormat.ofKey(rs.getString(5)).orElseThrow(), rs.getString(6), rs.getLong(7),
-                        rs.getBoolean(8), rs.getTimestamp(9).toInstant(), rs.getTimestamp(10).toInstant()),
+                        rs.getBoolean(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+                        rs.getTimestamp(11).toInstant()),
                 limit);
     }
 }

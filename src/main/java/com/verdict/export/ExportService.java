@@ -68,25 +68,26 @@ public class ExportService {
     }
 
     /**
-     * Writes the file to {@code out} and logs it, also when writing breaks off (the client went away).
-     * {@code progress} hears the number of records written so far after each record.
+     * Writes the file to {@code out} and logs it with the SHA-256 of the bytes sent, also when writing breaks off
+     * (the client went away). {@code progress} hears the number of records written so far after each record.
      */
     public ExportSummary write(ExportFormat format, ExportFilter filter, OutputStream out, ExportRequester requester,
             LongConsumer progress) throws IOException {
         Instant started = Instant.now();
         long[] records = {0};
-        boolean completed = false;
+        MessageDigest sha256 = sha256();
+        String sent = null;
         try {
-            DatasetWriter.Written file = stream(format, filter, out, n -> {
+            DatasetWriter.Written file = stream(format, filter, new DigestOutputStream(out, sha256), n -> {
                 records[0] = n;
                 progress.accept(n);
             });
-            completed = true;
+            sent = HexFormat.of().formatHex(sha256.digest());
             return summary(file);
         } finally {
             written.get(format).increment(records[0]);
-            boolean done = completed;
-            recordUninterrupted(() -> history.record(requester, format, filter, records[0], done, started,
+            String hash = sent;
+            recordUninterrupted(() -> history.record(requester, format, filter, records[0], hash, started,
                     Instant.now()));
         }
     }

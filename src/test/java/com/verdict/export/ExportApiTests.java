@@ -326,7 +326,7 @@ class ExportApiTests {
         double dolly = counted("dolly");
         double judgments = counted("judgments");
 
-        download("/api/export/dolly.jsonl?category=open_qa", engineer);
+        byte[] file = download("/api/export/dolly.jsonl?category=open_qa", engineer);
         download("/api/export/judgments.jsonl", engineer);
         mvc.perform(get("/api/export/dolly.jsonl/manifest").with(basic(engineer))).andExpect(status().isOk());
 
@@ -343,7 +343,9 @@ class ExportApiTests {
                 .andExpect(jsonPath("$[1].query").value("category=open_qa"))
                 .andExpect(jsonPath("$[1].filters.category[0]").value("open_qa"))
                 .andExpect(jsonPath("$[1].records").value(2))
-                .andExpect(jsonPath("$[1].completed").value(true));
+                .andExpect(jsonPath("$[1].completed").value(true))
+                .andExpect(jsonPath("$[1].sha256").value(   // of the bytes the client received
+                        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file))));
     }
 
     @Test

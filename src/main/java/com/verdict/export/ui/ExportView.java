@@ -193,6 +193,9 @@ public class ExportView extends Div {
         history.addColumn(e -> e.filters().isEmpty() ? "—" : e.filters()).setHeader("Filters").setFlexGrow(1);
         history.addColumn(e -> e.completed() ? String.valueOf(e.records()) : e.records() + " (broken off)")
                 .setHeader("Records").setAutoWidth(true).setFlexGrow(0);
+        // The whole hash in the cell, cut short on screen: selecting it copies all of it, for sha256sum -c.
+        history.addColumn(e -> e.sha256() == null ? "—" : e.sha256()).setHeader("SHA-256").setKey("sha256")
+                .setWidth("9em").setFlexGrow(0).setTooltipGenerator(e -> e.sha256() == null ? null : e.sha256());
         history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         history.setAllRowsVisible(true);
         history.setEmptyStateText("No exports yet");

@@ -30,9 +30,11 @@ import com.verdict.judging.JudgingService;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,7 +145,7 @@ class ExportViewTests {
     }
 
     @Test
-    void downloadsTheFileAndLogsItInTheHistory() {
+    void downloadsTheFileAndLogsItInTheHistory() throws Exception {
         byte[] file = DownloadKt._download(_get(Anchor.class, spec -> spec.withClasses("verdict-export-download")));
         MockVaadin.clientRoundtrip();
 
@@ -156,6 +158,8 @@ class ExportViewTests {
         Grid<ExportHistoryEntry> history = _get(Grid.class);
         assertThat(GridKt._get(history, 0).username()).isEqualTo(engineer.username());
         assertThat(GridKt._get(history, 0).records()).isEqualTo(7);
+        assertThat(GridKt._getFormatted(history, 0, "sha256")).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(file)));
     }
 
     @Test
