@@ -265,8 +265,9 @@ class ExportBenchmark {
             jdbc.batchUpdate("insert into pair (id, interaction_id, candidate_a, candidate_b) values (?, ?, ?, ?)", pairs);
             jdbc.batchUpdate("insert into pair_tally (pair_id, interaction_id, candidate_a, candidate_b, a_votes, "
                     + "b_votes, ties, both_bad) values (?, ?, ?, ?, 3, 0, 0, 0)", tallies);
-            jdbc.batchUpdate("insert into interaction_decision (interaction_id, best_candidate, confidence, updated_at) "
-                    + "values (?, ?, 1.0, ?)", decisions);
+            // Settled with a best response: what a Dolly file takes (an open decision is no record).
+            jdbc.batchUpdate("insert into interaction_decision (interaction_id, best_candidate, confidence, updated_at, "
+                    + "state, outcome, pairs, judgments) values (?, ?, 1.0, ?, 'SETTLED', 'BEST', 1, 3)", decisions);
         }
     }
 
