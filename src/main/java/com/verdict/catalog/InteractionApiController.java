@@ -58,12 +58,13 @@ class InteractionApiController {
         return new ImportResponse(result.imported(), result.skipped(), result.unchanged(), result.invalid(),
                 result.replaced(),
                 importMode == ImportMode.SKIP_INVALID ? result.errors() : null,
-                importMode == ImportMode.SKIP_INVALID ? result.totalErrors() : null);
+                importMode == ImportMode.SKIP_INVALID ? result.totalErrors() : null,
+                result.notes(), result.totalNotes());
     }
 
     /** {@code skipped} = {@code unchanged} + {@code invalid}: scripts read it since before the two were told apart. */
     record ImportResponse(int imported, int skipped, int unchanged, int invalid, int replaced, List<ImportError> errors,
-            Integer totalErrors) {
+            Integer totalErrors, List<ImportError> notes, int totalNotes) {
     }
 
     record ImportFailure(String error, List<ImportError> errors, int totalErrors) {

@@ -92,7 +92,7 @@ class JsonlImporter {
         skippedLines.increment(run.skipped);
         replacedLines.increment(run.replaced);
         return new ImportResult(run.imported, run.skipped, run.invalidLines, run.replaced, run.errors,
-                run.totalErrors);
+                run.totalErrors, run.notes, run.totalNotes);
     }
 
     /** The state of one import as it reads its lines. */
@@ -103,6 +103,8 @@ class JsonlImporter {
         private final Map<String, Long> lineOfId = new HashMap<>();
         private final List<ParsedInteraction> batch = new ArrayList<>();
         private final List<ImportError> errors = new ArrayList<>();
+        private final List<ImportError> notes = new ArrayList<>();
+        private int totalNotes;
         private final List<ImportConflict.Conflicting> changed = new ArrayList<>();
         private final List<ImportConflict.Conflicting> judged = new ArrayList<>();
         private int conflicts;
@@ -157,10 +159,28 @@ class JsonlImporter {
                 report(lineErrors);
                 return;
             }
+            note(parsed.get());
             if (storing()) {
                 batch.add(parsed.get());
                 if (batch.size() >= BATCH) {
                     flush();
+                }
+            }
+        }
+
+        /**
+         * A valid line worth a second look: in databricks-dolly-15k every closed_qa, information_extraction and
+         * summarization record carries the passage its answer draws on. Without one, judges weigh the answers blind
+         * and the Dolly record teaches the task without its text; yet a passage written into the instruction is fair,
+         * so this is a note, not an error.
+         */
+        private void note(ParsedInteraction interaction) {
+            if (interaction.category().needsContext() && interaction.context().isBlank()) {
+                totalNotes++;
+                if (notes.size() < MAX_REPORTED_ERRORS) {
+                    notes.add(new ImportError(interaction.line(), "context", interaction.category().key()
+                            + " answers from a context, and this line has none: judges see the instruction alone, "
+                            + "and its Dolly record has an empty context"));
                 }
             }
         }

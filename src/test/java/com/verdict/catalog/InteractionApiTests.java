@@ -65,6 +65,26 @@ class InteractionApiTests {
     }
 
     @Test
+    void aLineOfACategoryThatAnswersFromAContextWithoutOneIsImportedWithANote() throws Exception {
+        String bare = """
+                {"id": "bare", "instruction": "Who won?", "category": "closed_qa", "responses": [{"text": "A"}, {"text": "B"}]}""";
+        String given = """
+                {"id": "given", "instruction": "Sum it up", "context": "A long text.", "category": "summarization",                 "responses": [{"text": "A"}, {"text": "B"}]}""";
+        String open = """
+                {"id": "open", "instruction": "Why?", "category": "open_qa", "responses": [{"text": "A"}, {"text": "B"}]}""";
+
+        send(given + "\n" + bare + "\n" + open, "")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.imported").value(3))
+                .andExpect(jsonPath("$.totalNotes").value(1))
+                .andExpect(jsonPath("$.notes[0].line").value(2))
+                .andExpect(jsonPath("$.notes[0].field").value("context"))
+                .andExpect(jsonPath("$.notes[0].message").value("closed_qa answers from a context, and this line "
+                        + "has none: judges see the instruction alone, and its Dolly record has an empty context"));
+        send(open, "").andExpect(jsonPath("$.totalNotes").value(0)).andExpect(jsonPath("$.notes").isEmpty());
+    }
+
+    @Test
     void skipInvalidIsA200WithTheErrors() throws Exception {
         send("garbage\n" + TestData.interactionLine("fine", 2), "?mode=skip-invalid")
                 .andExpect(status().isOk())

@@ -59,12 +59,7 @@ class BoardMigrationTests {
         Person moved = data.user("moved", now);
         Person hasty = data.user("hasty", now);
         Person stayed = data.user("stayed", before);
-        // Ended only once scored: the scheduled freeze may run at any moment.
-        long ended = seasons.create("Old cup", "", Instant.now().minus(Duration.ofDays(9)),
-                Instant.now().plus(Duration.ofDays(1))).id();
-        score(moved, 8, Instant.now().minus(Duration.ofDays(5)));
-        jdbc.update("update season set ends_at = ? where id = ?",
-                Timestamp.from(Instant.now().minus(Duration.ofDays(3))), ended);
+        long ended = endedSeason("Old cup", moved, 8);
         score(moved, 4, Instant.now());
         score(hasty, 0, Instant.now());
         score(stayed, 5, Instant.now());
@@ -94,11 +89,7 @@ class BoardMigrationTests {
     void frozenStandingsTakeTheTeamsTheirSeasonsBoardShowed() {
         String team = "Plover-" + System.nanoTime();
         Person judge = data.user("frozen", team);
-        long ended = seasons.create("Frozen cup", "", Instant.now().minus(Duration.ofDays(9)),
-                Instant.now().plus(Duration.ofDays(1))).id();
-        score(judge, 6, Instant.now().minus(Duration.ofDays(5)));
-        jdbc.update("update season set ends_at = ? where id = ?",
-                Timestamp.from(Instant.now().minus(Duration.ofDays(3))), ended);
+        long ended = endedSeason("Frozen cup", judge, 6);
         seasons.freezeEnded();
         // As standings were frozen before V17: without a team.
         jdbc.execute("alter table season_standing drop column team");
@@ -107,6 +98,17 @@ class BoardMigrationTests {
 
         assertThat(jdbc.queryForMap("select team, points from season_standing where season_id = ? and judge_id = ?",
                 ended, judge.id())).containsEntry("TEAM", team).containsEntry("POINTS", 6L);
+    }
+
+    /** A season from 9 days ago to 3 days ago, in which {@code judge} scored {@code points} 5 days ago. */
+    private long endedSeason(String title, Person judge, int points) {
+        // Ended only once scored: the scheduled freeze may run at any moment.
+        long id = seasons.create(title, "", Instant.now().minus(Duration.ofDays(9)),
+                Instant.now().plus(Duration.ofDays(1))).id();
+        score(judge, points, Instant.now().minus(Duration.ofDays(5)));
+        jdbc.update("update season set ends_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(3))), id);
+        return id;
     }
 
     private void migrate(String script) {

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.verdict.base.Races;
 import com.verdict.base.VerdictProperties;
+import com.verdict.base.Words;
 import com.verdict.catalog.CatalogService;
 import com.verdict.catalog.Category;
 import com.verdict.catalog.ImportConflict;
@@ -38,6 +39,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
@@ -72,7 +74,8 @@ public class ImportView extends Div {
     private final ProgressBar progressBar = new ProgressBar(0, 1);
     private final Span progressLabel = new Span();
     private final Div result = new Div();
-    private final Grid<ImportError> errors = new Grid<>(ImportError.class, false);
+    private final Grid<ImportError> errors = lineGrid("Problem", "verdict-import-errors");
+    private final Grid<ImportError> notes = lineGrid("Note", "verdict-import-notes");
     // Read by the upload's request thread, which must not touch components.
     private volatile ImportMode chosenMode = ImportMode.ALL_OR_NOTHING;
     private volatile OnConflict chosenOnConflict = OnConflict.REJECT;
@@ -89,7 +92,6 @@ public class ImportView extends Div {
         intro.addClassName("verdict-muted");
         add(new H1("Import interactions"), intro, options(), uploader(properties), progress(), result);
         result.addClassName("verdict-import-result");
-        configureErrors();
     }
 
     private Component options() {
@@ -135,13 +137,22 @@ public class ImportView extends Div {
         return progress;
     }
 
-    private void configureErrors() {
-        errors.addColumn(ImportError::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
-        errors.addColumn(e -> e.field().isEmpty() ? "—" : e.field()).setHeader("Field").setAutoWidth(true)
+    /** Lines by number with their field and what is said of them: errors, or notes. */
+    private static Grid<ImportError> lineGrid(String said, String className) {
+        Grid<ImportError> grid = new Grid<>(ImportError.class, false);
+        grid.addColumn(ImportError::line).setHeader("Line").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.field().isEmpty() ? "—" : e.field()).setHeader("Field").setAutoWidth(true)
                 .setFlexGrow(0).setPartNameGenerator(e -> "field");
-        errors.addColumn(ImportError::message).setHeader("Problem").setFlexGrow(1);
-        errors.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        errors.addClassName("verdict-import-errors");
+        grid.addColumn(ImportError::message).setHeader(said).setFlexGrow(1);
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassNames("verdict-import-lines", className);
+        return grid;
+    }
+
+    /** A few lines take the room they need; more scroll in a grid of fixed height. */
+    private static void show(Grid<ImportError> grid, List<ImportError> lines) {
+        grid.setItems(lines);
+        grid.setAllRowsVisible(lines.size() <= 8);
     }
 
     /** Runs on the upload's request thread: keeps the file on disk, then imports it in the background. */
@@ -222,8 +233,16 @@ public class ImportView extends Div {
         result.add(banner(VaadinIcon.CHECK_CIRCLE, "Import finished", "success"), summary);
         if (imported.totalErrors() > 0) {
             result.add(new H3("Lines not imported"), errorNote(imported.errors().size(), imported.totalErrors()));
-            errors.setItems(imported.errors());
+            show(errors, imported.errors());
             result.add(errors);
+        }
+        if (imported.totalNotes() > 0) {
+            Paragraph shown = new Paragraph((imported.notes().size() < imported.totalNotes()
+                    ? "The first " + imported.notes().size() + " of " + imported.totalNotes() + " lines"
+                    : Words.count(imported.totalNotes(), "line")) + " imported, but worth a look:");
+            shown.addClassName("verdict-muted");
+            show(notes, imported.notes());
+            result.add(new H3("Worth a look"), shown, notes);
         }
     }
 
@@ -231,7 +250,7 @@ public class ImportView extends Div {
         finished();
         result.add(banner(VaadinIcon.CLOSE_CIRCLE, rejected.getMessage(), "error"),
                 errorNote(rejected.errors().size(), rejected.totalErrors()));
-        errors.setItems(rejected.errors());
+        show(errors, rejected.errors());
         result.add(errors);
     }
 

@@ -90,6 +90,24 @@ class ImportViewTests {
         assertThat(jdbc.queryForObject("select count(*) from interaction", Long.class)).isEqualTo(2);
     }
 
+    @Test
+    void linesImportedButWorthALookAreListedApart() {
+        String file = TestData.interactionLine("note-1", 2).replace("\"open_qa\"", "\"information_extraction\"")
+                + "\n" + TestData.interactionLine("note-2", 2);
+
+        UploadKt._upload(_get(Upload.class), "notes.jsonl", "application/x-ndjson", file.getBytes(StandardCharsets.UTF_8));
+        awaitResult();
+
+        assertThat(banner()).contains("Import finished");
+        assertThat(view.getElement().getTextRecursively()).contains("2 imported").contains("Worth a look")
+                .contains("1 line imported, but worth a look:");
+        @SuppressWarnings("unchecked")
+        Grid<ImportError> notes = _get(Grid.class, spec -> spec.withClasses("verdict-import-notes"));
+        assertThat(GridKt._size(notes)).isEqualTo(1);
+        assertThat(GridKt._get(notes, 0).line()).isEqualTo(1);
+        assertThat(GridKt._get(notes, 0).message()).startsWith("information_extraction answers from a context");
+    }
+
     /** The import runs in the background; its results reach the UI as the mocked client polls. */
     private void awaitResult() {
         await("the import's result").atMost(Duration.ofSeconds(20)).pollInSameThread()
