@@ -64,7 +64,7 @@ class DatasetWriter {
      * {@code pages}. The caller runs it inside a snapshot; it writes nothing.
      */
     void read(ExportFormat format, ExportFilter filter, int page, Pages pages) throws IOException {
-        Set<Long> kept = filter.dedupe() ? mostConfidentPerInstruction(format, filter, page) : null;
+        Set<Long> kept = filter.dedupe() ? mostConfidentPerInstruction(format, filter, page, pages) : null;
         List<ExportRecord> current = new ArrayList<>();
         scan(format, filter, page, new Sink() {
             @Override
@@ -76,7 +76,9 @@ class DatasetWriter {
 
             @Override
             public void endOfPage() throws IOException {
-                if (!current.isEmpty()) {
+                if (current.isEmpty()) {
+                    pages.stillWanted();
+                } else {
                     pages.accept(List.copyOf(current));
                     current.clear();
                 }
@@ -88,6 +90,13 @@ class DatasetWriter {
     @FunctionalInterface
     interface Pages {
         void accept(List<ExportRecord> page) throws IOException;
+
+        /**
+         * Asked after each page read that gave no records, so that a file no longer wanted stops reading there: a
+         * selective filter can read most of a table between two records.
+         */
+        default void stillWanted() throws IOException {
+        }
     }
 
     /** Writes pages of records as JSON Lines, counting them; flushes after each page. */
@@ -127,7 +136,7 @@ class DatasetWriter {
      * with the most confident record (then the most judgments, then the lowest id); a preference file keeps all the
      * pairs of that interaction. Keyed by a 128-bit hash of the texts.
      */
-    private Set<Long> mostConfidentPerInstruction(ExportFormat format, ExportFilter filter, int page)
+    private Set<Long> mostConfidentPerInstruction(ExportFormat format, ExportFilter filter, int page, Pages pages)
             throws IOException {
         record Best(long interactionId, double confidence, int judgments) {
             boolean beats(Best other) {
@@ -141,13 +150,22 @@ class DatasetWriter {
         }
         MessageDigest sha256 = sha256();
         Map<TextKey, Best> best = new HashMap<>();
-        scan(format, filter, page, record -> {
-            sha256.update(record.instruction().getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) 0);
-            byte[] digest = sha256.digest(record.context().getBytes(StandardCharsets.UTF_8));
-            Best candidate = new Best(record.interactionId(), record.confidence(), record.judgments());
-            best.merge(new TextKey(longAt(digest, 0), longAt(digest, 8)), candidate,
-                    (old, challenger) -> challenger.beats(old) ? challenger : old);
+        scan(format, filter, page, new Sink() {
+            @Override
+            public void accept(ExportRecord record) {
+                sha256.update(record.instruction().getBytes(StandardCharsets.UTF_8));
+                sha256.update((byte) 0);
+                byte[] digest = sha256.digest(record.context().getBytes(StandardCharsets.UTF_8));
+                Best candidate = new Best(record.interactionId(), record.confidence(), record.judgments());
+                best.merge(new TextKey(longAt(digest, 0), longAt(digest, 8)), candidate,
+                        (old, challenger) -> challenger.beats(old) ? challenger : old);
+            }
+
+            @Override
+            public void endOfPage() throws IOException {
+                // This pass hands no pages over: it asks after each one whether the file is still wanted.
+                pages.stillWanted();
+            }
         });
         Set<Long> kept = new HashSet<>(best.size() * 2);
         best.values().forEach(b -> kept.add(b.interactionId()));

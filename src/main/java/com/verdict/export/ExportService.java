@@ -1,5 +1,6 @@
 package com.verdict.export;
 
+import com.verdict.base.DaemonThreads;
 import com.verdict.catalog.CatalogService;
 import com.verdict.catalog.Category;
 import io.micrometer.core.instrument.Counter;
@@ -8,6 +9,7 @@ import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -19,11 +21,16 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,11 +53,9 @@ public class ExportService {
     private final Map<ExportFormat, Counter> written = new EnumMap<>(ExportFormat.class);
     private final String appVersion;
     private final ExecutorService historyWriter = new DelegatingSecurityContextExecutorService(
-            Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "export-history");
-                thread.setDaemon(true);
-                return thread;
-            }));
+            Executors.newSingleThreadExecutor(DaemonThreads.named("export-history")));
+    private final ExecutorService previews = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(8), DaemonThreads.named("export-preview"));
 
     ExportService(DatasetWriter writer, ExportSnapshot snapshot, ExportHistory history, CatalogService catalog,
             MeterRegistry meters, @Value("${spring.application.version:unknown}") String appVersion) {
@@ -81,7 +86,7 @@ public class ExportService {
             DatasetWriter.Written file = stream(format, filter, new DigestOutputStream(out, sha256), n -> {
                 records[0] = n;
                 progress.accept(n);
-            });
+            }, () -> true);
             sent = HexFormat.of().formatHex(sha256.digest());
             return summary(file);
         } finally {
@@ -121,8 +126,9 @@ public class ExportService {
     }
 
     @PreDestroy
-    void stopHistoryWriter() {
+    void stopThreads() {
         historyWriter.shutdown();
+        previews.shutdownNow();
     }
 
     /** What the file would hold, with its SHA-256; nothing is logged or counted. */
@@ -131,7 +137,7 @@ public class ExportService {
         MessageDigest sha256 = sha256();
         DatasetWriter.Written file;
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha256)) {
-            file = stream(format, filter, out, n -> { });
+            file = stream(format, filter, out, n -> { }, () -> true);
         }
         ExportSummary summary = summary(file);
         return new ExportManifest(summary.records(), summary.byCategory(), filter.describe(), generatedAt, appVersion,
@@ -140,19 +146,35 @@ public class ExportService {
 
     /**
      * The record count and the first {@code lines} lines as they would be written; nothing is logged or counted.
-     * A count reads the whole file (seconds on a contest's database), so it stops, with a
-     * {@link CancellationException}, at the first record after {@code wanted} says it is no longer wanted.
+     * A count reads the whole file (seconds on a contest's database), so once {@code wanted} says it is no longer
+     * wanted, reading stops within a page and this throws a {@link CancellationException}.
      */
     public ExportPreview preview(ExportFormat format, ExportFilter filter, int lines, BooleanSupplier wanted)
             throws IOException {
         FirstLines first = new FirstLines(lines);
-        DatasetWriter.Written file = stream(format, filter, first, n -> {
-            if (!wanted.getAsBoolean()) {
-                throw new CancellationException("The preview is no longer wanted");
-            }
-        });
+        DatasetWriter.Written file = stream(format, filter, first, n -> { }, wanted);
         ExportSummary summary = summary(file);
         return new ExportPreview(summary.records(), summary.byCategory(), first.lines());
+    }
+
+    /**
+     * {@link #preview} on a pool of its own, for views: two counts at a time, a few waiting, so that counts never
+     * queue REST downloads and imports behind them (Spring's task executor streams those), nor they counts. A count
+     * refused for a full queue fails at once, with a {@link RejectedExecutionException}.
+     */
+    public CompletableFuture<ExportPreview> previewInBackground(ExportFormat format, ExportFilter filter, int lines,
+            BooleanSupplier wanted) {
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return preview(format, filter, lines, wanted);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, previews);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** The most recent exports first, at most {@value #MAX_HISTORY}. */
@@ -167,10 +189,10 @@ public class ExportService {
 
     /** Reads in a snapshot on a reader thread while this thread writes the pages it hands over. */
     private DatasetWriter.Written stream(ExportFormat format, ExportFilter filter, OutputStream out,
-            LongConsumer progress) throws IOException {
-        PagePipe pipe = new PagePipe();
+            LongConsumer progress, BooleanSupplier wanted) throws IOException {
+        PagePipe pipe = new PagePipe(wanted);
         snapshot.readAside(() -> {
-            writer.read(format, filter, DatasetWriter.PAGE, pipe::put);
+            writer.read(format, filter, DatasetWriter.PAGE, pipe);
             return null;
         }, pipe);
         try (DatasetWriter.Lines lines = new DatasetWriter.Lines(out, progress)) {

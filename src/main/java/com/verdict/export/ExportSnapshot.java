@@ -1,13 +1,12 @@
 package com.verdict.export;
 
+import com.verdict.base.DaemonThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -25,16 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ExportSnapshot implements DisposableBean {
 
     private final TransactionTemplate transactions;
-    private final ExecutorService readers = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "export-reader-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
+    private final ExecutorService readers = Executors.newCachedThreadPool(DaemonThreads.named("export-reader"));
 
     ExportSnapshot(PlatformTransactionManager transactionManager, DataSource dataSource) throws SQLException {
         this.transactions = new TransactionTemplate(transactionManager);

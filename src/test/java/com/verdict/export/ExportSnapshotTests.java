@@ -67,16 +67,38 @@ class ExportSnapshotTests {
     }
 
     @Test
-    void aPreviewNoLongerWantedStopsAtItsNextRecord() throws Exception {
-        AtomicInteger asked = new AtomicInteger();
-
-        assertThatThrownBy(() -> exports.preview(ExportFormat.DOLLY, ExportFilter.none(), 5,
-                () -> asked.incrementAndGet() < 2))
+    void aPreviewNoLongerWantedStopsAndTheNextReadsAsBefore() throws Exception {
+        assertThatThrownBy(() -> exports.preview(ExportFormat.DOLLY, ExportFilter.none(), 5, () -> false))
                 .isInstanceOf(CancellationException.class);
-        assertThat(asked).as("asked after each record, stopped at the second of four").hasValue(2);
 
-        assertThat(exports.preview(ExportFormat.DOLLY, ExportFilter.none(), 5, () -> true).records())
-                .as("the next preview reads as before").isEqualTo(4);
+        assertThat(exports.preview(ExportFormat.DOLLY, ExportFilter.none(), 5, () -> true).records()).isEqualTo(4);
+    }
+
+    /** A selective filter can read many pages between two records: each page read is a chance to stop. */
+    @Test
+    void aFileNoLongerWantedStopsReadingWithinAPageThatGaveNoRecords() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        DatasetWriter.Pages unwanted = new DatasetWriter.Pages() {
+            @Override
+            public void accept(List<ExportRecord> page) {
+                throw new AssertionError("no record is a brainstorming one");
+            }
+
+            @Override
+            public void stillWanted() {
+                asked.incrementAndGet();
+                throw new CancellationException("no longer wanted");
+            }
+        };
+        ExportFilter brainstorming = ExportFilter.parse(ExportFormat.DOLLY, Map.of("category", List.of("brainstorming")));
+
+        assertThatThrownBy(() -> writer.read(ExportFormat.DOLLY, brainstorming, 1, unwanted))
+                .isInstanceOf(CancellationException.class);
+        assertThat(asked).as("stopped after the first of four pages").hasValue(1);
+        ExportFilter deduped = ExportFilter.parse(ExportFormat.DOLLY, Map.of("dedupe", List.of("instruction")));
+        assertThatThrownBy(() -> writer.read(ExportFormat.DOLLY, deduped, 1, unwanted))
+                .as("and in the first pass of a dedupe").isInstanceOf(CancellationException.class);
+        assertThat(asked).hasValue(2);
     }
 
     /** Writes Dolly a record a page; after the first page, another judge's judgment settles snap-4. */

@@ -24,6 +24,7 @@ import com.vaadin.flow.server.streams.UploadEvent;
 import com.verdict.base.Races;
 import com.verdict.base.VerdictProperties;
 import com.verdict.base.Words;
+import com.verdict.base.ui.UiAccess;
 import com.verdict.catalog.CatalogService;
 import com.verdict.catalog.Category;
 import com.verdict.catalog.ImportConflict;
@@ -169,26 +170,26 @@ public class ImportView extends Div {
             throw e;
         }
         long size = Files.size(file);
-        ui.access(() -> showRunning(fileName));
+        UiAccess.ifOpen(ui, () -> showRunning(fileName));
         executor.execute(() -> importFile(ui, file, size, importMode, conflicts));
     }
 
     private void importFile(UI ui, Path file, long size, ImportMode importMode, OnConflict conflicts) {
         try (InputStream in = new Counting(Files.newInputStream(file), size, fraction ->
-                ui.access(() -> showProgress(fraction, size)))) {
+                UiAccess.ifOpen(ui, () -> showProgress(fraction, size)))) {
             ImportResult imported = catalog.importJsonl(in, importMode, conflicts);
-            ui.access(() -> showResult(imported));
+            UiAccess.ifOpen(ui, () -> showResult(imported));
         } catch (ImportRejected e) {
-            ui.access(() -> showRejected(e));
+            UiAccess.ifOpen(ui, () -> showRejected(e));
         } catch (ImportConflict e) {
-            ui.access(() -> showConflict(e));
+            UiAccess.ifOpen(ui, () -> showConflict(e));
         } catch (IOException | RuntimeException e) {
             if (Races.storedByAnother(e) || Races.waitedTooLong(e)) {
                 log.warn("An import lost a race with another writer: {}", e.getMessage());
-                ui.access(this::showRace);
+                UiAccess.ifOpen(ui, this::showRace);
             } else {
                 log.error("Import failed", e);
-                ui.access(this::showFailure);
+                UiAccess.ifOpen(ui, this::showFailure);
             }
         } finally {
             try {

@@ -3,7 +3,6 @@ package com.verdict.export.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
@@ -27,7 +26,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.server.Command;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
@@ -35,6 +33,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.verdict.base.ApiException;
 import com.verdict.base.Words;
 import com.verdict.base.ui.Times;
+import com.verdict.base.ui.UiAccess;
 import com.verdict.catalog.Category;
 import com.verdict.export.ExportFilter;
 import com.verdict.export.ExportFormat;
@@ -46,15 +45,12 @@ import com.verdict.people.CurrentUser;
 import com.verdict.people.Person;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * For engineers: choose a file and its filters, see how many records it holds and its first lines exactly as
@@ -98,15 +94,12 @@ public class ExportView extends Div {
     private volatile Choice choice;
     private volatile long expectedRecords;
     private final Counting counting = new Counting();
-    private final Executor executor;
 
     record Choice(ExportFormat format, ExportFilter filter) {
     }
 
-    public ExportView(ExportService exports, CurrentUser currentUser, Times times,
-            @Qualifier("applicationTaskExecutor") Executor executor) {
+    public ExportView(ExportService exports, CurrentUser currentUser, Times times) {
         this.exports = exports;
-        this.executor = executor;
         this.times = times;
         Person me = currentUser.person();
         this.requester = ExportRequester.viaUi(me.id(), me.username());
@@ -248,11 +241,12 @@ public class ExportView extends Div {
         count.setText("Counting the records failed; change a field to try again, or see the server's log.");
         firstLines.removeClassName("verdict-stale");
         firstLines.setText("");
+        download.setEnabled(false);
     }
 
     /**
-     * Counts one choice at a time, off the UI thread: a new choice stops the count running (at its next record)
-     * and waits for it to end, and only the latest choice waits, so quick changes never pile up readers.
+     * Counts one choice at a time, off the UI thread: a new choice stops the count running (its reading stops within
+     * a page) and waits for it to end, and only the latest choice waits, so quick changes never pile up readers.
      * Touched only with the UI locked.
      */
     private final class Counting {
@@ -288,25 +282,17 @@ public class ExportView extends Div {
             UI ui = UI.getCurrent();
             Count count = new Count(next);
             running = count;
-            executor.execute(() -> {
-                try {
-                    ExportPreview preview = exports.preview(count.choice.format(), count.choice.filter(), PREVIEW_LINES,
-                            () -> count.wanted);
-                    deliver(ui, () -> ended(count, preview));
-                } catch (CancellationException e) {
-                    deliver(ui, () -> ended(count, null));
-                } catch (IOException | RuntimeException e) {
-                    log.error("Counting an export's records failed", e);
-                    deliver(ui, () -> {
-                        ended(count, null);
-                        if (running == null && count.wanted) {
+            exports.previewInBackground(next.format(), next.filter(), PREVIEW_LINES, () -> count.wanted)
+                    .whenComplete((preview, failure) -> UiAccess.ifOpen(ui, () -> {
+                        ended(count, preview);
+                        if (failure != null && count.wanted && running == null) {
+                            log.error("Counting an export's records failed", failure);
                             showCountFailed();
                         }
-                    });
-                }
-            });
+                    }));
         }
 
+        /** The count ended, with its preview or without (stopped, or failed): the latest choice waiting goes next. */
         private void ended(Count count, ExportPreview preview) {
             running = null;
             if (waiting != null) {
@@ -351,15 +337,6 @@ public class ExportView extends Div {
         }
     }
 
-    /** The view may have closed meanwhile: then nobody waits for the count. */
-    private static void deliver(UI ui, Command command) {
-        try {
-            ui.access(command);
-        } catch (UIDetachedException e) {
-            // Closed: nothing to show.
-        }
-    }
-
     private void startProgress() {
         UI ui = UI.getCurrent();
         ui.setPollInterval(500);
@@ -377,22 +354,30 @@ public class ExportView extends Div {
             event.getResponse().setStatus(400);
             return;
         }
-        long expected = Math.max(expectedRecords, 1);
         event.setFileName(chosen.format().file());
         event.setContentType("application/x-ndjson; charset=utf-8");
         try {
             long records = exports.write(chosen.format(), chosen.filter(), event.getOutputStream(), requester, n -> {
                 if (n % 1000 == 0) {
-                    ui.access(() -> {
-                        progress.setValue(Math.min(1.0, (double) n / expected));
-                        progressLabel.setText(n + " of " + expected + " records");
-                    });
+                    UiAccess.ifOpen(ui, () -> showProgress(n));
                 }
             }).records();
-            ui.access(() -> finishProgress(records + " records downloaded"));
+            UiAccess.ifOpen(ui, () -> finishProgress(records + " records downloaded"));
         } catch (IOException e) {
-            ui.access(() -> finishProgress("The download broke off"));
+            UiAccess.ifOpen(ui, () -> finishProgress("The download broke off"));
             throw e;
+        }
+    }
+
+    /** How far the download is; against the count when it is known (a download may start while counting). */
+    private void showProgress(long written) {
+        long expected = expectedRecords;
+        progress.setIndeterminate(expected == 0);
+        if (expected > 0) {
+            progress.setValue(Math.min(1.0, (double) written / expected));
+            progressLabel.setText(written + " of " + expected + " records");
+        } else {
+            progressLabel.setText(written + " records so far");
         }
     }
 
