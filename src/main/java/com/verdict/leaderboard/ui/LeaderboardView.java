@@ -46,6 +46,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The boards: judges or teams, by period, with the viewer's own row always shown. Updates live when
@@ -70,6 +71,9 @@ public class LeaderboardView extends Div {
     private final Checkbox aroundMe = new Checkbox("Around me");
     private final Div seasonBanner = new Div();
     private final Select<Season> seasonPick = new Select<>();
+    /** The current season when the picker's seasons were last read, if they were. */
+    private Long followedSeason;
+    private boolean seasonsRead;
     private final Grid<LeaderboardRow> judges = new Grid<>(LeaderboardRow.class, false);
     private final Grid<TeamRow> teams = new Grid<>(TeamRow.class, false);
     private Registration subscription;
@@ -101,12 +105,8 @@ public class LeaderboardView extends Div {
         kindTabs.getElement().setAttribute("aria-label", "Judges or teams");
         // Past seasons stay on show, their final standings frozen; the board opens on the current one.
         seasonPick.setAriaLabel("Season");
-        seasonPick.setItems(leaderboards.begunSeasons());
         seasonPick.setItemLabelGenerator(this::seasonLabel);
         seasonPick.setEmptySelectionAllowed(false);
-        if (season != null && !season.startsAt().isAfter(Instant.now())) {
-            seasonPick.setValue(season);
-        }
         seasonPick.addValueChangeListener(e -> refresh());
         seasonPick.addClassName("verdict-season-pick");
         team.setItems(people.teams().stream().map(PeopleService.TeamSummary::name).toList());
@@ -182,8 +182,10 @@ public class LeaderboardView extends Div {
     void refresh() {
         Period period = periods.get(periodTabs.getSelectedTab());
         boolean showTeams = kindTabs.getSelectedIndex() == 1;
+        Season current = leaderboards.currentSeason();
+        followCurrentSeason(current);
         Season picked = period == Period.SEASON ? seasonPick.getValue() : null;
-        Season season = picked != null ? picked : leaderboards.currentSeason();
+        Season season = picked != null ? picked : current;
         showSeason(season);
         seasonPick.setVisible(period == Period.SEASON && seasonPick.getListDataView().getItemCount() > 1);
         judges.setVisible(!showTeams);
@@ -207,6 +209,29 @@ public class LeaderboardView extends Div {
             Board board = picked != null ? leaderboards.seasonBoard(picked.id(), team.getValue(), viewer,
                     aroundMe.getValue()) : leaderboards.board(period, team.getValue(), viewer, aroundMe.getValue());
             judges.setItems(board.rowsWithMe());
+        }
+    }
+
+    /**
+     * Keeps the picker's seasons up to date when the current season changes (a board left open on a wall sees the
+     * next season begin), and moves a viewer who was on the current season to the new one; one who picked a past
+     * season stays on it.
+     */
+    private void followCurrentSeason(Season current) {
+        Long currentId = current == null ? null : current.id();
+        if (seasonsRead && Objects.equals(currentId, followedSeason)) {
+            return;
+        }
+        Season picked = seasonPick.getValue();
+        boolean onCurrent = picked == null || Objects.equals(picked.id(), followedSeason);
+        seasonsRead = true;
+        followedSeason = currentId;
+        seasonPick.setItems(leaderboards.begunSeasons());
+        if (onCurrent && current != null && !current.startsAt().isAfter(Instant.now())) {
+            seasonPick.setValue(current);
+        } else if (picked != null) {
+            seasonPick.getListDataView().getItems().filter(s -> s.id() == picked.id()).findFirst()
+                    .ifPresent(seasonPick::setValue);
         }
     }
 

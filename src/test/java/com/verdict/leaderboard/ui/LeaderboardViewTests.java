@@ -151,6 +151,44 @@ class LeaderboardViewTests {
         assertThat(pick.isVisible()).as("only on the Season tab").isFalse();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBoardLeftOpenFollowsTheNextSeasonUnlessAPastOneWasPicked() {
+        Instant now = Instant.now();
+        long summer = leaderboards.createSeason("Summer cup", "", now.minus(Duration.ofDays(9)),
+                now.plus(Duration.ofDays(1))).id();
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(5))), summer);
+        long autumn = leaderboards.createSeason("Autumn cup", "", now.minus(Duration.ofDays(3)),
+                now.plus(Duration.ofDays(1))).id();
+        UI.getCurrent().navigate("me");
+        UI.getCurrent().navigate(LeaderboardView.class);
+        Select<Season> pick = _get(Select.class, spec -> spec.withClasses("verdict-season-pick"));
+        assertThat(pick.getValue().title()).isEqualTo("Autumn cup");
+
+        Instant end = Instant.now();
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(end), autumn);
+        leaderboards.createSeason("Winter cup", "", end.plusMillis(1), now.plus(Duration.ofDays(7)));
+        await().until(() -> Instant.now().isAfter(end.plusMillis(1)));
+        _get(LeaderboardView.class).refresh();
+
+        assertThat(pick.getValue().title()).as("on the current season, so on to the next").isEqualTo("Winter cup");
+        assertThat(pick.getListDataView().getItems().map(Season::title).toList())
+                .containsExactly("Winter cup", "Autumn cup", "Summer cup");
+        assertThat(_get(Div.class, spec -> spec.withClasses("verdict-season-banner")).getElement().getTextRecursively())
+                .contains("Winter cup");
+
+        pick.setValue(pick.getListDataView().getItems().filter(season -> season.id() == autumn).findFirst().orElseThrow());
+        Instant later = Instant.now();
+        jdbc.update("update season set ends_at = ? where title = 'Winter cup'", Timestamp.from(later));
+        leaderboards.createSeason("Spring cup", "", later.plusMillis(1), now.plus(Duration.ofDays(9)));
+        await().until(() -> Instant.now().isAfter(later.plusMillis(1)));
+        _get(LeaderboardView.class).refresh();
+
+        assertThat(pick.getValue().title()).as("a past season picked stays").isEqualTo("Autumn cup");
+        assertThat(pick.getListDataView().getItems().map(Season::title).toList())
+                .containsExactly("Spring cup", "Winter cup", "Autumn cup", "Summer cup");
+    }
+
     private void score(Person judge, int points) {
         tx.executeWithoutResult(s -> events.publishEvent(new PointsAwarded(judge.id(), null, "BASE", points,
                 Instant.now())));
