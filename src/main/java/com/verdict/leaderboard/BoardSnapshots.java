@@ -7,6 +7,7 @@ import com.verdict.base.VerdictProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,12 +48,30 @@ class BoardSnapshots {
 
     /** The rows of the board {@code periodKey}, most points first. */
     List<Row> rows(String periodKey) {
+        return cached(periodKey, () -> read("""
+                select b.judge_id, b.team, b.points, b.judgments, coalesce(p.show_on_leaderboard, true) as shown
+                from board_score b left join judge_preference p on p.judge_id = b.judge_id
+                where b.period_key = ? order by b.points desc, b.judge_id""", periodKey));
+    }
+
+    /**
+     * A frozen season's final standings as board rows, most points first: they no longer change, but who hides from
+     * boards may, so they are cached as the boards are.
+     */
+    List<Row> frozenRows(long seasonId) {
+        return cached("frozen:" + seasonId, () -> read("""
+                select s.judge_id, s.team, s.points, s.judgments, coalesce(p.show_on_leaderboard, true) as shown
+                from season_standing s left join judge_preference p on p.judge_id = s.judge_id
+                where s.season_id = ? order by s.points desc, s.judge_id""", seasonId));
+    }
+
+    private List<Row> cached(String key, Supplier<List<Row>> read) {
         long current = version.get();
-        Snapshot snapshot = byKey.getIfPresent(periodKey);
+        Snapshot snapshot = byKey.getIfPresent(key);
         if (snapshot == null || snapshot.version() != current) {
             // Tagged with the version read before the rows: a change committed meanwhile makes the next read reread.
-            snapshot = new Snapshot(current, read(periodKey));
-            byKey.put(periodKey, snapshot);
+            snapshot = new Snapshot(current, read.get());
+            byKey.put(key, snapshot);
         }
         return snapshot.rows();
     }
@@ -62,14 +81,10 @@ class BoardSnapshots {
         version.incrementAndGet();
     }
 
-    /** The board's rows, unmodifiable: one list serves every viewer's request at once. */
-    private List<Row> read(String periodKey) {
-        return List.copyOf(jdbc.query("""
-                        select b.judge_id, b.team, b.points, b.judgments,
-                            coalesce(p.show_on_leaderboard, true) as shown
-                        from board_score b left join judge_preference p on p.judge_id = b.judge_id
-                        where b.period_key = ? order by b.points desc, b.judge_id""",
+    /** A board's rows, unmodifiable: one list serves every viewer's request at once. */
+    private List<Row> read(String sql, Object board) {
+        return List.copyOf(jdbc.query(sql,
                 (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), !rs.getBoolean(5)),
-                periodKey));
+                board));
     }
 }

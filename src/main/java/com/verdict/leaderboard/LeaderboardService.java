@@ -138,7 +138,7 @@ public class LeaderboardService {
 
     private Board board(Period period, Season season, String team, Person viewer, boolean aroundMe) {
         boolean seesHidden = viewer.has(Role.LEAD) || viewer.has(Role.ADMIN);
-        List<BoardSnapshots.Row> whole = season != null && season.frozenAt() != null ? seasons.standings(season.id())
+        List<BoardSnapshots.Row> whole = season != null && season.frozenAt() != null ? snapshots.frozenRows(season.id())
                 : snapshots.rows(key(period, season));
         List<BoardSnapshots.Row> board = whole.stream()
                 .filter(r -> team == null || team.equals(r.team()))

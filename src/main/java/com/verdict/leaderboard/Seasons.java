@@ -152,16 +152,6 @@ class Seasons {
                 Timestamp.from(now));
     }
 
-    /** A frozen season's final standings as board rows, most points first; who hides from boards now stays hidden. */
-    List<BoardSnapshots.Row> standings(long seasonId) {
-        return jdbc.query("""
-                        select s.judge_id, s.team, s.points, s.judgments, coalesce(p.show_on_leaderboard, true)
-                        from season_standing s left join judge_preference p on p.judge_id = s.judge_id
-                        where s.season_id = ? order by s.points desc, s.judge_id""",
-                (rs, i) -> new BoardSnapshots.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        !rs.getBoolean(5)), seasonId);
-    }
-
     /** The season running now, or else the one that ended last; empty when there was never one. */
     Optional<Season> current(Instant now) {
         Timestamp at = Timestamp.from(now);

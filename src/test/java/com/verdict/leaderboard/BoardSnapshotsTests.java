@@ -89,6 +89,31 @@ class BoardSnapshotsTests {
                 new BoardSnapshots.Row(open.id(), null, 3, 1, false));
     }
 
+    @Test
+    void frozenStandingsAreReadOnceWithTheirTeamsAndWhoHidesNow() {
+        BoardSnapshots snapshots = new BoardSnapshots(jdbc, MAX_AGE, nanos::get);
+        // Far above what season_seq hands out, so no season made later by the app takes this id.
+        long season = 900_000_000L + KEYS.incrementAndGet();
+        jdbc.update("insert into season (id, title, prize, starts_at, ends_at, frozen_at) values (?, 'Frozen', '', ?, ?, ?)",
+                season, Timestamp.from(Instant.now().minusSeconds(3600)), Timestamp.from(Instant.now().minusSeconds(60)),
+                Timestamp.from(Instant.now()));
+        Person shy = data.user("frozen", "Owls");
+        Person open = data.user("frozen");
+        jdbc.update("insert into season_standing (season_id, judge_id, team, rank, points, judgments) "
+                + "values (?, ?, 'Larks', 2, 3, 1), (?, ?, null, 1, 8, 2)", season, shy.id(), season, open.id());
+        jdbc.update("insert into judge_preference (judge_id, show_on_leaderboard) values (?, false)", shy.id());
+
+        assertThat(snapshots.frozenRows(season)).as("the team they ended the season in").containsExactly(
+                new BoardSnapshots.Row(open.id(), null, 8, 2, false),
+                new BoardSnapshots.Row(shy.id(), "Larks", 3, 1, true));
+        jdbc.update("update judge_preference set show_on_leaderboard = true where judge_id = ?", shy.id());
+        assertThat(snapshots.frozenRows(season).get(1).hidden()).as("from memory").isTrue();
+
+        snapshots.changed();
+
+        assertThat(snapshots.frozenRows(season).get(1).hidden()).isFalse();
+    }
+
     private static String key() {
         return "test:" + KEYS.incrementAndGet() + ":" + System.nanoTime() % 1_000_000;
     }
