@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +160,6 @@ class JsonlImporter {
                 report(lineErrors);
                 return;
             }
-            note(parsed.get());
             if (storing()) {
                 batch.add(parsed.get());
                 if (batch.size() >= BATCH) {
@@ -241,6 +241,8 @@ class JsonlImporter {
             }
             store.delete(replacing.keySet());
             fresh.addAll(replacing.values());
+            // Notes for the lines stored now, in the file's order: a line stored already was noted when it was.
+            fresh.stream().sorted(Comparator.comparingLong(ParsedInteraction::line)).forEach(this::note);
             if (!fresh.isEmpty()) {
                 events.publishEvent(new PairsAdded(store.insert(fresh)));
             }

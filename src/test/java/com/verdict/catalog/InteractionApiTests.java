@@ -82,6 +82,8 @@ class InteractionApiTests {
                 .andExpect(jsonPath("$.notes[0].message").value("closed_qa answers from a context, and this line "
                         + "has none: judges see the instruction alone, and its Dolly record has an empty context"));
         send(open, "").andExpect(jsonPath("$.totalNotes").value(0)).andExpect(jsonPath("$.notes").isEmpty());
+        send(bare, "").andExpect(jsonPath("$.unchanged").value(1))
+                .andExpect(jsonPath("$.totalNotes").value(0)); // noted when it was stored, not again
     }
 
     @Test
