@@ -230,7 +230,7 @@ class BoardFoldingTests {
         tx.executeWithoutResult(status -> score(judge, 7, now));
         jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.plusMillis(1)), season);
 
-        seasons.freezeEnded();
+        SeasonFreezes.freeze(seasons, season);
 
         assertThat(jdbc.queryForList("select points from season_standing where season_id = ? and judge_id = ?",
                 Long.class, season, judge.id())).containsExactly(7L);

@@ -90,7 +90,7 @@ class BoardMigrationTests {
         String team = "Plover-" + System.nanoTime();
         Person judge = data.user("frozen", team);
         long ended = endedSeason("Frozen cup", judge, 6);
-        seasons.freezeEnded();
+        SeasonFreezes.freeze(seasons, ended);
         // As standings were frozen before V17: without a team.
         jdbc.execute("alter table season_standing drop column team");
 

@@ -248,7 +248,7 @@ class LeaderboardServiceTests {
         score(mover, 5, twoDaysAgo);
         jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
                 ended);
-        seasons.freezeEnded();
+        SeasonFreezes.freeze(seasons, ended);
         score(stayer, 10, now);
         score(mover, 76, now);
         score(host, 30, now);
@@ -459,7 +459,7 @@ class LeaderboardServiceTests {
         score(judge, 8, now.minus(Duration.ofDays(1)));
         score(judge, 5, now);
 
-        seasons.freezeEnded();
+        SeasonFreezes.freeze(seasons, season.id());
 
         assertThat(jdbc.queryForObject("select count(*) from shedlock where name = 'freeze-seasons'", Long.class))
                 .as("the job ran under its cluster-wide lock").isEqualTo(1);
@@ -484,7 +484,7 @@ class LeaderboardServiceTests {
         score(second, 4, now.minus(Duration.ofDays(4)));
         jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(3))),
                 past.id());
-        seasons.freezeEnded();
+        SeasonFreezes.freeze(seasons, past.id());
         seasons.create("Winter cup", "", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(5)));
         score(second, 2, now);
         people.update(winner.id(), winner.displayName(), swifts, Set.of(Role.JUDGE), true);
