@@ -1,5 +1,6 @@
 package com.verdict.base;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Words for what people read: on screens and in the API's texts. */
@@ -29,6 +30,14 @@ public final class Words {
      */
     public static String count(long count, String noun) {
         return String.format(Locale.ROOT, "%,d %s%s", count, noun, count == 1 ? "" : "s");
+    }
+
+    /** "Ada", "Ada and Grace", "Ada, Grace and Linus". */
+    public static String andList(List<String> items) {
+        if (items.size() < 2) {
+            return String.join("", items);
+        }
+        return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
     }
 
     /**

@@ -138,8 +138,7 @@ public class LeaderboardService {
 
     private Board board(Period period, Season season, String team, Person viewer, boolean aroundMe) {
         boolean seesHidden = viewer.has(Role.LEAD) || viewer.has(Role.ADMIN);
-        List<BoardSnapshots.Row> whole = season != null && season.frozenAt() != null ? snapshots.frozenRows(season.id())
-                : snapshots.rows(key(period, season));
+        List<BoardSnapshots.Row> whole = season != null ? seasonRows(season) : snapshots.rows(key(period, null));
         List<BoardSnapshots.Row> board = whole.stream()
                 .filter(r -> team == null || team.equals(r.team()))
                 .filter(r -> seesHidden || !r.hidden() || r.judgeId() == viewer.id())
@@ -169,6 +168,30 @@ public class LeaderboardService {
                 .findFirst().orElseGet(() -> row(rank(board, mine.points(), standsAmong, mine.points()),
                         persons.getOrDefault(viewer.id(), viewer), mine.points(), mine.judgments()));
         return new Board(period, shown, me, season);
+    }
+
+    /** A season's board rows: its final standings once frozen, its live rows before. */
+    private List<BoardSnapshots.Row> seasonRows(Season season) {
+        return season.frozenAt() != null ? snapshots.frozenRows(season.id()) : snapshots.rows(key(Period.SEASON, season));
+    }
+
+    /**
+     * Who won a season that has ended: the judges with its most points (above 0) who show on boards. Empty while it
+     * runs, when nobody scored, or when the winners keep off the boards (naming the next would crown the wrong one).
+     */
+    public Optional<SeasonWinners> winners(Season season) {
+        if (season.endsAt().isAfter(Instant.now())) {
+            return Optional.empty();
+        }
+        List<BoardSnapshots.Row> rows = seasonRows(season);
+        long top = rows.isEmpty() ? 0 : rows.get(0).points();
+        List<Long> shown = rows.stream().takeWhile(r -> r.points() == top).filter(r -> !r.hidden())
+                .map(BoardSnapshots.Row::judgeId).toList();
+        if (top <= 0 || shown.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Long, Person> persons = people.byIds(shown);
+        return Optional.of(new SeasonWinners(shown.stream().map(id -> persons.get(id).displayName()).toList(), top));
     }
 
     /** One more than the judges shown with more points, and the viewer too when they stand among them. */

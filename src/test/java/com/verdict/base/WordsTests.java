@@ -2,6 +2,7 @@ package com.verdict.base;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WordsTests {
@@ -32,5 +33,13 @@ class WordsTests {
         String literal = Words.markdownLiteral(name);
 
         assertThat(literal).isEqualTo("\\[Reset your password\\]\\(https://evil.example\\) \\*now\\* O'Brien-Smith");
+    }
+
+    @Test
+    void listsJoinTheirLastItemWithAnd() {
+        assertThat(Words.andList(List.of())).isEmpty();
+        assertThat(Words.andList(List.of("Ada"))).isEqualTo("Ada");
+        assertThat(Words.andList(List.of("Ada", "Grace"))).isEqualTo("Ada and Grace");
+        assertThat(Words.andList(List.of("Ada", "Grace", "Linus"))).isEqualTo("Ada, Grace and Linus");
     }
 }

@@ -500,6 +500,13 @@ class LeaderboardServiceTests {
         assertThat(leaderboards.seasonTeams(past.id())).extracting(TeamRow::team).containsExactly(kites, swifts);
         assertThat(leaderboards.board(Period.SEASON, null, second, false).season().title()).isEqualTo("Winter cup");
         assertThat(leaderboards.begunSeasons()).extracting(Season::title).containsExactly("Winter cup", "Spring cup");
+        assertThat(leaderboards.winners(seasons.find(past.id()).orElseThrow()))
+                .contains(new SeasonWinners(List.of(winner.displayName()), 9));
+        assertThat(leaderboards.winners(seasons.current(Instant.now()).orElseThrow())).as("still running").isEmpty();
+        leaderboards.showOnLeaderboard(winner.id(), false);
+        assertThat(leaderboards.winners(seasons.find(past.id()).orElseThrow()))
+                .as("a winner off the boards is not replaced by the runner-up").isEmpty();
+        leaderboards.showOnLeaderboard(winner.id(), true);
 
         mvc.perform(get("/api/leaderboard?period=season&season=" + past.id()).with(basic(second)))
                 .andExpect(status().isOk())

@@ -252,7 +252,9 @@ public class LeaderboardView extends Div {
         title.addClassName("verdict-season-title");
         String when = season.runningAt(now) ? "ends in " + human(season.timeLeft(now))
                 : now.isBefore(season.startsAt()) ? "starts in " + human(Duration.between(now, season.startsAt()))
-                : "ended — final standings are frozen";
+                : "ended — final standings are frozen" + leaderboards.winners(season)
+                        .map(w -> " · won by " + Words.andList(w.names()) + " with " + Words.count(w.points(), "point")
+                                + (w.names().size() > 1 ? " each" : "")).orElse("");
         Span time = new Span(when);
         time.addClassName("verdict-season-time");
         seasonBanner.add(title, time);

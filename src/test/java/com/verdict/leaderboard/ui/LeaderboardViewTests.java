@@ -146,7 +146,8 @@ class LeaderboardViewTests {
         assertThat(_get(judges, 0).username()).isEqualTo(leader.username());
         assertThat(_get(judges, 0).points()).isEqualTo(9);
         assertThat(_get(Div.class, spec -> spec.withClasses("verdict-season-banner")).getElement().getTextRecursively())
-                .contains("Spring cup").contains("ended — final standings are frozen");
+                .contains("Spring cup").contains("ended — final standings are frozen")
+                .contains("won by " + leader.displayName() + " with 9 points");
         _get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).setSelectedIndex(Period.ALL.ordinal());
         assertThat(pick.isVisible()).as("only on the Season tab").isFalse();
     }
