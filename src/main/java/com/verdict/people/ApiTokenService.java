@@ -18,9 +18,11 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -75,24 +77,39 @@ public class ApiTokenService {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid token request", problems);
         }
-        // The export history names a token by its owner and name: two live tokens of one owner must differ.
-        // Checked, not constrained (H2 has no partial index): two tabs creating the same name at once could both win.
-        List<String> sameName = jdbc.queryForList("select name from api_token where user_id = ? and revoked_at is null "
-                + "and lower(name) = lower(?)", String.class, ownerId, name.strip());
-        if (!sameName.isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "You already have a live token named '" + sameName.get(0)
-                    + "': choose another name, or revoke that one first");
-        }
+        // The export history names a token by its owner and name: two live tokens of one owner must differ. Checked
+        // here to name the token in the way; the unique index on live_name holds the rule when two requests race.
+        String liveName = name.strip().toLowerCase(Locale.ROOT);
+        sameName(ownerId, liveName).ifPresent(taken -> {
+            throw nameTaken(taken);
+        });
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = ids.next("api_token_seq");
-        jdbc.update("insert into api_token (id, user_id, name, scopes, secret_hash, created_at) values (?, ?, ?, ?, ?, ?)",
-                id, ownerId, name.strip(), granted.stream().map(TokenScope::key).collect(Collectors.joining(",")),
-                hash(token), Timestamp.from(Instant.now()));
+        try {
+            jdbc.update("insert into api_token (id, user_id, name, live_name, scopes, secret_hash, created_at) "
+                            + "values (?, ?, ?, ?, ?, ?, ?)",
+                    id, ownerId, name.strip(), liveName, granted.stream().map(TokenScope::key)
+                            .collect(Collectors.joining(",")), hash(token), Timestamp.from(Instant.now()));
+        } catch (DuplicateKeyException e) {
+            // Another request took the name meanwhile; PostgreSQL reads nothing more in this transaction.
+            throw nameTaken(name.strip());
+        }
         audit.record("token.created", "token " + id + " '" + name.strip() + "' may "
                 + TokenScope.keys(granted));
         return new NewApiToken(id, token);
+    }
+
+    /** The name, as written, of this owner's live token with this lower-cased name, if there is one. */
+    private Optional<String> sameName(long ownerId, String liveName) {
+        return jdbc.queryForList("select name from api_token where user_id = ? and live_name = ?", String.class,
+                ownerId, liveName).stream().findFirst();
+    }
+
+    private static ApiException nameTaken(String taken) {
+        return new ApiException(HttpStatus.CONFLICT, "You already have a live token named '" + taken
+                + "': choose another name, or revoke that one first");
     }
 
     /** This user's live tokens, newest first. */
@@ -109,7 +126,8 @@ public class ApiTokenService {
 
     /** Revokes one of this user's tokens; from now on it is refused. Another's or an unknown token is a 404. */
     public void revoke(long ownerId, long tokenId) {
-        int revoked = jdbc.update("update api_token set revoked_at = ? where id = ? and user_id = ? and revoked_at is null",
+        int revoked = jdbc.update("update api_token set revoked_at = ?, live_name = null "
+                        + "where id = ? and user_id = ? and revoked_at is null",
                 Timestamp.from(Instant.now()), tokenId, ownerId);
         if (revoked == 0) {
             throw ApiException.notFound("No live token " + tokenId + " of yours");

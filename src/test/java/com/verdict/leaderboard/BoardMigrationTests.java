@@ -2,13 +2,13 @@ package com.verdict.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.verdict.MigrationScripts;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
 import com.verdict.people.Person;
 import com.verdict.scoring.PointsAwarded;
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,10 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -72,7 +69,7 @@ class BoardMigrationTests {
         String endedKey = Period.seasonKey(ended);
         Map<String, Object> endedRow = teamRow(endedKey, before);
 
-        migrate("V16__board_teams_recounted_for_current_teams.sql");
+        MigrationScripts.run(dataSource, "V16__board_teams_recounted_for_current_teams.sql");
 
         assertThat(jdbc.queryForList("select distinct team from board_score where judge_id = ? and period_key <> ?",
                 String.class, moved.id(), endedKey)).containsExactly(now);
@@ -94,7 +91,7 @@ class BoardMigrationTests {
         // As standings were frozen before V17: without a team.
         jdbc.execute("alter table season_standing drop column team");
 
-        migrate("V17__season_standings_keep_teams.sql");
+        MigrationScripts.run(dataSource, "V17__season_standings_keep_teams.sql");
 
         assertThat(jdbc.queryForMap("select team, points from season_standing where season_id = ? and judge_id = ?",
                 ended, judge.id())).containsEntry("TEAM", team).containsEntry("POINTS", 6L);
@@ -111,14 +108,6 @@ class BoardMigrationTests {
         return id;
     }
 
-    private void migrate(String script) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/migration/" + script));
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
 
     /** A team's row: its points, judgments and active members. */
     private Map<String, Object> teamRow(String key, String team) {

@@ -1,6 +1,7 @@
 package com.verdict.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -14,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.verdict.TestData;
+import com.verdict.MigrationScripts;
 import com.verdict.VerdictTest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -21,9 +23,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -45,6 +49,8 @@ class ApiTokenTests {
     ObjectMapper json;
     @Autowired
     PeopleService people;
+    @Autowired
+    DataSource dataSource;
 
     Person engineer;
 
@@ -215,6 +221,34 @@ class ApiTokenTests {
         mvc.perform(delete("/api/tokens/" + first.get("id").asLong()).with(basic(engineer)))
                 .andExpect(status().is2xxSuccessful());
         create(engineer, "Training pipeline", "export");
+    }
+
+    /** Two requests at once both pass the service's check: the unique index on the live name stops the second. */
+    @Test
+    void theDatabaseHoldsOneLiveNamePerOwner() throws Exception {
+        create(engineer, "Nightly", "export");
+
+        assertThatThrownBy(() -> jdbc.update("insert into api_token (id, user_id, name, live_name, scopes, secret_hash, "
+                        + "created_at) values (?, ?, 'NIGHTLY', 'nightly', 'export', 'another-hash', ?)", 900_000_001L,
+                engineer.id(), Timestamp.from(Instant.now())))
+                .isInstanceOf(DuplicateKeyException.class);
+    }
+
+    @Test
+    void migrationV19GivesTheFirstOfLiveTokensSharingANameThatName() {
+        jdbc.execute("drop index api_token_live_name");
+        jdbc.execute("alter table api_token drop column live_name");
+        Timestamp now = Timestamp.from(Instant.now());
+        String insert = "insert into api_token (id, user_id, name, scopes, secret_hash, created_at, revoked_at) "
+                + "values (?, ?, ?, 'export', ?, ?, ?)";
+        jdbc.update(insert, 900_000_011L, engineer.id(), "Twin", "hash-11", now, null);
+        jdbc.update(insert, 900_000_012L, engineer.id(), "TWIN", "hash-12", now, null);
+        jdbc.update(insert, 900_000_013L, engineer.id(), "twin", "hash-13", now, now);
+
+        MigrationScripts.run(dataSource, "V19__api_token_live_names_unique.sql");
+
+        assertThat(jdbc.queryForList("select live_name from api_token where id between 900000011 and 900000013 "
+                + "order by id", String.class)).containsExactly("twin", null, null);
     }
 
     private JsonNode create(Person owner, String name, String... scopes) throws Exception {
