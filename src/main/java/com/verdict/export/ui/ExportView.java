@@ -92,7 +92,8 @@ public class ExportView extends Div {
 
     /** The current choice, read by the download (which runs outside the UI lock). */
     private volatile Choice choice;
-    private volatile long expectedRecords;
+    /** The count of the choice shown, 0 while it is counted; touched with the UI locked only. */
+    private long expectedRecords;
     private final Counting counting = new Counting();
 
     record Choice(ExportFormat format, ExportFilter filter) {
@@ -253,13 +254,9 @@ public class ExportView extends Div {
         private Count running;
         private Choice waiting;
 
-        private final class Count {
-            private final Choice choice;
+        /** One count, wanted until a newer choice or the view's closing says otherwise (read off the UI thread). */
+        private static final class Count {
             private volatile boolean wanted = true;
-
-            Count(Choice choice) {
-                this.choice = choice;
-            }
         }
 
         void count(Choice next) {
@@ -280,7 +277,7 @@ public class ExportView extends Div {
 
         private void start(Choice next) {
             UI ui = UI.getCurrent();
-            Count count = new Count(next);
+            Count count = new Count();
             running = count;
             exports.previewInBackground(next.format(), next.filter(), PREVIEW_LINES, () -> count.wanted)
                     .whenComplete((preview, failure) -> UiAccess.ifOpen(ui, () -> {
