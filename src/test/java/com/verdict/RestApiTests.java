@@ -8,12 +8,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -238,9 +236,8 @@ class RestApiTests {
                     .andExpect(status().isOk());
         }
 
-        MvcResult started = mvc.perform(get("/api/export/dolly.jsonl").with(basic(engineer)))
-                .andExpect(request().asyncStarted()).andReturn();
-        String jsonl = mvc.perform(asyncDispatch(started)).andExpect(status().isOk()).andReturn()
+        String jsonl = TestData.streamed(mvc, get("/api/export/dolly.jsonl").with(basic(engineer)))
+                .andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(jsonl).endsWith("\n");

@@ -153,7 +153,7 @@ class SecurityHardeningTests {
                 Long.class);
 
         mvc.perform(post("/api/admin/scoring/refit").with(basic(admin))).andExpect(status().isOk());
-        mvc.perform(get("/api/export/dolly.jsonl?min-judgments=2").with(basic(engineer)))
+        TestData.streamed(mvc, get("/api/export/dolly.jsonl?min-judgments=2").with(basic(engineer)))
                 .andExpect(status().isOk());
         mvc.perform(post("/api/tokens").with(basic(engineer)).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\": \"pipeline\", \"scopes\": [\"export\"]}")).andExpect(status().isCreated());

@@ -26,7 +26,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** Builds what a test needs: a clean catalog, users, interactions, credentials, a signed-in user. */
 @Component
@@ -129,6 +135,15 @@ public class TestData {
     /** HTTP Basic credentials of a user made by this class, for MockMvc. */
     public static RequestPostProcessor basic(Person person) {
         return SecurityMockMvcRequestPostProcessors.httpBasic(person.username(), PASSWORD);
+    }
+
+    /**
+     * The finished response to a request whose body streams (an export file): MockMvc hands back a streamed
+     * response as soon as it starts, before the body, and what is done after it (history, audit) is written.
+     */
+    public static ResultActions streamed(MockMvc mvc, RequestBuilder request) throws Exception {
+        MvcResult started = mvc.perform(request).andExpect(MockMvcResultMatchers.request().asyncStarted()).andReturn();
+        return mvc.perform(MockMvcRequestBuilders.asyncDispatch(started));
     }
 
     /** Runs the rest of the test as this user, as after signing in (for services that read the current user). */

@@ -2,12 +2,10 @@ package com.verdict.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -350,9 +348,7 @@ class ExportApiTests {
 
     @Test
     void filesAreJsonLinesInUtf8WithANewlineAfterEveryRecord() throws Exception {
-        MvcResult started = mvc.perform(get("/api/export/dolly.jsonl").with(basic(engineer)))
-                .andExpect(request().asyncStarted()).andReturn();
-        MvcResult done = mvc.perform(asyncDispatch(started))
+        MvcResult done = TestData.streamed(mvc, get("/api/export/dolly.jsonl").with(basic(engineer)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/x-ndjson;charset=UTF-8"))
                 .andExpect(header().string("Content-Disposition", "attachment; filename=\"dolly.jsonl\""))

@@ -3,13 +3,11 @@ package com.verdict.people;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +29,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -113,9 +110,7 @@ class ApiTokenTests {
     void exportsWithATokenAreLoggedWithItsName() throws Exception {
         String token = create(engineer, "nightly", "export", "import").get("token").asText();
 
-        MvcResult started = mvc.perform(get("/api/export/dolly.jsonl").with(bearer(token)))
-                .andExpect(request().asyncStarted()).andReturn();
-        mvc.perform(asyncDispatch(started)).andExpect(status().isOk());
+        TestData.streamed(mvc, get("/api/export/dolly.jsonl").with(bearer(token))).andExpect(status().isOk());
 
         assertThat(jdbc.queryForMap("select username, via, token_name from export_history order by id desc limit 1"))
                 .containsEntry("USERNAME", engineer.username()).containsEntry("VIA", "token")
