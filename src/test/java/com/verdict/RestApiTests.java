@@ -122,11 +122,15 @@ class RestApiTests {
         long second = judged.get("next").get("assignment").asLong();
         assertThat(second).isNotEqualTo(first);
 
-        // A retry changes nothing: the first result, and the pair it dealt, still open.
-        mvc.perform(judgeWithNext(first, "RIGHT"))
+        // A retry changes nothing: the first result, and the pair it dealt, still open. Another verdict is refused.
+        mvc.perform(judgeWithNext(first, "LEFT"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalPoints").value(1))
                 .andExpect(jsonPath("$.next.assignment").value(second));
+        mvc.perform(judgeWithNext(first, "RIGHT"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.error").value("Assignment " + first
+                        + " is judged LEFT already: that verdict stands, and RIGHT was not recorded"));
         mvc.perform(post("/api/assignments/next").with(basic(judge)))
                 .andExpect(jsonPath("$.assignment").value(second));
 

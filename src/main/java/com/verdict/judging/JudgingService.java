@@ -175,11 +175,12 @@ public class JudgingService {
     }
 
     /**
-     * Records the verdict on an open assignment of this judge. Submitting again for the same assignment
-     * (double click, second tab, retry) returns the first result and changes nothing. An assignment older
-     * than the assignment TTL is expired (kept so, though the call fails) and refused with a 409.
+     * Records the verdict on an open assignment of this judge. Submitting the same verdict again (double click,
+     * retry) returns the first result and changes nothing; a different one (a second tab, a script's bug) is a 409
+     * that names the verdict that stands, so that nobody believes a verdict recorded that was not. An assignment
+     * older than the assignment TTL is expired (kept so, though the call fails) and refused with a 409.
      */
-    @Transactional(noRollbackFor = {AssignmentExpired.class, AssignmentGone.class})
+    @Transactional(noRollbackFor = {AssignmentExpired.class, AssignmentGone.class, AssignmentJudged.class})
     public JudgmentResult judge(long judgeId, long assignmentId, Verdict verdict, String reason) {
         if (verdict == null) {
             throw ApiException.badRequest("Invalid judgment", List.of("verdict: is required"));
@@ -199,7 +200,7 @@ public class JudgingService {
         Optional<Judgment> earlier = assignment.state() == Assignment.State.OPEN ? Optional.empty()
                 : judgments.ofAssignment(assignmentId);
         if (earlier.isPresent()) {
-            return result(earlier.get(), assignment, pair);
+            return repeated(earlier.get(), verdict, assignment, pair);
         }
         Instant now = Instant.now();
         if (assignment.state() == Assignment.State.OPEN && overdue(assignment, now)) {
@@ -211,8 +212,8 @@ public class JudgingService {
                     () -> assignments.find(assignmentId).map(Assignment::state)
                             .filter(state -> state != Assignment.State.OPEN));
             if (closedAs == Assignment.State.JUDGED) {
-                return result(awaitCommitted("the judgment of assignment " + assignmentId,
-                        () -> judgments.ofAssignment(assignmentId)), assignment, pair);
+                return repeated(awaitCommitted("the judgment of assignment " + assignmentId,
+                        () -> judgments.ofAssignment(assignmentId)), verdict, assignment, pair);
             }
             throw closedAs == Assignment.State.EXPIRED ? expired(assignmentId) : new ApiException(HttpStatus.CONFLICT,
                     "Assignment " + assignmentId + " was skipped; it can no longer be judged");
@@ -237,7 +238,7 @@ public class JudgingService {
             meters.counter("verdict.judgments", "verdict", verdict.name()).increment();
             timeOnTask.record(onTask);
         });
-        return result(new Judgment(judgmentId, tooFast, goldMatched, reward), assignment, pair);
+        return result(new Judgment(judgmentId, verdict, tooFast, goldMatched, reward), assignment, pair);
     }
 
     /**
@@ -269,7 +270,7 @@ public class JudgingService {
      * who judges pair after pair. The next pair is empty when none could be dealt: nothing is left for the judge,
      * or the judgment reached today's cap. A retry returns the first result and the pair it dealt, still open.
      */
-    @Transactional(noRollbackFor = {AssignmentExpired.class, AssignmentGone.class})
+    @Transactional(noRollbackFor = {AssignmentExpired.class, AssignmentGone.class, AssignmentJudged.class})
     public JudgedThenDealt judgeThenDeal(long judgeId, long assignmentId, Verdict verdict, String reason) {
         JudgmentResult judged = judge(judgeId, assignmentId, verdict, reason);
         try {
@@ -355,7 +356,7 @@ public class JudgingService {
     public void skip(long judgeId, long assignmentId) {
         Assignment assignment = assignment(judgeId, assignmentId);
         if (assignment.state() == Assignment.State.JUDGED) {
-            throw new AssignmentJudged(assignmentId);
+            throw AssignmentJudged.skipped(assignmentId);
         }
         Instant now = Instant.now();
         if (assignments.close(assignmentId, Assignment.State.SKIPPED, now)) {
@@ -446,6 +447,15 @@ public class JudgingService {
             return Outcome.A;
         }
         return pair.goldBest() == pair.b().position() ? Outcome.B : null;
+    }
+
+    /** A submit for an assignment judged already: the first result if it repeats the verdict, else a 409. */
+    private static JudgmentResult repeated(Judgment earlier, Verdict verdict, Assignment assignment,
+            PairContent pair) {
+        if (earlier.verdict() != verdict) {
+            throw AssignmentJudged.otherVerdict(assignment.id(), earlier.verdict(), verdict);
+        }
+        return result(earlier, assignment, pair);
     }
 
     private static JudgmentResult result(Judgment judgment, Assignment assignment, PairContent pair) {

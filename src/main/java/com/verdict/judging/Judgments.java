@@ -43,9 +43,10 @@ class Judgments {
     }
 
     Optional<Judgment> ofAssignment(long assignmentId) {
-        return jdbc.query("select id, too_fast, gold_matched, points, total_points from judgment "
-                        + "where assignment_id = ?", (rs, i) -> new Judgment(rs.getLong(1), rs.getBoolean(2),
-                        (Boolean) rs.getObject(3, Boolean.class), new Scorekeeper.Reward(rs.getInt(4), rs.getLong(5))),
+        return jdbc.query("select id, verdict, too_fast, gold_matched, points, total_points from judgment "
+                        + "where assignment_id = ?", (rs, i) -> new Judgment(rs.getLong(1),
+                        Verdict.valueOf(rs.getString(2)), rs.getBoolean(3), (Boolean) rs.getObject(4, Boolean.class),
+                        new Scorekeeper.Reward(rs.getInt(5), rs.getLong(6))),
                 assignmentId).stream().findFirst();
     }
 

@@ -58,8 +58,11 @@ class JudgingDeskTests {
     @Autowired
     DataSource dataSource;
 
-    /** The gathering window of the desks built here: long, so that a wait for it cannot pass for a slow machine. */
-    private static final Duration GATHER = Duration.ofSeconds(1);
+    /**
+     * The gathering window of the desks built here: long, so that a wait for it cannot pass for a slow machine, nor
+     * a stall of a busy one (a lone judge's call and its test's set-up take a few hundred milliseconds) for a wait.
+     */
+    private static final Duration GATHER = Duration.ofSeconds(2);
 
     private final ExecutorService callers = Executors.newCachedThreadPool();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -126,18 +129,21 @@ class JudgingDeskTests {
             Deal deal = deals.get(i);
             results.add(call(() -> desk.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, null)));
         }
-        // The same judgment twice in one batch: one row, the same answer. Sent once the first ones wait, so that
-        // the LEFT verdict is the one recorded.
+        // The same judgment twice in one batch: one row, the same answer; another verdict for it is refused, alone.
+        // Sent once the first ones wait, so that the LEFT verdict is the one recorded.
         awaitWaiting(6);
         Future<JudgmentResult> again = call(() -> desk.judge(judges.get(0).id(), deals.get(0).assignmentId(),
+                Verdict.LEFT, null));
+        Future<JudgmentResult> changed = call(() -> desk.judge(judges.get(0).id(), deals.get(0).assignmentId(),
                 Verdict.RIGHT, null));
-        letTheBatchGo(7);
+        letTheBatchGo(8);
 
         for (Future<JudgmentResult> result : results) {
             assertThat(result.get(10, TimeUnit.SECONDS).points()).isEqualTo(1);
             assertThat(result.get().totalPoints()).isEqualTo(1);
         }
         assertThat(again.get(10, TimeUnit.SECONDS)).isEqualTo(results.get(0).get());
+        assertThatThrownBy(() -> changed.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AssignmentJudged.class);
         assertThat(data.count("judgment")).isEqualTo(6);
         assertThat(jdbc.queryForObject("select count(*) from judgment where verdict = 'LEFT'", Long.class))
                 .isEqualTo(6);

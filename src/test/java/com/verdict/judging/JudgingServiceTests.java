@@ -59,15 +59,22 @@ class JudgingServiceTests {
     }
 
     @Test
-    void repeatedSubmitReturnsTheFirstResultAndChangesNothing() {
+    void repeatedSubmitReturnsTheFirstResultAndAnotherVerdictIsRefusedChangingNothing() {
         data.interactions("idem", 1);
         Person judge = data.user("judge");
         Deal deal = judging.next(judge.id(), null).orElseThrow();
 
         JudgmentResult first = judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, "clearer");
-        JudgmentResult again = judging.judge(judge.id(), deal.assignmentId(), Verdict.RIGHT, "changed my mind");
+        JudgmentResult again = judging.judge(judge.id(), deal.assignmentId(), Verdict.LEFT, "clearer, I said");
 
         assertThat(again).isEqualTo(first);
+        assertThatThrownBy(() -> judging.judge(judge.id(), deal.assignmentId(), Verdict.RIGHT, "changed my mind"))
+                .isInstanceOfSatisfying(AssignmentJudged.class, e -> {
+                    assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(e.standing()).isEqualTo(Verdict.LEFT);
+                    assertThat(e.getMessage()).isEqualTo("Assignment " + deal.assignmentId()
+                            + " is judged LEFT already: that verdict stands, and RIGHT was not recorded");
+                });
         assertThat(data.count("judgment")).isEqualTo(1);
         assertThat(data.count("points_entry")).isEqualTo(1);
         assertThat(jdbc.queryForObject("select verdict from judgment", String.class)).isEqualTo("LEFT");

@@ -224,8 +224,21 @@ public class PlayView extends Div {
             showPairLost("That pair waited too long and went back to the pool — here is a fresh one.");
         } catch (AssignmentGone e) {
             showPairLost(WITHDRAWN);
+        } catch (AssignmentJudged e) {
+            showPairLost("You had judged that pair already (in another tab?) as “" + label(e.standing())
+                    + "”, and that verdict stands — here is the next one.");
         }
         showNext();
+    }
+
+    /** A verdict as its button says it. */
+    private static String label(Verdict verdict) {
+        return switch (verdict) {
+            case LEFT -> "Left is better";
+            case RIGHT -> "Right is better";
+            case TIE -> "Tie";
+            case BOTH_BAD -> "Both bad";
+        };
     }
 
     void skip() {
@@ -495,10 +508,10 @@ public class PlayView extends Div {
     }
 
     private Component verdictBar() {
-        Button left = verdictButton("Left is better", "1", Verdict.LEFT, VaadinIcon.ARROW_LEFT);
-        Button tie = verdictButton("Tie", "T", Verdict.TIE, VaadinIcon.SCALE);
-        Button bad = verdictButton("Both bad", "B", Verdict.BOTH_BAD, VaadinIcon.THUMBS_DOWN);
-        Button right = verdictButton("Right is better", "2", Verdict.RIGHT, VaadinIcon.ARROW_RIGHT);
+        Button left = verdictButton("1", Verdict.LEFT, VaadinIcon.ARROW_LEFT);
+        Button tie = verdictButton("T", Verdict.TIE, VaadinIcon.SCALE);
+        Button bad = verdictButton("B", Verdict.BOTH_BAD, VaadinIcon.THUMBS_DOWN);
+        Button right = verdictButton("2", Verdict.RIGHT, VaadinIcon.ARROW_RIGHT);
         right.setIconAfterText(true);
         left.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         right.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -515,8 +528,8 @@ public class PlayView extends Div {
         return bar;
     }
 
-    private Button verdictButton(String label, String key, Verdict verdict, VaadinIcon icon) {
-        Button button = new Button(label, icon.create(), e -> submit(verdict));
+    private Button verdictButton(String key, Verdict verdict, VaadinIcon icon) {
+        Button button = new Button(label(verdict), icon.create(), e -> submit(verdict));
         button.setSuffixComponent(keyHint(key));
         button.addClassName("verdict-" + verdict.name().toLowerCase().replace('_', '-'));
         button.addThemeVariants(ButtonVariant.LUMO_LARGE);

@@ -181,6 +181,23 @@ class PlayViewTests {
         assertThat(openInteraction()).isNotEqualTo(shown);
     }
 
+    @Test
+    void aPairJudgedInAnotherTabKeepsThatVerdictWhenJudgedOtherwiseHere() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        long shown = openInteraction();
+        long open = jdbc.queryForObject("select id from assignment where judge_id = ? and state = 'OPEN'", Long.class,
+                judge.id());
+        judging.judge(judge.id(), open, com.verdict.judging.Verdict.TIE, null);
+
+        _click(_get(Button.class, spec -> spec.withText("Left is better")));
+
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-expired")).getText()).isEqualTo("You had judged "
+                + "that pair already (in another tab?) as “Tie”, and that verdict stands — here is the next one.");
+        assertThat(openInteraction()).isNotEqualTo(shown);
+        assertThat(jdbc.queryForList("select verdict from judgment where judge_id = ?", String.class, judge.id()))
+                .containsExactly("TIE");
+    }
+
     private long openInteraction() {
         return jdbc.queryForObject("select interaction_id from assignment where judge_id = ? and state = 'OPEN'",
                 Long.class, judge.id());
