@@ -21,7 +21,8 @@ start_throwaway_postgres() {
   PG_DIR=$(mktemp -d /tmp/verdict-pg.XXXXXX)
   if [ "$(id -u)" = 0 ]; then chown postgres "$PG_DIR"; fi
   trap 'run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$PG_DIR"' EXIT
-  run_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U verdict --auth=trust -E UTF8 >/dev/null
+  # The C collation whatever the machine's locale: text sorts as on H2 (by code point), as the tests expect.
+  run_pg "$PG_BIN/initdb" -D "$PG_DIR/data" -U verdict --auth=trust -E UTF8 --locale=C >/dev/null
   run_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
     -o "-p $port -h 127.0.0.1 -k $PG_DIR $*" start >/dev/null
   run_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U verdict "$database"

@@ -49,7 +49,7 @@ class TwoInstancesTests {
                 assertThat(judged.get("points").asInt()).isEqualTo(1);
 
                 // Boards fold pending scores every two seconds, whichever instance does it.
-                Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     List<JsonNode> board = List.of(JSON.treeToValue(call(secondPort, "GET",
                             "/api/leaderboard?period=day", null), JsonNode[].class));
                     assertThat(board).anySatisfy(row -> {

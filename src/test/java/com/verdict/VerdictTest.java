@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,8 +15,10 @@ import org.springframework.core.annotation.AliasFor;
  * {@code verdict.test.datasource.url}, e.g. PostgreSQL in CI's second pass) and a random port, without demo
  * data, reading time 0s, and no scheduled scoring refit (tests refit when they mean to), with MockMvc and
  * TestRestTemplate for the REST API. Every test
- * class with the same settings shares one Spring context, so keep them the same where you can.
+ * class with the same settings shares one Spring context, so keep them the same where you can. No test starts in the
+ * last seconds of a day ({@link AwayFromMidnight}).
  */
+@ExtendWith(AwayFromMidnight.class)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureMockMvc

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +231,8 @@ public class LeaderboardService {
                         rs.getInt(3) == 0 ? 0 : (double) rs.getLong(2) / rs.getInt(3), alpha.get(rs.getString(1))),
                 key);
         List<TeamRow> sorted = new ArrayList<>(unranked);
-        sorted.sort((a, b) -> Double.compare(b.pointsPerMember(), a.pointsPerMember()));
+        // Tied teams by name: the database returns them in no order of its own.
+        sorted.sort(Comparator.comparingDouble(TeamRow::pointsPerMember).reversed().thenComparing(TeamRow::team));
         List<TeamRow> ranked = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
             TeamRow t = sorted.get(i);

@@ -39,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Boards that fold pending scores (the default): a judgment's scores wait in {@code board_pending}, committed with
- * it, until a fold adds them to every board exactly once. The fold interval here is long, so the tests fold when
- * they choose.
+ * it, until a fold adds them to every board exactly once. The tests fold when they choose: the background folder
+ * is stopped at start.
  * <p>
  * An app of its own (the shared test context writes boards at once), started beside the shared context as
  * {@link InJvmApp} does for that, on the test database.
@@ -59,7 +59,7 @@ class BoardFoldingTests {
     ApplicationEventPublisher events;
 
     @BeforeAll
-    static void start() {
+    static void start() throws InterruptedException {
         String url = System.getProperty("verdict.test.datasource.url", "jdbc:h2:mem:board-folding;DB_CLOSE_DELAY=-1");
         app = InJvmApp.start("--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + System.getProperty("verdict.test.datasource.username", "sa"),
@@ -68,6 +68,8 @@ class BoardFoldingTests {
                 "--verdict.judging.min-reading-time=0s", "--verdict.judging.judgments-per-pair=3",
                 "--verdict.scoring.refit-interval=0s", "--verdict.leaderboard.fold-interval=1m",
                 "--server.port=0", "--spring.main.banner-mode=off");
+        // Its fold (at most a minute apart) could land between a test's writes and its look at them before a fold.
+        app.getBean(PendingScores.class).close();
     }
 
     @AfterAll

@@ -209,6 +209,17 @@ class LeaderboardServiceTests {
     }
 
     @Test
+    void tiedTeamsShareARankAndComeByName() {
+        score(data.user("tied", "Zebras"), 5, Instant.now());
+        score(data.user("tied", "Otters"), 5, Instant.now());
+        score(data.user("tied", "Aardvarks"), 5, Instant.now());
+        score(data.user("ahead", "Hares"), 6, Instant.now());
+
+        assertThat(leaderboards.teams(Period.ALL)).extracting(TeamRow::rank, TeamRow::team).containsExactly(
+                tuple(1L, "Hares"), tuple(2L, "Aardvarks"), tuple(2L, "Otters"), tuple(2L, "Zebras"));
+    }
+
+    @Test
     void activeMembersAreTheMembersWithPointsAboveZero() throws Exception {
         String team = "Wrens-" + System.nanoTime();
         Person lead = data.user("lead", team, Role.LEAD);
@@ -453,10 +464,13 @@ class LeaderboardServiceTests {
     @Test
     void aSeasonCountsOnlyWhileItRunsAndIsFrozenWhenItEnds() {
         Instant now = Instant.now();
-        Season season = seasons.create("Autumn cup", "A team lunch", now.minus(Duration.ofDays(2)),
-                now.minus(Duration.ofMinutes(1)));
         Person judge = data.user("contender");
+        // Ended only once scored: the scheduled freeze may run at any moment.
+        Season season = seasons.create("Autumn cup", "A team lunch", now.minus(Duration.ofDays(2)),
+                now.plus(Duration.ofDays(1)));
         score(judge, 8, now.minus(Duration.ofDays(1)));
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofMinutes(1))),
+                season.id());
         score(judge, 5, now);
 
         SeasonFreezes.freeze(seasons, season.id());
