@@ -5,6 +5,7 @@ import com.verdict.base.SequenceIds;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +41,13 @@ class ExportHistory {
         audit.record("export", format.file() + (query.isEmpty() ? "" : "?" + query) + ": " + records + " records"
                 + (completed ? "" : ", broken off") + (requester.tokenName() == null ? ""
                 : " (token '" + requester.tokenName() + "')"));
+    }
+
+    /** When the last complete file of this format for this user began; empty if none did. */
+    Optional<Instant> lastCompletedStart(String username, ExportFormat format) {
+        Timestamp last = jdbc.queryForObject("select max(started_at) from export_history "
+                + "where username = ? and format = ? and completed", Timestamp.class, username, format.key());
+        return Optional.ofNullable(last).map(Timestamp::toInstant);
     }
 
     List<ExportHistoryEntry> recent(int limit) {

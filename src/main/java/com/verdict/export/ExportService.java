@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +47,8 @@ import org.springframework.stereotype.Service;
 public class ExportService {
 
     public static final int MAX_HISTORY = 1000;
+    /** How much an export of what changed since the last one goes back before that one began. */
+    static final Duration SINCE_OVERLAP = Duration.ofMinutes(1);
 
     private final DatasetWriter writer;
     private final ExportSnapshot snapshot;
@@ -175,6 +179,15 @@ public class ExportService {
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * Where a file of what changed since this user's last complete one of the format begins: a minute before that one
+     * began, as a refit dates what it writes when its chunk begins, normally seconds earlier (docs/EXPORT.md). Empty
+     * when there was none.
+     */
+    public Optional<Instant> sinceLastExport(String username, ExportFormat format) {
+        return history.lastCompletedStart(username, format).map(start -> start.minus(SINCE_OVERLAP));
     }
 
     /** The most recent exports first, at most {@value #MAX_HISTORY}. */

@@ -45,6 +45,7 @@ import com.verdict.people.CurrentUser;
 import com.verdict.people.Person;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,7 @@ public class ExportView extends Div {
     private final DatePicker until = new DatePicker("Up to and including");
     private final Checkbox includeContested = new Checkbox("Include contested interactions");
     private final Checkbox dedupe = new Checkbox("One interaction per instruction (the most confident)");
+    private final Checkbox sinceLastExport = new Checkbox("Only what changed since my last download of this file");
     private final Select<String> split = new Select<>();
     private final NumberField testFraction = new NumberField("Test fraction");
 
@@ -92,6 +94,8 @@ public class ExportView extends Div {
 
     /** The current choice, read by the download (which runs outside the UI lock). */
     private volatile Choice choice;
+    /** Where "since my last download" of the chosen file begins; null when there was none. UI lock only. */
+    private Instant lastExportSince;
     /** The count of the choice shown, 0 while it is counted; touched with the UI locked only. */
     private long expectedRecords;
     private final Counting counting = new Counting();
@@ -150,11 +154,13 @@ public class ExportView extends Div {
         since.setHelperText("Days in " + times.zone().getId());
         until.setHelperText("Days in " + times.zone().getId());
         dedupe.addClassName("verdict-export-dedupe");
+        sinceLastExport.addClassName("verdict-export-since-last");
         FormLayout form = new FormLayout(categories, source, tag, minConfidence, minJudgments, since, until, split,
-                testFraction, includeContested, dedupe);
+                testFraction, includeContested, dedupe, sinceLastExport);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
         List.<HasValue<?, ?>>of(format, categories, source, tag, minConfidence, minJudgments, since, until,
-                includeContested, dedupe, split, testFraction).forEach(field -> field.addValueChangeListener(e -> refresh()));
+                includeContested, dedupe, sinceLastExport, split, testFraction)
+                .forEach(field -> field.addValueChangeListener(e -> refresh()));
         Div card = new Div(format, form);
         card.addClassNames("verdict-card", "verdict-export-choices");
         return card;
@@ -208,6 +214,7 @@ public class ExportView extends Div {
         if (!dedupe.isEnabled()) {
             dedupe.setValue(false);
         }
+        showSinceLastExport();
         try {
             choice = new Choice(format.getValue(), ExportFilter.parse(format.getValue(), parameters()));
         } catch (ApiException e) {
@@ -225,6 +232,15 @@ public class ExportView extends Div {
         firstLines.addClassName("verdict-stale");
         download.setEnabled(true);
         counting.count(choice);
+    }
+
+    /** Where "since my last download" begins for the chosen file; the day picked for "from" gives way to it. */
+    private void showSinceLastExport() {
+        lastExportSince = exports.sinceLastExport(requester.username(), format.getValue()).orElse(null);
+        sinceLastExport.setHelperText(lastExportSince == null ? "You have not downloaded this file yet: all of it"
+                : "From " + times.formatWithZone(lastExportSince) + ", a minute before that download began: what was "
+                        + "decided while it ran is in both files");
+        since.setEnabled(!sinceLastExport.getValue());
     }
 
     private void show(ExportPreview preview) {
@@ -313,7 +329,11 @@ public class ExportView extends Div {
         putIfSet(parameters, "min-confidence", minConfidence.getValue());
         putIfSet(parameters, "min-judgments", minJudgments.getValue());
         // Days as the other views count them, in the contest's zone (the API's dates are UTC days).
-        putIfSet(parameters, "since", since.getValue() == null ? null : times.startOf(since.getValue()));
+        if (sinceLastExport.getValue()) {
+            putIfSet(parameters, "since", lastExportSince);
+        } else {
+            putIfSet(parameters, "since", since.getValue() == null ? null : times.startOf(since.getValue()));
+        }
         putIfSet(parameters, "until", until.getValue() == null ? null : times.startOf(until.getValue().plusDays(1)));
         if (includeContested.getValue()) {
             parameters.put("include-contested", List.of("true"));
@@ -382,6 +402,11 @@ public class ExportView extends Div {
         progress.setVisible(false);
         progressLabel.setText(message);
         refreshHistory();
+        if (sinceLastExport.getValue()) {
+            refresh();   // the next file of what changed since begins at this one
+        } else {
+            showSinceLastExport();
+        }
         getUI().ifPresent(ui -> ui.setPollInterval(-1));
     }
 

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.NumberField;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
+import com.verdict.base.ui.Times;
 import com.verdict.catalog.Category;
 import com.verdict.export.ExportFormat;
 import com.verdict.export.ExportHistoryEntry;
@@ -31,7 +32,9 @@ import com.verdict.people.Person;
 import com.verdict.people.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -57,6 +60,8 @@ class ExportViewTests {
     JudgingService judging;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Times times;
 
     Person engineer;
 
@@ -160,6 +165,37 @@ class ExportViewTests {
         assertThat(GridKt._get(history, 0).records()).isEqualTo(7);
         assertThat(GridKt._getFormatted(history, 0, "sha256")).isEqualTo(HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(file)));
+    }
+
+    @Test
+    void onlyWhatChangedSinceMyLastDownloadBeginsAMinuteBeforeIt() {
+        Checkbox sinceLast = _get(Checkbox.class, spec -> spec.withClasses("verdict-export-since-last"));
+        DatePicker from = _find(DatePicker.class).get(0);
+        assertThat(sinceLast.getHelperText()).isEqualTo("You have not downloaded this file yet: all of it");
+        sinceLast.setValue(true);
+        assertThat(from.isEnabled()).as("the day picked gives way").isFalse();
+        assertThat(count()).startsWith("7 records");
+
+        Anchor download = _get(Anchor.class, spec -> spec.withClasses("verdict-export-download"));
+        DownloadKt._download(download);
+        MockVaadin.clientRoundtrip();
+        // As if every decision had been made a minute and a half before that download began: none changed since.
+        Instant started = jdbc.queryForObject("select started_at from export_history where id = "
+                + "(select max(id) from export_history)", Timestamp.class).toInstant();
+        jdbc.update("update interaction_decision set updated_at = ?", Timestamp.from(started.minusSeconds(90)));
+        sinceLast.setValue(false);
+        sinceLast.setValue(true);
+
+        assertThat(sinceLast.getHelperText()).isEqualTo("From " + times.formatWithZone(started.minusSeconds(60))
+                + ", a minute before that download began: what was decided while it ran is in both files");
+        assertThat(count()).isEqualTo("0 records");
+        // Another file has its own last download: none yet.
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<ExportFormat> format = _get(RadioButtonGroup.class);
+        format.setValue(ExportFormat.JUDGMENTS);
+        assertThat(count()).startsWith("21 records");
+        sinceLast.setValue(false);
+        assertThat(from.isEnabled()).isTrue();
     }
 
     @Test
