@@ -237,7 +237,7 @@ public class ExportView extends Div {
     /** Where "since my last download" begins for the chosen file; the day picked for "from" gives way to it. */
     private void showSinceLastExport() {
         lastExportSince = exports.sinceLastExport(requester.username(), format.getValue()).orElse(null);
-        sinceLastExport.setHelperText(lastExportSince == null ? "You have not downloaded this file yet: all of it"
+        sinceLastExport.setHelperText(lastExportSince == null ? "No download of this file by you yet: the whole file"
                 : "From " + times.formatWithZone(lastExportSince) + ", a minute before that download began: what was "
                         + "decided while it ran is in both files");
         since.setEnabled(!sinceLastExport.getValue());

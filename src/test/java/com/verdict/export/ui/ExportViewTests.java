@@ -171,7 +171,7 @@ class ExportViewTests {
     void onlyWhatChangedSinceMyLastDownloadBeginsAMinuteBeforeIt() {
         Checkbox sinceLast = _get(Checkbox.class, spec -> spec.withClasses("verdict-export-since-last"));
         DatePicker from = _find(DatePicker.class).get(0);
-        assertThat(sinceLast.getHelperText()).isEqualTo("You have not downloaded this file yet: all of it");
+        assertThat(sinceLast.getHelperText()).isEqualTo("No download of this file by you yet: the whole file");
         sinceLast.setValue(true);
         assertThat(from.isEnabled()).as("the day picked gives way").isFalse();
         assertThat(count()).startsWith("7 records");
