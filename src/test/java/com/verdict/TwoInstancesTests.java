@@ -58,7 +58,7 @@ class TwoInstancesTests {
                     });
                 });
                 JsonNode again = call(secondPort, "POST", "/api/assignments/" + assignment + "/judgment",
-                        "{\"verdict\": \"RIGHT\"}");
+                        "{\"verdict\": \"LEFT\"}");
                 assertThat(again).as("a repeated submit through the other instance").isEqualTo(judged);
             } finally {
                 second.stop();
