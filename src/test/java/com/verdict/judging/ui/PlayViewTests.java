@@ -169,11 +169,7 @@ class PlayViewTests {
 
     @Test
     void aPairJudgedInAnotherTabIsPassedOverWhenSkippedHere() {
-        _click(_get(Button.class, spec -> spec.withText("Start a round")));
-        long shown = openInteraction();
-        long open = jdbc.queryForObject("select id from assignment where judge_id = ? and state = 'OPEN'", Long.class,
-                judge.id());
-        judging.judge(judge.id(), open, com.verdict.judging.Verdict.TIE, null);
+        long shown = startARoundAndJudgeItsPairInAnotherTab();
 
         _click(_get(Button.class, spec -> spec.withText("Skip")));
 
@@ -183,11 +179,7 @@ class PlayViewTests {
 
     @Test
     void aPairJudgedInAnotherTabKeepsThatVerdictWhenJudgedOtherwiseHere() {
-        _click(_get(Button.class, spec -> spec.withText("Start a round")));
-        long shown = openInteraction();
-        long open = jdbc.queryForObject("select id from assignment where judge_id = ? and state = 'OPEN'", Long.class,
-                judge.id());
-        judging.judge(judge.id(), open, com.verdict.judging.Verdict.TIE, null);
+        long shown = startARoundAndJudgeItsPairInAnotherTab();
 
         _click(_get(Button.class, spec -> spec.withText("Left is better")));
 
@@ -196,6 +188,16 @@ class PlayViewTests {
         assertThat(openInteraction()).isNotEqualTo(shown);
         assertThat(jdbc.queryForList("select verdict from judgment where judge_id = ?", String.class, judge.id()))
                 .containsExactly("TIE");
+    }
+
+    /** Starts a round here and judges its pair TIE as another tab would; returns the pair's interaction. */
+    private long startARoundAndJudgeItsPairInAnotherTab() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        long shown = openInteraction();
+        long open = jdbc.queryForObject("select id from assignment where judge_id = ? and state = 'OPEN'", Long.class,
+                judge.id());
+        judging.judge(judge.id(), open, com.verdict.judging.Verdict.TIE, null);
+        return shown;
     }
 
     private long openInteraction() {
