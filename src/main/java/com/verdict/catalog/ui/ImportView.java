@@ -46,6 +46,8 @@ import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Engineers upload a JSONL file of interactions. The file is stored to a temporary file first, then imported
@@ -171,7 +173,9 @@ public class ImportView extends Div {
         }
         long size = Files.size(file);
         UiAccess.ifOpen(ui, () -> showRunning(fileName));
-        executor.execute(() -> importFile(ui, file, size, importMode, conflicts));
+        // With the uploader's security context: the import's audit entry names them, not "system".
+        executor.execute(new DelegatingSecurityContextRunnable(() -> importFile(ui, file, size, importMode, conflicts),
+                SecurityContextHolder.getContext()));
     }
 
     private void importFile(UI ui, Path file, long size, ImportMode importMode, OnConflict conflicts) {

@@ -17,8 +17,11 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
+import com.verdict.base.AuditLog;
 import com.verdict.catalog.ImportError;
 import com.verdict.catalog.ImportMode;
+import com.verdict.people.Person;
+import com.verdict.people.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +41,8 @@ class ImportViewTests {
     TestData data;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AuditLog audit;
 
     ImportView view;
 
@@ -79,6 +84,8 @@ class ImportViewTests {
         RadioButtonGroup<ImportMode> mode = _get(RadioButtonGroup.class, spec -> spec.withCaption("If a line is invalid"));
         mode.setValue(ImportMode.SKIP_INVALID);
         String file = TestData.interactionLine("skip-1", 2) + "\nnot json\n" + TestData.interactionLine("skip-2", 3);
+        Person engineer = data.user("importer", null, Role.ENGINEER);
+        data.signIn(engineer);
 
         UploadKt._upload(_get(Upload.class), "mixed.jsonl", "application/x-ndjson", file.getBytes(StandardCharsets.UTF_8));
         awaitResult();
@@ -88,6 +95,10 @@ class ImportViewTests {
                 .contains("1 invalid");
         assertThat(GridKt._size(_get(Grid.class))).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from interaction", Long.class)).isEqualTo(2);
+        assertThat(audit.latest(10)).as("the import's entry names who uploaded it").anySatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo(engineer.username());
+            assertThat(entry.action()).isEqualTo("interactions.imported");
+        });
     }
 
     @Test
