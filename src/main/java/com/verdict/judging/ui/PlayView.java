@@ -267,8 +267,10 @@ public class PlayView extends Div {
     private void showFeedback(JudgmentResult result) {
         feedback.removeAll();
         Span points = new Span("+" + Words.count(result.points(), "point"));
-        points.addClassName("verdict-points-earned");
-        Span sources = new Span("Left was " + result.leftSource() + ", right was " + result.rightSource() + ".");
+        points.addClassName(result.points() > 0 ? "verdict-points-earned" : "verdict-points-none");
+        // Named as the pair judged, not the one below it, which is still blind.
+        Span sources = new Span("Previous pair: left was " + result.leftSource() + ", right was "
+                + result.rightSource() + ".");
         sources.addClassName("verdict-sources");
         feedback.add(points, sources);
         if (result.gold() != null) {
@@ -427,8 +429,8 @@ public class PlayView extends Div {
 
     /** Streak, level with its bar, and badges. */
     private static Component progression(PlayerProgress.Progress mine) {
-        Span streak = new Span(VaadinIcon.FIRE.create(),
-                new Span(mine.streakDays() + "-day streak"));
+        Span streak = new Span(VaadinIcon.FIRE.create(), new Span(mine.streakDays() == 0
+                ? "No streak yet: finish a round" : mine.streakDays() + "-day streak"));
         streak.addClassName("verdict-streak");
         streak.getElement().setAttribute("title", "Days in a row with at least one full round");
         ProgressBar bar = new ProgressBar(0, 1, mine.levelProgress());

@@ -39,11 +39,14 @@ import com.verdict.leaderboard.TeamRow;
 import com.verdict.people.CurrentUser;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
+import com.verdict.people.Role;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +61,8 @@ import java.util.Objects;
 @PermitAll
 public class LeaderboardView extends Div {
 
+    /** A window narrower than this (a phone's) shows only rank, name and points. */
+    static final int NARROW_BELOW = 600;
     private final LeaderboardService leaderboards;
     private final VerdictProperties properties;
     private final BoardUpdates updates;
@@ -77,6 +82,9 @@ public class LeaderboardView extends Div {
     private final Grid<LeaderboardRow> judges = new Grid<>(LeaderboardRow.class, false);
     private final Grid<TeamRow> teams = new Grid<>(TeamRow.class, false);
     private Registration subscription;
+    private Registration resizes;
+    /** The columns a narrow window leaves out. */
+    private final List<Grid.Column<?>> wideOnly = new ArrayList<>();
 
     public LeaderboardView(LeaderboardService leaderboards, BoardUpdates updates, PeopleService people,
             CurrentUser currentUser, VerdictProperties properties, Times times) {
@@ -137,6 +145,17 @@ public class LeaderboardView extends Div {
     protected void onAttach(AttachEvent event) {
         UI ui = event.getUI();
         subscription = updates.subscribe(() -> ui.access(this::refresh));
+        ui.getPage().retrieveExtendedClientDetails(details -> fitTo(details.getWindowInnerWidth()));
+        resizes = ui.getPage().addBrowserWindowResizeListener(e -> fitTo(e.getWidth()));
+    }
+
+    /**
+     * On a phone's width the boards keep what they exist for, rank, name and points, where the other columns pushed
+     * the points out of sight behind a sideways scroll.
+     */
+    void fitTo(int windowWidth) {
+        boolean wide = windowWidth <= 0 || windowWidth >= NARROW_BELOW;
+        wideOnly.forEach(column -> column.setVisible(wide));
     }
 
     @Override
@@ -144,17 +163,20 @@ public class LeaderboardView extends Div {
         if (subscription != null) {
             subscription.remove();
         }
+        if (resizes != null) {
+            resizes.remove();
+        }
     }
 
     private void configureJudges() {
         judges.addColumn(r -> "#" + r.rank()).setHeader("Rank").setAutoWidth(true).setFlexGrow(0);
-        // Wide enough for a name on a phone; the other columns scroll.
+        // Wide enough for a name on a phone, and the points beside it; a phone leaves out the rest.
         judges.addColumn(LeaderboardRow::displayName).setHeader("Judge").setWidth("10em").setFlexGrow(1);
-        judges.addColumn(r -> r.team() == null ? "—" : r.team()).setHeader("Team").setAutoWidth(true);
         judges.addColumn(LeaderboardRow::points).setHeader("Points").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        judges.addColumn(LeaderboardRow::judgments).setHeader("Judgments").setAutoWidth(true).setFlexGrow(0)
-                .setTextAlign(ColumnTextAlign.END);
+        wideOnly.add(judges.addColumn(r -> r.team() == null ? "—" : r.team()).setHeader("Team").setAutoWidth(true));
+        wideOnly.add(judges.addColumn(LeaderboardRow::judgments).setHeader("Judgments").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END));
         judges.setPartNameGenerator(r -> r.username().equals(viewer.username()) ? "me" : null);
         judges.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         judges.setAllRowsVisible(true);
@@ -162,18 +184,20 @@ public class LeaderboardView extends Div {
 
     private void configureTeams() {
         teams.addColumn(t -> "#" + t.rank()).setHeader("Rank").setAutoWidth(true).setFlexGrow(0);
-        teams.addColumn(TeamRow::team).setHeader("Team").setFlexGrow(1);
+        teams.addColumn(TeamRow::team).setHeader("Team").setWidth("8em").setFlexGrow(1);
         teams.addColumn(t -> String.format(Locale.ROOT, "%.1f", t.pointsPerMember()))
                 .setHeader("Points per active member").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
-        teams.addColumn(TeamRow::points).setHeader("Points").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
-        teams.addColumn(TeamRow::members).setHeader("Active members").setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END);
+        wideOnly.add(teams.addColumn(TeamRow::points).setHeader("Points").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END));
+        wideOnly.add(teams.addColumn(TeamRow::members).setHeader("Active members").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END));
         // Krippendorff's alpha is no share: 1 is full agreement, 0 what chance gives, below 0 worse than chance.
         Span alpha = new Span("Agreement (α)");
         alpha.setTitle("How much the team's judges agree with each other beyond chance (Krippendorff's alpha): "
                 + "1 is full agreement, 0 is what chance gives, below 0 is worse than chance.");
-        teams.addColumn(t -> t.agreement() == null ? "—" : String.format(Locale.ROOT, "%.2f", t.agreement()))
-                .setHeader(alpha).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        wideOnly.add(teams.addColumn(t -> t.agreement() == null ? "—"
+                        : String.format(Locale.ROOT, "%.2f", t.agreement()))
+                .setHeader(alpha).setAutoWidth(true).setTextAlign(ColumnTextAlign.END));
         teams.setPartNameGenerator(t -> t.team().equals(viewer.team()) ? "me" : null);
         teams.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         teams.setAllRowsVisible(true);
@@ -190,10 +214,13 @@ public class LeaderboardView extends Div {
         seasonPick.setVisible(period == Period.SEASON && seasonPick.getListDataView().getItemCount() > 1);
         judges.setVisible(!showTeams);
         teams.setVisible(showTeams);
-        team.setVisible(!showTeams);
-        aroundMe.setVisible(!showTeams);
-        // "Play a round to be first" would promise a place on a board that no season keeps.
-        String noSeason = "No season is running: admins start one on the Seasons view.";
+        boolean noSeasonYet = period == Period.SEASON && season == null;
+        // Filters of an empty board filter nothing.
+        team.setVisible(!showTeams && !noSeasonYet);
+        aroundMe.setVisible(!showTeams && !noSeasonYet);
+        // "Play a round to be first" would promise a place on a board that no season keeps; only admins start one.
+        String noSeason = viewer.roles().contains(Role.ADMIN)
+                ? "No season is running: start one on the Seasons view." : "No season is running right now.";
         judges.setEmptyStateText(period == Period.SEASON && season == null ? noSeason
                 : "No points in this period yet. Play a round to be first!");
         teams.setEmptyStateText(period == Period.SEASON && season == null ? noSeason

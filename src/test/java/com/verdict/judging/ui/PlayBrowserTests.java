@@ -64,7 +64,7 @@ class PlayBrowserTests {
         browser.pressOnFocused("1");
         browser.waitForText(".verdict-progress-label", "2 of 10");
         assertThat(browser.find(".verdict-points-earned").getText()).startsWith("+");
-        assertThat(browser.find(".verdict-sources").getText()).startsWith("Left was ");
+        assertThat(browser.find(".verdict-sources").getText()).startsWith("Previous pair: left was ");
         // The new pair has the focus (a screen reader starts there), and the keys work from it.
         assertThat(browser.script("return document.activeElement.getAttribute('aria-label')"))
                 .isEqualTo("Pair 2 of 10");

@@ -296,6 +296,6 @@ class PlayViewTests {
         _click(_get(Button.class, spec -> spec.withText("Tie")));
 
         assertThat(_get(Span.class, spec -> spec.withClasses("verdict-sources")).getText())
-                .matches("Left was model-[01], right was model-[01]\\.");
+                .matches("Previous pair: left was model-[01], right was model-[01]\\.");
     }
 }

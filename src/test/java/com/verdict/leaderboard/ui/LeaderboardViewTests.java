@@ -1,5 +1,6 @@
 package com.verdict.leaderboard.ui;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,39 @@ class LeaderboardViewTests {
         score(viewer, 10);
         _get(LeaderboardView.class).refresh();
         assertThat(_get(teams, 0).team()).isEqualTo("Hawks");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPhoneKeepsRankNameAndPointsInSight() {
+        Grid<LeaderboardRow> judges = _get(Grid.class, spec -> spec.withClasses("verdict-judges"));
+        LeaderboardView view = _get(LeaderboardView.class);
+
+        view.fitTo(390);
+        assertThat(headers(judges)).containsExactly("Rank", "Judge", "Points");
+        view.fitTo(1280);
+        assertThat(headers(judges)).containsExactly("Rank", "Judge", "Points", "Team", "Judgments");
+
+        _get(Tabs.class, spec -> spec.withClasses("verdict-kind-tabs")).setSelectedIndex(1);
+        Grid<TeamRow> teams = _get(Grid.class, spec -> spec.withClasses("verdict-teams"));
+        assertThat(headers(teams)).hasSize(6);
+        view.fitTo(390);
+        assertThat(headers(teams)).containsExactly("Rank", "Team", "Points per active member");
+    }
+
+    private static List<String> headers(Grid<?> grid) {
+        return grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getHeaderText).toList();
+    }
+
+    @Test
+    void withoutASeasonTheSeasonTabSaysSoPlainlyAndHidesItsFilters() {
+        _get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).setSelectedIndex(4);
+        assertThat(_get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).getSelectedTab().getLabel())
+                .isEqualTo("Season");
+
+        assertThat(_get(Grid.class, spec -> spec.withClasses("verdict-judges")).getEmptyStateText())
+                .isEqualTo("No season is running right now.");
+        assertThat(_find(Checkbox.class, spec -> spec.withLabel("Around me"))).isEmpty();
     }
 
     @Test
