@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -29,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.verdict.base.ApiException;
 import com.verdict.base.Words;
+import com.verdict.base.ui.Confirmation;
 import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.base.ui.Times;
 import com.verdict.catalog.CandidateView;
@@ -371,10 +371,7 @@ public class CatalogView extends Div {
     }
 
     private void confirm(String title, String text, String action, Runnable change) {
-        Dialog dialog = new Dialog(title);
-        dialog.add(new Paragraph(text));
-        Button ok = new Button(action, e -> {
-            dialog.close();
+        Confirmation.ask(title, text, action, () -> {
             try {
                 change.run();
                 Notification.show(action + "d", 2000, Notification.Position.BOTTOM_START)
@@ -385,10 +382,6 @@ public class CatalogView extends Div {
             }
             refresh();
         });
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        ok.addClassName("verdict-confirm");
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), ok);
-        dialog.open();
     }
 
     private void refresh() {

@@ -63,7 +63,7 @@ public class AdminView extends VerticalLayout {
         users.addColumn(Person::username).setHeader("Username").setSortable(true).setAutoWidth(true);
         users.addColumn(Person::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
         users.addColumn(p -> p.team() == null ? "—" : p.team()).setHeader("Team").setSortable(true).setAutoWidth(true);
-        users.addColumn(p -> p.roles().stream().sorted().map(Role::name).collect(Collectors.joining(", ")))
+        users.addColumn(p -> p.roles().stream().sorted().map(AdminView::label).collect(Collectors.joining(", ")))
                 .setHeader("Roles").setFlexGrow(1);
         users.addComponentColumn(p -> {
             Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> openEditor(p));
@@ -98,6 +98,15 @@ public class AdminView extends VerticalLayout {
         return teams;
     }
 
+    private static String label(Role role) {
+        return switch (role) {
+            case JUDGE -> "Judge";
+            case LEAD -> "Team lead";
+            case ENGINEER -> "Engineer";
+            case ADMIN -> "Admin";
+        };
+    }
+
     private void openEditor(Person existing) {
         Dialog dialog = new Dialog(existing == null ? "Add user" : "Edit " + existing.username());
         TextField username = new TextField("Username");
@@ -105,11 +114,12 @@ public class AdminView extends VerticalLayout {
         displayName.setMaxLength(200);
         ComboBox<String> team = new ComboBox<>("Team");
         team.setItems(people.teams().stream().map(PeopleService.TeamSummary::name).toList());
-        team.setAllowCustomValue(true);
-        team.addCustomValueSetListener(e -> team.setValue(e.getDetail()));
+        // One of the teams there are: a typo here made a team of its own, which nothing could remove.
+        team.setHelperText("New teams are added under Teams");
         team.setClearButtonVisible(true);
         CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
         roles.setItems(Role.values());
+        roles.setItemLabelGenerator(AdminView::label);
         PasswordField password = new PasswordField(existing == null ? "Password" : "New password (leave empty to keep)");
         Checkbox enabled = new Checkbox("Can sign in", true);
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.ApiException;
+import com.verdict.base.ui.Confirmation;
 import com.verdict.base.ui.FieldErrors;
 import com.verdict.base.ui.Times;
 import com.verdict.people.ApiTokenInfo;
@@ -76,7 +77,9 @@ public class TokensView extends Div {
         list.addColumn(t -> t.lastUsedAt() == null ? "never" : times.format(t.lastUsedAt()))
                 .setHeader(times.header("Last used")).setAutoWidth(true);
         list.addComponentColumn(t -> {
-            Button revoke = new Button("Revoke", VaadinIcon.TRASH.create(), e -> revoke(t));
+            Button revoke = new Button("Revoke", VaadinIcon.TRASH.create(), e -> Confirmation.ask(
+                    "Revoke '" + t.name() + "'?", "Scripts that use it are refused from now on. This cannot be undone.",
+                    "Revoke", () -> revoke(t)));
             revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             return revoke;
         }).setKey("revoke").setAutoWidth(true).setFlexGrow(0);
@@ -106,13 +109,34 @@ public class TokensView extends Div {
         secret.setValue(created.token());
         secret.setReadOnly(true);
         secret.setWidthFull();
+        secret.setAutoselect(true);
+        secret.setAriaLabel("Your new token");
         secret.addClassName("verdict-token-secret");
         Span warning = new Span("Copy it now: it is not stored and will not be shown again.");
         warning.addClassName("verdict-muted");
         dialog.add(secret, warning);
-        dialog.getFooter().add(new Button("Done", e -> dialog.close()));
+        Button copy = new Button("Copy", VaadinIcon.COPY.create(), e -> copy(secret));
+        copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Done", e -> dialog.close()), copy);
         dialog.setWidth("36rem");
         dialog.open();
+    }
+
+    /**
+     * Copies the secret to the clipboard. The Clipboard API needs a secure context (https or localhost); elsewhere
+     * the field's selection is copied the old way.
+     */
+    private static void copy(TextField secret) {
+        secret.getElement().executeJs("""
+                        const input = this.inputElement;
+                        input.select();
+                        if (navigator.clipboard && window.isSecureContext) {
+                          return navigator.clipboard.writeText(input.value).then(() => true, () => false);
+                        }
+                        return document.execCommand('copy');""")
+                .then(Boolean.class, copied -> Notification.show(Boolean.TRUE.equals(copied) ? "Copied"
+                        : "Could not copy: select the token and copy it by hand", 3000,
+                        Notification.Position.BOTTOM_START));
     }
 
     private void revoke(ApiTokenInfo token) {

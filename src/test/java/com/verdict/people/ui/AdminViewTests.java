@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -74,6 +76,18 @@ class AdminViewTests {
         assertThat(password.isInvalid()).isFalse();
         assertThat(jdbc.queryForObject("select count(*) from app_user where lower(username) = lower(?)",
                 Long.class, taken)).isEqualTo(1);
+    }
+
+    @Test
+    void aUsersTeamIsOneOfTheTeamsThereAre() {
+        _click(_get(Button.class, spec -> spec.withText("Add user")));
+        @SuppressWarnings("unchecked")
+        ComboBox<String> team = _get(ComboBox.class, spec -> spec.withLabel("Team"));
+        @SuppressWarnings("unchecked")
+        CheckboxGroup<Role> roles = _get(CheckboxGroup.class, spec -> spec.withLabel("Roles"));
+
+        assertThat(team.isAllowCustomValue()).as("a typo makes no team").isFalse();
+        assertThat(roles.getItemLabelGenerator().apply(Role.LEAD)).isEqualTo("Team lead");
     }
 
     @Test

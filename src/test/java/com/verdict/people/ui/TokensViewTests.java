@@ -73,6 +73,12 @@ class TokensViewTests {
         assertThat(GridKt._get(list, 0).scopes()).containsExactly(TokenScope.EXPORT);
 
         _click((Button) GridKt._getCellComponent(list, 0, "revoke"));
+        assertThat(GridKt._size(list)).as("not before it is confirmed").isEqualTo(1);
+        _click(_get(Button.class, spec -> spec.withText("Cancel")));
+        assertThat(GridKt._size(list)).isEqualTo(1);
+        _click((Button) GridKt._getCellComponent(list, 0, "revoke"));
+        assertThat(_get(Dialog.class).getHeaderTitle()).isEqualTo("Revoke 'notebook'?");
+        _click(_get(Button.class, spec -> spec.withClasses("verdict-confirm")));
         assertThat(GridKt._size(list)).isZero();
     }
 
