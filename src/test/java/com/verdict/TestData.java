@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -130,6 +131,15 @@ public class TestData {
                 .collect(Collectors.joining(", "));
         return "{\"id\": \"" + id + "\", \"instruction\": \"Question " + id + "?\", \"context\": \"\", "
                 + "\"category\": \"open_qa\", \"responses\": [" + candidates + "]}";
+    }
+
+    /** Marks the judge as the last refit would flag them, with this reason. */
+    public void flag(Person judge, String reason) {
+        jdbc.update("""
+                insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments, gold_matched,
+                    too_fast_share, median_time_ms, settled, agreed, flagged, flag_reason, fitted_at)
+                values (?, ?, 0.4, 20, 0, 0, 0, 5000, 10, 4, true, ?, ?)""",
+                judge.id(), String.join(",", Collections.nCopies(16, "0.25")), reason, Timestamp.from(Instant.now()));
     }
 
     /** HTTP Basic credentials of a user made by this class, for MockMvc. */

@@ -4,6 +4,7 @@ import com.verdict.base.AuditLog;
 import com.verdict.base.SqlArrays;
 import com.verdict.base.VerdictProperties;
 import com.verdict.base.Words;
+import com.verdict.judging.JudgeFlags;
 import com.verdict.judging.Scorekeeper;
 import com.verdict.people.PeopleService;
 import com.verdict.people.Person;
@@ -37,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Scores, consensus, judge quality and source standings: the scoring feature's API. */
 @Service
 @Transactional(readOnly = true)
-public class ScoringService {
+public class ScoringService implements JudgeFlags {
 
     /** "7 of your last 10 settled pairs": how many recent pairs the agreement sentence looks at. */
     public static final int RECENT_SETTLED = 10;
@@ -201,6 +202,12 @@ public class ScoringService {
                 .toList();
     }
 
+    @Override
+    public Optional<String> flagReason(long judgeId) {
+        return jdbc.queryForList("select flag_reason from judge_reliability where judge_id = ? and flagged",
+                String.class, judgeId).stream().findFirst().map(reason -> reason == null ? "" : reason);
+    }
+
     /** The judge's own score, where it comes from, and how well they agree with the consensus. */
     public MyStats myStats(long judgeId) {
         long[] score = jdbc.query("select points, judgments, streak from judge_score where judge_id = ?",
@@ -227,10 +234,7 @@ public class ScoringService {
                     count(case when too_fast then 1 end)
                 from vote where judge_id = ?""",
                 (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}, judgeId);
-        // A flagged judge's reason, "" if the refit gave none; null when not flagged.
-        String flagReason = jdbc.queryForList("select flag_reason from judge_reliability "
-                        + "where judge_id = ? and flagged", String.class, judgeId)
-                .stream().findFirst().map(reason -> reason == null ? "" : reason).orElse(null);
+        String flagReason = flagReason(judgeId).orElse(null);
         String username = people.find(judgeId).map(Person::username).orElse(null);
         return new MyStats(judgeId, username, score[0], score[1], breakdown, settled[0], settled[1], recent.size(),
                 (int) recent.stream().filter(Boolean::booleanValue).count(), gold[0], gold[1], (int) score[2],

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.verdict.base.Words;
+import com.verdict.base.ui.FlagNotice;
 import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.base.ui.Stat;
 import com.verdict.judging.AssignmentExpired;
@@ -29,6 +30,7 @@ import com.verdict.judging.DailyCapReached;
 import com.verdict.judging.Deal;
 import com.verdict.judging.GoldAccuracy;
 import com.verdict.judging.GoldFeedback;
+import com.verdict.judging.JudgeFlags;
 import com.verdict.judging.JudgingDesk;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentResult;
@@ -68,6 +70,7 @@ public class PlayView extends Div {
     private final JudgingService judging;
     private final JudgingDesk desk;
     private final PlayerProgress progress;
+    private final JudgeFlags flags;
     private final long judgeId;
 
     private final Div stage = new Div();
@@ -80,10 +83,12 @@ public class PlayView extends Div {
     private boolean roundOffered;
     private DomListenerRegistration keys;
 
-    public PlayView(JudgingService judging, JudgingDesk desk, PlayerProgress progress, CurrentUser currentUser) {
+    public PlayView(JudgingService judging, JudgingDesk desk, PlayerProgress progress, JudgeFlags flags,
+            CurrentUser currentUser) {
         this.judging = judging;
         this.desk = desk;
         this.progress = progress;
+        this.flags = flags;
         this.judgeId = currentUser.id();
         addClassNames("verdict-page", "verdict-play");
         stage.addClassName("verdict-stage");
@@ -172,6 +177,7 @@ public class PlayView extends Div {
             card.add(leaderboardButton());
         }
         stage.removeAll();
+        showFlag();
         stage.add(card);
     }
 
@@ -255,6 +261,11 @@ public class PlayView extends Div {
             showPairLost("You had judged that pair already (in another tab?) — here is the next one.");
         }
         showNext();
+    }
+
+    /** A judge flagged by the last refit hears it where they play, not only on My stats. */
+    private void showFlag() {
+        flags.flagReason(judgeId).ifPresent(reason -> stage.add(FlagNotice.of(reason)));
     }
 
     private void showPairLost(String why) {
@@ -343,7 +354,9 @@ public class PlayView extends Div {
         actions.addClassName("verdict-actions");
         card.add(actions);
         stage.removeAll();
-        stage.add(feedback, card);
+        stage.add(feedback);
+        showFlag();
+        stage.add(card);
     }
 
     /** "You judged 10 of 10 pairs.", "You judged 9 pairs and skipped 1.": skips earn nothing, so they are named. */

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.Words;
+import com.verdict.base.ui.FlagNotice;
 import com.verdict.base.ui.Stat;
 import com.verdict.people.CurrentUser;
 import com.verdict.scoring.MyStats;
@@ -38,7 +39,7 @@ public class MyStatsView extends Div {
         MyStats stats = scoring.myStats(currentUser.id());
         add(new H1("My stats"));
         if (stats.flagReason() != null) {
-            add(flagNotice(stats.flagReason()));
+            add(FlagNotice.of(stats.flagReason()));
         }
         add(figures(stats), agreement(stats), new H3("Points by kind"), breakdown(stats),
                 new H3("How points are earned"), formula(scoring.pointsFormula()));
@@ -52,16 +53,6 @@ public class MyStatsView extends Div {
                 new Stat(Integer.toString(stats.streak()), "agreements in a row"));
         figures.addClassName("verdict-stats");
         return figures;
-    }
-
-    /** A flagged judge is told, with the reason: otherwise their bonuses stop and nothing says why. */
-    private static Component flagNotice(String reason) {
-        Div notice = new Div(new Paragraph("Your bonuses are paused, and for now your verdicts weigh nothing in the "
-                + "consensus: the last refit found them differing from it more than most"
-                + (reason.isEmpty() ? "" : " (" + reason + ")") + ". Read both answers to the end before you "
-                + "choose; a later refit lifts the pause once your estimated accuracy is back up."));
-        notice.addClassNames("verdict-card", "verdict-flag-notice");
-        return notice;
     }
 
     private static Component agreement(MyStats stats) {

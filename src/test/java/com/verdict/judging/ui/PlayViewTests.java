@@ -200,6 +200,24 @@ class PlayViewTests {
         return shown;
     }
 
+    @Test
+    void aFlaggedJudgeIsToldWhereTheyPlay() {
+        assertThat(_find(Div.class, spec -> spec.withClasses("verdict-flag-notice"))).isEmpty();
+        data.flag(judge, "Estimated accuracy 40% is below 60%");
+
+        UI.getCurrent().navigate("me");
+        UI.getCurrent().navigate(PlayView.class);
+        assertThat(_get(Div.class, spec -> spec.withClasses("verdict-flag-notice")).getElement().getTextRecursively())
+                .startsWith("Your bonuses are paused").contains("(Estimated accuracy 40% is below 60%)");
+
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        for (int i = 0; i < 10; i++) {
+            _click(_get(Button.class, spec -> spec.withText("Tie")));
+        }
+        assertThat(_get(H1.class).getText()).isEqualTo("Round complete!");
+        assertThat(_find(Div.class, spec -> spec.withClasses("verdict-flag-notice"))).hasSize(1);
+    }
+
     private long openInteraction() {
         return jdbc.queryForObject("select interaction_id from assignment where judge_id = ? and state = 'OPEN'",
                 Long.class, judge.id());

@@ -125,12 +125,7 @@ class ScoringViewsTests {
     @Test
     void aFlaggedJudgeIsToldWhyTheirBonusesStopped() {
         Person me = data.user("flagged-me");
-        jdbc.update("""
-                insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments, gold_matched,
-                    too_fast_share, median_time_ms, settled, agreed, flagged, flag_reason, fitted_at)
-                values (?, ?, 0.4, 20, 0, 0, 0, 5000, 10, 4, true, 'Estimated accuracy 40% is below 60%', ?)""",
-                me.id(), String.join(",", java.util.Collections.nCopies(16, "0.25")),
-                java.sql.Timestamp.from(java.time.Instant.now()));
+        data.flag(me, "Estimated accuracy 40% is below 60%");
         data.signIn(me);
 
         UI.getCurrent().navigate("me");
