@@ -123,6 +123,21 @@ public class JudgingService {
     }
 
     /**
+     * The round a judge left with a pair on screen (a reload, a closed tab, another view): its open assignment is
+     * in it and not overdue. Empty when there is none. A new round would deal around that assignment and leave it
+     * holding its pair's slot until it expired.
+     */
+    @Transactional(readOnly = true)
+    public Optional<RoundProgress> unfinishedRound(long judgeId) {
+        Instant now = Instant.now();
+        return assignments.latest(judgeId, Assignment.State.OPEN)
+                .filter(open -> open.roundId() != null && !overdue(open, now))
+                .flatMap(open -> rounds.findById(open.roundId()))
+                .filter(round -> !round.isFinished())
+                .map(this::progress);
+    }
+
+    /**
      * Whether a round started now would show this judge a pair: an open one to resume, or a pair of an interaction
      * they have not been dealt (gold comes only alongside those, as in {@link #dealPair}).
      */

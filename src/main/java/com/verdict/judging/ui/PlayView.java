@@ -81,6 +81,8 @@ public class PlayView extends Div {
     private Deal deal;
     /** Whether the welcome card offered a round: Enter starts one only then. */
     private boolean roundOffered;
+    /** The round the judge left with a pair on screen, offered to resume; null when there is none. */
+    private RoundProgress unfinished;
     private DomListenerRegistration keys;
 
     public PlayView(JudgingService judging, JudgingDesk desk, PlayerProgress progress, JudgeFlags flags,
@@ -134,7 +136,7 @@ public class PlayView extends Div {
     void onKey(String key) {
         if (deal == null) {
             if ("Enter".equals(key) && roundOffered) {
-                startRound();
+                begin();
             }
             return;
         }
@@ -152,11 +154,15 @@ public class PlayView extends Div {
         deal = null;
         // A judge who has seen every instruction is told so here, not after starting a round that deals nothing.
         roundOffered = judging.hasPairFor(judgeId);
+        unfinished = judging.unfinishedRound(judgeId).orElse(null);
         Scorekeeper.Standing standing = judging.standing(judgeId);
         Div card = new Div();
         card.addClassNames("verdict-card", "verdict-welcome");
-        H1 title = new H1(roundOffered ? "Ready for a round?" : "Nothing to judge right now");
-        Paragraph intro = new Paragraph(roundOffered ? "A round deals up to " + roundSize() + " instructions, each "
+        H1 title = new H1(unfinished != null ? "Welcome back" : roundOffered ? "Ready for a round?"
+                : "Nothing to judge right now");
+        Paragraph intro = new Paragraph(unfinished != null ? "Your round is under way: " + unfinished.done() + " of "
+                + Words.count(unfinished.size(), "pair") + " done. Pick up where you left off."
+                : roundOffered ? "A round deals up to " + roundSize() + " instructions, each "
                 + "with two answers. Pick the better answer — you earn a point for every judgment, and more as the "
                 + "dataset takes shape." : NOTHING_LEFT);
         GoldAccuracy gold = judging.goldAccuracy(judgeId);
@@ -167,7 +173,8 @@ public class PlayView extends Div {
                         gold.answered() == 0 ? "gold pairs right" : "gold pairs right (" + gold.answered() + ")"));
         stats.addClassName("verdict-stats");
         PlayerProgress.Progress mine = progress.of(judgeId);
-        Button start = new Button("Start a round", VaadinIcon.PLAY.create(), e -> startRound());
+        Button start = new Button(unfinished != null ? "Resume the round" : "Start a round", VaadinIcon.PLAY.create(),
+                e -> begin());
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         start.addClassName("verdict-start");
         card.add(title, intro, stats, progression(mine));
@@ -183,6 +190,19 @@ public class PlayView extends Div {
 
     private int roundSize() {
         return round == null ? judging.roundSize() : round.size();
+    }
+
+    /** The welcome card's action: the round left unfinished if there is one, else a new one. */
+    private void begin() {
+        if (unfinished == null) {
+            startRound();
+            return;
+        }
+        rankBeforeRound = place(judging.standing(judgeId));
+        feedback.removeAll();
+        round = unfinished;
+        unfinished = null;
+        showNext();
     }
 
     void startRound() {

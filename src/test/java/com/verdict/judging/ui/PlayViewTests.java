@@ -218,6 +218,27 @@ class PlayViewTests {
         assertThat(_find(Div.class, spec -> spec.withClasses("verdict-flag-notice"))).hasSize(1);
     }
 
+    @Test
+    void aRoundLeftWithAPairOnScreenIsResumedWhereItWas() {
+        _click(_get(Button.class, spec -> spec.withText("Start a round")));
+        _click(_get(Button.class, spec -> spec.withText("Tie")));
+        _click(_get(Button.class, spec -> spec.withText("Tie")));
+        long shown = openInteraction();
+
+        // A reload, or a look at another view, and back.
+        UI.getCurrent().navigate("me");
+        UI.getCurrent().navigate(PlayView.class);
+        assertThat(_get(H1.class).getText()).isEqualTo("Welcome back");
+        assertThat(_get(Paragraph.class, spec -> spec.withText("Your round is under way: 2 of 10 pairs done. Pick up "
+                + "where you left off."))).isNotNull();
+        _get(PlayView.class).onKey("Enter");
+
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-progress-label")).getText()).isEqualTo("3 of 10");
+        assertThat(openInteraction()).as("the pair that was on screen").isEqualTo(shown);
+        assertThat(jdbc.queryForObject("select count(*) from assignment where judge_id = ? and state = 'OPEN'",
+                Long.class, judge.id())).isEqualTo(1);
+    }
+
     private long openInteraction() {
         return jdbc.queryForObject("select interaction_id from assignment where judge_id = ? and state = 'OPEN'",
                 Long.class, judge.id());
