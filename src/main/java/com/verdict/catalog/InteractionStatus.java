@@ -10,4 +10,9 @@ public enum InteractionStatus {
     public String key() {
         return name().toLowerCase();
     }
+
+    /** "Open", "Settled": as the views show it beside categories' labels. */
+    public String label() {
+        return name().charAt(0) + key().substring(1);
+    }
 }

@@ -100,7 +100,7 @@ public class CatalogView extends Div {
         source.setItems(catalog.sources());
         tag.setItems(catalog.tags());
         status.setItems(InteractionStatus.values());
-        status.setItemLabelGenerator(InteractionStatus::key);
+        status.setItemLabelGenerator(InteractionStatus::label);
         search.setPlaceholder("Instruction or id");
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -399,7 +399,7 @@ public class CatalogView extends Div {
             case CONTESTED -> "error";
             case RETIRED -> "contrast";
         };
-        return badge(status.key(), theme);
+        return badge(status.label(), theme);
     }
 
     private static Span badge(String text, String theme) {

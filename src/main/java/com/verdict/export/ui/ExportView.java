@@ -187,8 +187,7 @@ public class ExportView extends Div {
     private Component history() {
         history.addColumn(e -> times.format(e.startedAt())).setHeader(times.header("When")).setAutoWidth(true).setFlexGrow(0);
         history.addColumn(ExportHistoryEntry::username).setHeader("Who").setAutoWidth(true);
-        history.addColumn(e -> e.tokenName() == null ? e.via() : e.via() + " '" + e.tokenName() + "'")
-                .setHeader("Via").setAutoWidth(true);
+        history.addColumn(ExportView::via).setHeader("Via").setAutoWidth(true);
         history.addColumn(e -> e.format().file()).setHeader("File").setAutoWidth(true);
         history.addColumn(e -> e.filters().isEmpty() ? "—" : e.filters()).setHeader("Filters").setFlexGrow(1);
         history.addColumn(e -> e.completed() ? String.valueOf(e.records()) : e.records() + " (broken off)")
@@ -201,6 +200,16 @@ public class ExportView extends Div {
         history.setEmptyStateText("No exports yet");
         refreshHistory();
         return history;
+    }
+
+    /** "This view", "API token 'nightly'", "API (password)": how a file was fetched, in words. */
+    static String via(ExportHistoryEntry entry) {
+        return switch (entry.via()) {
+            case "ui" -> "This view";
+            case "token" -> "API token '" + entry.tokenName() + "'";
+            case "basic" -> "API (password)";
+            default -> entry.via();
+        };
     }
 
     /**

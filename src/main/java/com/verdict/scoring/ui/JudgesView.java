@@ -103,7 +103,8 @@ public class JudgesView extends Div {
                 .setHeader("Alpha").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Agreement::units).setHeader("Pairs").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Agreement::votes).setHeader("Votes").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(scoring.agreement());
+        // A scope with no pair judged twice measures nothing: ten rows of "— 0 0" hid the empty state's reason.
+        grid.setItems(scoring.agreement().stream().filter(a -> a.units() > 0).toList());
         grid.setEmptyStateText("No agreement measured yet: it needs pairs judged by two judges or more.");
         grid.setAllRowsVisible(true);
         grid.setMaxWidth("48rem");

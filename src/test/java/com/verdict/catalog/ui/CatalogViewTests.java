@@ -106,7 +106,7 @@ class CatalogViewTests {
         ButtonKt._click(_get(Button.class, spec -> spec.withText("Retire")));
         ButtonKt._click(_get(Button.class, spec -> spec.withClasses("verdict-confirm")));
 
-        assertThat(text("verdict-catalog-detail")).contains("retired");
+        assertThat(text("verdict-catalog-detail")).contains("Retired");
         assertThat(GridKt._get(grid, 0).status()).isIn(InteractionStatus.OPEN, InteractionStatus.RETIRED);
         assertThat(grid.getDataProvider().fetch(new com.vaadin.flow.data.provider.Query<>()).filter(
                 r -> r.externalId().equals(deal.interactionId())).findFirst().orElseThrow().status())

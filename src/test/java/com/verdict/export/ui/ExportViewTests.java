@@ -163,6 +163,7 @@ class ExportViewTests {
         Grid<ExportHistoryEntry> history = _get(Grid.class);
         assertThat(GridKt._get(history, 0).username()).isEqualTo(engineer.username());
         assertThat(GridKt._get(history, 0).records()).isEqualTo(7);
+        assertThat(ExportView.via(GridKt._get(history, 0))).isEqualTo("This view");
         assertThat(GridKt._getFormatted(history, 0, "sha256")).isEqualTo(HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(file)));
     }

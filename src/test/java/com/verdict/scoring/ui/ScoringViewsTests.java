@@ -248,6 +248,9 @@ class ScoringViewsTests {
     @Test
     void beforeAnyRefitTheJudgesViewSaysWhyItsTablesAreEmpty() {
         data.signIn(data.user("lead", "Blue", Role.LEAD));
+        // A refit over pairs none judged twice measures no agreement: rows of nothing are no rows.
+        jdbc.update("insert into agreement_alpha (scope, name, alpha, units, votes) "
+                + "values ('OVERALL', 'All', null, 0, 3)");
 
         UI.getCurrent().navigate("judges");
 
