@@ -204,11 +204,15 @@ public class ImportView extends Div {
         }
     }
 
+    /** The file being imported, or last imported. UI lock only. */
+    private String importing;
+
     private void showRunning(String fileName) {
         UI.getCurrent().setPollInterval(500);
         result.removeAll();
         progressBar.setIndeterminate(true);
         progressLabel.setText("Importing " + fileName + "…");
+        importing = fileName;
         progress.setVisible(true);
         mode.setEnabled(false);
         onConflict.setEnabled(false);
@@ -227,6 +231,10 @@ public class ImportView extends Div {
         onConflict.setEnabled(true);
         upload.clearFileList();
         result.removeAll();
+        // The upload list is cleared: the result names its file, or after a few uploads which one it was is lost.
+        Span file = new Span(VaadinIcon.FILE_TEXT_O.create(), new Span(importing));
+        file.addClassName("verdict-import-file");
+        result.add(file);
     }
 
     private void showResult(ImportResult imported) {

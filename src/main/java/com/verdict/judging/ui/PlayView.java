@@ -168,9 +168,10 @@ public class PlayView extends Div {
         GoldAccuracy gold = judging.goldAccuracy(judgeId);
         Div stats = new Div(new Stat(String.valueOf(standing.points()), "points"),
                 new Stat(String.valueOf(standing.judgments()), "judgments"),
-                new Stat(place(standing) == 0 ? "—" : "#" + place(standing), "rank"),
+                new Stat(place(standing) == 0 ? "—" : "#" + place(standing), "rank, all time"),
                 new Stat(gold.rate() == null ? "—" : Math.round(gold.rate() * 100) + "%",
-                        gold.answered() == 0 ? "gold pairs right" : "gold pairs right (" + gold.answered() + ")"));
+                        gold.answered() == 0 ? "gold pairs right" : "of " + Words.count(gold.answered(), "gold pair")
+                                + " right"));
         stats.addClassName("verdict-stats");
         PlayerProgress.Progress mine = progress.of(judgeId);
         Button start = new Button(unfinished != null ? "Resume the round" : "Start a round", VaadinIcon.PLAY.create(),
@@ -347,7 +348,8 @@ public class PlayView extends Div {
             Div stats = new Div(new Stat(signed(summary.points()), "points this round"),
                     new Stat(String.valueOf(standing.points()), "points in all"),
                     place(standing) == 0 ? new Stat("—", "rank")
-                            : new Stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)));
+                            : new Stat("#" + standing.rank(), "rank of " + Math.max(standing.rankedJudges(), 1)
+                                    + ", all time"));
             stats.addClassName("verdict-stats");
             card.add(new Paragraph(judgedSentence(done, summary.judged())), stats,
                     pointsByKind(summary.earned()));
@@ -373,6 +375,11 @@ public class PlayView extends Div {
         Div actions = new Div(again, leaderboardButton());
         actions.addClassName("verdict-actions");
         card.add(actions);
+        if (!nothingDealt) {
+            Div legend = new Div(new Span("Keys:"), legendEntry("play another round", "Enter"));
+            legend.addClassName("verdict-legend");
+            card.add(legend);
+        }
         stage.removeAll();
         stage.add(feedback);
         showFlag();
@@ -453,7 +460,7 @@ public class PlayView extends Div {
             none.addClassNames("verdict-rank-change", "verdict-steady");
             return none;
         }
-        Span change = new Span(before == 0 ? "▲ You entered the board at #" + after
+        Span change = new Span(before == 0 ? "▲ You entered the all-time board at #" + after
                 : after < before ? "▲ You climbed " + Words.count(before - after, "place")
                 : after == before ? "You held your place" : "▼ You dropped " + Words.count(after - before, "place"));
         change.addClassNames("verdict-rank-change", before == 0 || after < before ? "verdict-up" : "verdict-steady");

@@ -37,7 +37,7 @@ public class OperationsView extends Div {
         this.backups = backups;
         this.audit = audit;
         addClassName("verdict-page");
-        Button backUp = new Button("Back up now", VaadinIcon.DOWNLOAD.create(), e -> backUp());
+        Button backUp = new Button("Back up now", VaadinIcon.DATABASE.create(), e -> backUp());
         backUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Paragraph how = new Paragraph("A backup is a consistent copy of the embedded database, taken while Verdict "
                 + "runs. To restore one, stop Verdict and follow the README's \"Backups\" section.");

@@ -13,6 +13,7 @@ import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.upload.Upload;
 import com.verdict.TestData;
@@ -69,6 +70,8 @@ class ImportViewTests {
         awaitResult();
 
         assertThat(banner()).contains("The file has 4 errors on 2 lines; nothing was imported");
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-import-file")).getElement()
+                .getTextRecursively()).isEqualTo("faulty.jsonl");
         @SuppressWarnings("unchecked")
         Grid<ImportError> errors = _get(Grid.class);
         assertThat(GridKt._size(errors)).isEqualTo(4);

@@ -78,7 +78,7 @@ class PlayViewTests {
         assertThat(_find(Span.class, spec -> spec.withText("#1"))).hasSize(1);
         assertThat(_get(Paragraph.class, spec -> spec.withText("You judged 10 of 10 pairs."))).isNotNull();
         assertThat(_get(Span.class, spec -> spec.withClasses("verdict-rank-change")).getText())
-                .as("no place before the first round").isEqualTo("▲ You entered the board at #1");
+                .as("no place before the first round").isEqualTo("▲ You entered the all-time board at #1");
         assertThat(jdbc.queryForObject("select count(*) from judgment where judge_id = ?", Long.class, judge.id()))
                 .isEqualTo(10);
     }
@@ -109,7 +109,7 @@ class PlayViewTests {
     @Test
     void aPlaceOfNoneIsNamedAsSuch() {
         assertThat(((Span) PlayView.rankChange(0, 0)).getText()).isEqualTo("Not on the board yet: points put you on it");
-        assertThat(((Span) PlayView.rankChange(0, 3)).getText()).isEqualTo("▲ You entered the board at #3");
+        assertThat(((Span) PlayView.rankChange(0, 3)).getText()).isEqualTo("▲ You entered the all-time board at #3");
         assertThat(((Span) PlayView.rankChange(5, 3)).getText()).isEqualTo("▲ You climbed 2 places");
         assertThat(((Span) PlayView.rankChange(3, 3)).getText()).isEqualTo("You held your place");
     }
