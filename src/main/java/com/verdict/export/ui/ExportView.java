@@ -151,6 +151,8 @@ public class ExportView extends Div {
         testFraction.setMax(0.99);
         testFraction.setStep(0.05);
         testFraction.setEnabled(false);
+        Times.isoDays(since);
+        Times.isoDays(until);
         since.setHelperText("Days in " + times.zone().getId());
         until.setHelperText("Days in " + times.zone().getId());
         dedupe.addClassName("verdict-export-dedupe");

@@ -61,8 +61,8 @@ public class SeasonsView extends Div {
         title.setMaxLength(200);
         TextArea prize = new TextArea("Prize");
         prize.setMaxLength(2000);
-        DateTimePicker start = new DateTimePicker("Starts");
-        DateTimePicker end = new DateTimePicker("Ends");
+        DateTimePicker start = isoPicker("Starts");
+        DateTimePicker end = isoPicker("Ends");
         start.setValue(LocalDateTime.now(times.zone()).withSecond(0).withNano(0));
         end.setValue(start.getValue().plusWeeks(1));
         FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize).on("startsAt", start)
@@ -84,8 +84,22 @@ public class SeasonsView extends Div {
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(title, start, end, prize, create);
+        // Title and prize across, start and end side by side; the button on a row of its own.
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
+        form.add(title, 2);
+        form.add(start, end);
+        form.add(prize, 2);
+        Div actions = new Div(create);
+        actions.addClassName("verdict-form-actions");
+        form.add(actions, 2);
         form.setMaxWidth("60rem");
         return form;
+    }
+
+    private static DateTimePicker isoPicker(String label) {
+        DateTimePicker picker = new DateTimePicker(label);
+        Times.isoDays(picker);
+        return picker;
     }
 }
