@@ -109,6 +109,8 @@ public class AdminView extends VerticalLayout {
 
     private void openEditor(Person existing) {
         Dialog dialog = new Dialog(existing == null ? "Add user" : "Edit " + existing.username());
+        // Pinned near the top: centred, it moved as field errors came and went, and clicks landed on the wrong field.
+        dialog.setTop("8vh");
         TextField username = new TextField("Username");
         TextField displayName = new TextField("Display name");
         displayName.setMaxLength(200);

@@ -88,6 +88,7 @@ class AdminViewTests {
 
         assertThat(team.isAllowCustomValue()).as("a typo makes no team").isFalse();
         assertThat(roles.getItemLabelGenerator().apply(Role.LEAD)).isEqualTo("Team lead");
+        assertThat(_get(Dialog.class).getTop()).as("pinned, not re-centred as errors come and go").isEqualTo("8vh");
     }
 
     @Test
