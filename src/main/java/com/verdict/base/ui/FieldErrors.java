@@ -46,7 +46,8 @@ public final class FieldErrors {
         }
     }
 
-    private List<String> mark(List<String> problems) {
+    /** Each problem under the field it names; returns the problems no field here takes, for the caller to show. */
+    public List<String> mark(List<String> problems) {
         clear();
         Map<HasValidation, List<String>> byField = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>();

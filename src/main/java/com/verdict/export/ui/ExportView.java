@@ -32,6 +32,7 @@ import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.verdict.base.ApiException;
 import com.verdict.base.Words;
+import com.verdict.base.ui.FieldErrors;
 import com.verdict.base.ui.Times;
 import com.verdict.base.ui.UiAccess;
 import com.verdict.catalog.Category;
@@ -99,6 +100,7 @@ public class ExportView extends Div {
     /** The count of the choice shown, 0 while it is counted; touched with the UI locked only. */
     private long expectedRecords;
     private final Counting counting = new Counting();
+    private final FieldErrors fieldErrors = new FieldErrors();
 
     record Choice(ExportFormat format, ExportFilter filter) {
     }
@@ -140,7 +142,6 @@ public class ExportView extends Div {
         minConfidence.setStepButtonsVisible(true);
         // The Catalog shows confidence as a percentage: say that this field takes a share, so 80 is not typed.
         minConfidence.setHelperText("From 0 to 1, e.g. 0.8 for 80%");
-        minConfidence.setErrorMessage("A share from 0 to 1, e.g. 0.8 for 80%");
         minJudgments.setMin(0);
         minJudgments.setStepButtonsVisible(true);
         split.setLabel("Split");
@@ -157,6 +158,9 @@ public class ExportView extends Div {
         until.setHelperText("Days in " + times.zone().getId());
         dedupe.addClassName("verdict-export-dedupe");
         sinceLastExport.addClassName("verdict-export-since-last");
+        fieldErrors.on("category", categories).on("source", source).on("tag", tag)
+                .on("min-confidence", minConfidence).on("min-judgments", minJudgments).on("since", since)
+                .on("until", until).on("split", split).on("test-fraction", testFraction);
         FormLayout form = new FormLayout(categories, source, tag, minConfidence, minJudgments, since, until, split,
                 testFraction, includeContested, dedupe, sinceLastExport);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
@@ -231,12 +235,16 @@ public class ExportView extends Div {
         } catch (ApiException e) {
             choice = null;
             counting.stop();
-            problems.setText(String.join("; ", e.details()));
+            // Under the field it is about, where the user looks; in the result only what no field takes.
+            problems.setText(String.join("; ", fieldErrors.mark(e.details())));
             count.setText("");
             firstLines.setText("");
+            firstLines.setVisible(false);
             download.setEnabled(false);
             return;
         }
+        fieldErrors.clear();
+        firstLines.setVisible(true);
         problems.setText("");
         expectedRecords = 0;
         count.setText("Counting records…");

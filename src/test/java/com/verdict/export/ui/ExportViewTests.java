@@ -142,11 +142,17 @@ class ExportViewTests {
 
     @Test
     void badValuesAreShownAndDisableTheDownload() {
-        _get(NumberField.class, spec -> spec.withLabel("Minimum confidence")).setValue(3.0);
+        NumberField minConfidence = _get(NumberField.class, spec -> spec.withLabel("Minimum confidence"));
+        minConfidence.setValue(3.0);
 
-        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-export-problems")).getText())
-                .isEqualTo("min-confidence: must be a number from 0 to 1, not '3.0'");
+        // Under the field, once: not again in the result in the API's words.
+        assertThat(minConfidence.isInvalid()).isTrue();
+        assertThat(minConfidence.getErrorMessage()).isEqualTo("Must be a number from 0 to 1, not '3.0'");
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-export-problems")).getText()).isEmpty();
         assertThat(_get(Anchor.class, spec -> spec.withClasses("verdict-export-download")).isEnabled()).isFalse();
+
+        minConfidence.setValue(0.5);
+        assertThat(minConfidence.isInvalid()).isFalse();
     }
 
     @Test
