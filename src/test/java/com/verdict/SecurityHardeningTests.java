@@ -113,6 +113,12 @@ class SecurityHardeningTests {
         assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
 
+        // The tab's icon, named by the page and open to a visitor not yet signed in (the login page is one).
+        assertThat(login.getBody()).contains("<link href=\"images/favicon.svg\" rel=\"icon\"");
+        ResponseEntity<String> icon = http.getForEntity("/images/favicon.svg", String.class);
+        assertThat(icon.getStatusCode().value()).isEqualTo(200);
+        assertThat(icon.getBody()).startsWith("<svg");
+
         HttpHeaders api = http.getForEntity("/api/leaderboard", String.class).getHeaders();
         assertThat(api.getFirst("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
         assertThat(api.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
