@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.Words;
+import com.verdict.base.ui.Times;
 import com.verdict.base.ui.RowNotes;
 import com.verdict.catalog.Category;
 import com.verdict.people.CurrentUser;
@@ -35,10 +36,12 @@ import java.util.Locale;
 @RolesAllowed({"LEAD", "ADMIN"})
 public class JudgesView extends Div {
 
-    public JudgesView(ScoringService scoring, CurrentUser currentUser) {
+    public JudgesView(ScoringService scoring, CurrentUser currentUser, Times times) {
         addClassNames("verdict-page", "verdict-judges");
-        Paragraph how = new Paragraph("Estimated from every judgment at the last refit. A judge whose estimated "
-                + "accuracy is below the flag level is flagged: their votes weigh nothing and earn no bonus. "
+        // When: the figures stand still between refits while the boards move, and looked stale without a date.
+        String asOf = scoring.lastRefit().map(r -> " (" + times.formatWithZone(r.fittedAt()) + ")").orElse("");
+        Paragraph how = new Paragraph("Estimated from every judgment at the last refit" + asOf + ". A judge whose "
+                + "estimated accuracy is below the flag level is flagged: their votes weigh nothing and earn no bonus. "
                 + "Left share is the share of decisive verdicts that went to the left response; in brackets, "
                 + "the share their pairs warrant.");
         how.addClassName("verdict-muted");
@@ -58,7 +61,7 @@ public class JudgesView extends Div {
         grid.addColumn(j -> j.team() == null ? "—" : j.team()).setHeader("Team").setAutoWidth(true)
                 .setSortable(true);
         // Sortable headers get widths of their own: measured widths leave out the sorter's arrows ("Judgme…").
-        grid.addColumn(JudgeQuality::judgments).setHeader("Judgments").setWidth("8.5em").setFlexGrow(0)
+        grid.addColumn(JudgeQuality::judgments).setHeader("Judgments at refit").setWidth("11em").setFlexGrow(0)
                 .setSortable(true);
         grid.addColumn(j -> Words.percent(j.accuracy())).setHeader("Accuracy").setWidth("8em").setFlexGrow(0)
                 .setComparator(JudgeQuality::accuracy);

@@ -26,6 +26,7 @@ import com.verdict.people.Person;
 import com.verdict.people.Role;
 import com.verdict.scoring.MyStats;
 import com.verdict.scoring.RefitSummary;
+import com.verdict.scoring.ScoringService;
 import java.security.Principal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -243,6 +244,17 @@ class ScoringViewsTests {
         Grid<com.verdict.scoring.JudgeQuality> all = _find(Grid.class).get(0);
         assertThat(IntStream.range(0, GridKt._size(all)).mapToObj(i -> GridKt._get(all, i).username()))
                 .contains(flagged.username(), elsewhere.username());
+    }
+
+    @Test
+    void theJudgesViewSaysWhenItsRefitRan() {
+        data.signIn(data.user("admin", null, Role.ADMIN));
+        RefitSummary refit = context.getBean(ScoringService.class).refit();
+
+        UI.getCurrent().navigate("judges");
+
+        assertThat(_get(JudgesView.class).getElement().getTextRecursively()).contains("at the last refit ("
+                + context.getBean(Times.class).formatWithZone(refit.fittedAt()) + ").");
     }
 
     @Test
