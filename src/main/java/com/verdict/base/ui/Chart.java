@@ -92,6 +92,32 @@ public class Chart extends Div {
         option.put("yAxis", yAxis);
         option.put("series", series.stream().map(s -> Map.of("name", s.name(), "type", s.line() ? "line" : "bar",
                 "data", s.values())).toList());
+        write(option);
+    }
+
+    /**
+     * Named things (categories) as bars across, each name before its bar and its count after it, and a target for
+     * each as a mark on its bar's line. Upright, long names overlapped and small counts were flat lines under their
+     * targets, which a line joined across unrelated things as if a trend.
+     */
+    public void showAcross(List<String> names, Series counts, Series targets) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("color", PALETTE);
+        option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
+        option.put("legend", Map.of("top", 0, "right", 8));
+        option.put("grid", Map.of("left", 8, "right", 32, "top", 36, "bottom", 8, "containLabel", true));
+        option.put("yAxis", Map.of("type", "category", "data", names, "inverse", true,
+                "axisTick", Map.of("show", false)));
+        option.put("xAxis", Map.of("type", "value", "minInterval", 1));
+        option.put("series", List.of(
+                Map.of("name", counts.name(), "type", "bar", "data", counts.values(),
+                        "label", Map.of("show", true, "position", "right")),
+                Map.of("name", targets.name(), "type", "scatter", "data", targets.values(), "symbol", "diamond",
+                        "symbolSize", 12)));
+        write(option);
+    }
+
+    private void write(Map<String, Object> option) {
         try {
             this.option = JSON.writeValueAsString(option);
         } catch (JsonProcessingException e) {

@@ -116,7 +116,7 @@ public class TeamView extends Div {
         // In whole percent, by the day the pairs settled; a day when none settled is a gap in the line.
         agreement.show(days, List.of(Chart.Series.line("Agreement %", data.agreementPerDay().stream()
                 .map(share -> share == null ? null : Math.round(100 * share)).toList())), 100.0);
-        coverage.show(data.categories(), List.of(Chart.Series.bars("Decided", data.decided()),
-                Chart.Series.line("Target", data.targets())), null);
+        coverage.showAcross(data.categories(), Chart.Series.bars("Decided", data.decided()),
+                Chart.Series.bars("Target", data.targets()));
     }
 }

@@ -2,6 +2,8 @@ package com.verdict.base.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,5 +49,21 @@ class ChartTests {
         Chart line = new Chart("Agreement");
         line.show(List.of("11-25", "11-26"), List.of(Chart.Series.line("Agreement %", List.of(40, 60))), 100.0);
         assertThat(line.option()).doesNotContain("minInterval");
+    }
+
+    @Test
+    void namedThingsLieAcrossWithTheirTargetsAsMarks() throws Exception {
+        Chart coverage = new Chart("Decided");
+        coverage.showAcross(List.of("Open Q&A", "Information extraction"), Chart.Series.bars("Decided", List.of(2, 0)),
+                Chart.Series.bars("Target", List.of(150, 200)));
+
+        JsonNode option = new ObjectMapper().readTree(coverage.option());
+        assertThat(option.at("/yAxis/type").asText()).isEqualTo("category");
+        assertThat(option.at("/yAxis/data/1").asText()).isEqualTo("Information extraction");
+        assertThat(option.at("/series/0/type").asText()).isEqualTo("bar");
+        assertThat(option.at("/series/0/data").toString()).isEqualTo("[2,0]");
+        assertThat(option.at("/series/1/type").asText()).as("a mark per target, no line joining them")
+                .isEqualTo("scatter");
+        assertThat(option.at("/series/1/data").toString()).isEqualTo("[150,200]");
     }
 }
