@@ -119,16 +119,19 @@ public class CatalogView extends Div {
     private void configureGrid() {
         grid.addColumn(InteractionRow::externalId).setHeader("Id").setKey("externalId").setSortable(true)
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(InteractionRow::instruction).setHeader("Instruction").setWidth("16rem").setFlexGrow(1)
+        // What an engineer scans and sorts by first (status, judgments) before what the detail shows anyway: beside
+        // the detail the list is narrow, and the judgments column sat out of sight.
+        grid.addColumn(InteractionRow::instruction).setHeader("Instruction").setWidth("12rem").setFlexGrow(1)
                 .setTooltipGenerator(InteractionRow::instruction);
+        // Sortable headers get widths of their own: measured widths leave out the sorter's arrows ("Sta…").
+        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setKey("status").setSortable(true)
+                .setWidth("7.5em").setFlexGrow(0);
+        grid.addColumn(InteractionRow::judgments).setHeader("Judgments").setKey("judgments").setSortable(true)
+                .setWidth("8.5em").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addComponentColumn(r -> badge(r.category().label(), "contrast")).setHeader("Category")
                 .setKey("category").setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(r -> statusBadge(r.status())).setHeader("Status").setKey("status").setSortable(true)
-                .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(InteractionRow::candidates).setHeader("Resp.").setAutoWidth(true).setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(InteractionRow::judgments).setHeader("Judgments").setKey("judgments").setSortable(true)
-                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addComponentColumn(r -> r.gold() ? badge("gold", "warning") : new Span()).setHeader("Gold")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> String.join(", ", r.tags())).setHeader("Tags").setAutoWidth(true).setFlexGrow(0);
