@@ -298,7 +298,8 @@ public class PlayView extends Div {
 
     private void showFeedback(JudgmentResult result) {
         feedback.removeAll();
-        Span points = new Span("+" + Words.count(result.points(), "point"));
+        // A gold pair missed may cost points: "−2 points", not "+-2 points".
+        Span points = new Span(signed(result.points()) + " point" + (Math.abs(result.points()) == 1 ? "" : "s"));
         points.addClassName(result.points() > 0 ? "verdict-points-earned" : "verdict-points-none");
         // Named as the pair judged, not the one below it, which is still blind.
         Span sources = new Span("Previous pair: left was " + result.leftSource() + ", right was "
