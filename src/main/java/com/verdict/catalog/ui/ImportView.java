@@ -2,6 +2,7 @@ package com.verdict.catalog.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -82,6 +83,8 @@ public class ImportView extends Div {
     // Read by the upload's request thread, which must not touch components.
     private volatile ImportMode chosenMode = ImportMode.ALL_OR_NOTHING;
     private volatile OnConflict chosenOnConflict = OnConflict.REJECT;
+    /** The file rejected last, kept for "import the other lines"; null when there is none. UI lock only. */
+    private Rejected rejected;
 
     public ImportView(CatalogService catalog, VerdictProperties properties,
             @Qualifier("applicationTaskExecutor") Executor executor) {
@@ -95,6 +98,7 @@ public class ImportView extends Div {
         intro.addClassName("verdict-muted");
         add(new H1("Import interactions"), intro, options(), uploader(properties), progress(), result);
         result.addClassName("verdict-import-result");
+        addDetachListener(e -> discardRejected());
     }
 
     private Component options() {
@@ -172,19 +176,46 @@ public class ImportView extends Div {
             throw e;
         }
         long size = Files.size(file);
-        UiAccess.ifOpen(ui, () -> showRunning(fileName));
-        // With the uploader's security context: the import's audit entry names them, not "system".
+        UiAccess.ifOpen(ui, () -> {
+            discardRejected();
+            showRunning(fileName);
+        });
+        start(ui, file, size, importMode, conflicts);
+    }
+
+    /** Imports in the background, with the uploader's security context: its audit entry names them, not "system". */
+    private void start(UI ui, Path file, long size, ImportMode importMode, OnConflict conflicts) {
         executor.execute(new DelegatingSecurityContextRunnable(() -> importFile(ui, file, size, importMode, conflicts),
                 SecurityContextHolder.getContext()));
     }
 
+    /**
+     * A file rejected whole is kept on disk until the next upload, so that its valid lines can be imported in one more
+     * click (where the user had to switch the mode and pick the same file again).
+     */
+    private record Rejected(Path file, long size, OnConflict conflicts) {
+    }
+
+    private void discardRejected() {
+        if (rejected != null) {
+            delete(rejected.file());
+            rejected = null;
+        }
+    }
+
     private void importFile(UI ui, Path file, long size, ImportMode importMode, OnConflict conflicts) {
+        boolean kept = false;
         try (InputStream in = new Counting(Files.newInputStream(file), size, fraction ->
                 UiAccess.ifOpen(ui, () -> showProgress(fraction, size)))) {
             ImportResult imported = catalog.importJsonl(in, importMode, conflicts);
             UiAccess.ifOpen(ui, () -> showResult(imported));
         } catch (ImportRejected e) {
-            UiAccess.ifOpen(ui, () -> showRejected(e));
+            Rejected retry = importMode == ImportMode.ALL_OR_NOTHING ? new Rejected(file, size, conflicts) : null;
+            kept = retry != null;
+            if (kept) {
+                file.toFile().deleteOnExit();   // should the view close before it hears of the rejection
+            }
+            UiAccess.ifOpen(ui, () -> showRejected(e, ui, retry));
         } catch (ImportConflict e) {
             UiAccess.ifOpen(ui, () -> showConflict(e));
         } catch (IOException | RuntimeException e) {
@@ -196,11 +227,17 @@ public class ImportView extends Div {
                 UiAccess.ifOpen(ui, this::showFailure);
             }
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                log.warn("Could not delete {}", file, e);
+            if (!kept) {
+                delete(file);
             }
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", file, e);
         }
     }
 
@@ -259,11 +296,24 @@ public class ImportView extends Div {
         }
     }
 
-    private void showRejected(ImportRejected rejected) {
+    private void showRejected(ImportRejected failure, UI ui, Rejected retry) {
         finished();
-        result.add(banner(VaadinIcon.CLOSE_CIRCLE, rejected.getMessage(), "error"),
-                errorNote(rejected.errors().size(), rejected.totalErrors()));
-        show(errors, rejected.errors());
+        result.add(banner(VaadinIcon.CLOSE_CIRCLE, failure.getMessage(), "error"));
+        if (retry != null) {
+            rejected = retry;
+            String name = importing;
+            Button skip = new Button("Import the other lines, skipping those with errors", VaadinIcon.FORWARD.create(),
+                    e -> {
+                        Rejected again = rejected;
+                        rejected = null;
+                        showRunning(name);
+                        start(ui, again.file(), again.size(), ImportMode.SKIP_INVALID, again.conflicts());
+                    });
+            skip.addClassName("verdict-import-skip");
+            result.add(skip);
+        }
+        result.add(errorNote(failure.errors().size(), failure.totalErrors()));
+        show(errors, failure.errors());
         result.add(errors);
     }
 

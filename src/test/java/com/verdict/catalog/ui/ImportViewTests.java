@@ -1,6 +1,7 @@
 package com.verdict.catalog.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +12,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
@@ -79,6 +81,26 @@ class ImportViewTests {
         assertThat(GridKt._get(errors, 3).line()).isEqualTo(3);
         assertThat(GridKt._get(errors, 3).field()).isEqualTo("category");
         assertThat(jdbc.queryForObject("select count(*) from interaction", Long.class)).isZero();
+    }
+
+    @Test
+    void aFileRejectedWholeHasItsOtherLinesImportedInOneMoreClick() {
+        String file = TestData.interactionLine("again-1", 2) + "\n{\"id\": \"again-2\"}\n"
+                + TestData.interactionLine("again-3", 3);
+        UploadKt._upload(_get(Upload.class), "again.jsonl", "application/x-ndjson",
+                file.getBytes(StandardCharsets.UTF_8));
+        awaitResult();
+        assertThat(banner()).contains("nothing was imported");
+
+        _click(_get(Button.class, spec -> spec.withText("Import the other lines, skipping those with errors")));
+        awaitResult();
+
+        assertThat(banner()).contains("Import finished");
+        assertThat(view.getElement().getTextRecursively()).contains("2 imported").contains("1 invalid");
+        assertThat(jdbc.queryForList("select external_id from interaction order by external_id", String.class))
+                .containsExactly("again-1", "again-3");
+        assertThat(_find(Button.class, spec -> spec.withText("Import the other lines, skipping those with errors")))
+                .as("once").isEmpty();
     }
 
     @Test
