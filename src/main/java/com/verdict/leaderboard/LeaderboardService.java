@@ -267,6 +267,15 @@ public class LeaderboardService {
         return season;
     }
 
+    /** Corrects a season's title and prize; its dates stay. */
+    @Transactional
+    public Season rewordSeason(long seasonId, String title, String prize) {
+        String before = season(seasonId).title();
+        Season season = seasons.reword(seasonId, title, prize);
+        audit.record("season.reworded", seasonId + ": " + before + " → " + season.title());
+        return season;
+    }
+
     public boolean showsOnLeaderboard(long judgeId) {
         return jdbc.queryForList("select show_on_leaderboard from judge_preference where judge_id = ?", Boolean.class,
                 judgeId).stream().findFirst().orElse(true);

@@ -50,14 +50,7 @@ class Seasons {
     @Transactional
     public Season create(String title, String prize, Instant startsAt, Instant endsAt) {
         List<String> problems = new ArrayList<>();
-        if (title == null || title.isBlank() || title.length() > 200) {
-            problems.add("title: must be 1 to 200 characters");
-        }
-        if (prize != null && prize.length() > 2000) {
-            problems.add("prize: at most 2000 characters");
-        }
-        StoredText.check("title", title, problems);
-        StoredText.check("prize", prize, problems);
+        checkWording(title, prize, problems);
         inRange("startsAt", startsAt, problems);
         inRange("endsAt", endsAt, problems);
         if (startsAt == null) {
@@ -86,6 +79,34 @@ class Seasons {
             countScoresSoFar(id, startsAt, endsAt, now);
         }
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Corrects a season's title and prize, running or ended: a typo stood on every judge's banner. Its dates stay, as
+     * its board counts by them.
+     */
+    Season reword(long id, String title, String prize) {
+        List<String> problems = new ArrayList<>();
+        checkWording(title, prize, problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("Invalid season", problems);
+        }
+        if (jdbc.update("update season set title = ?, prize = ? where id = ?", title.strip(),
+                prize == null ? "" : prize.strip(), id) == 0) {
+            throw ApiException.notFound("No season " + id);
+        }
+        return find(id).orElseThrow();
+    }
+
+    private static void checkWording(String title, String prize, List<String> problems) {
+        if (title == null || title.isBlank() || title.length() > 200) {
+            problems.add("title: must be 1 to 200 characters");
+        }
+        if (prize != null && prize.length() > 2000) {
+            problems.add("prize: at most 2000 characters");
+        }
+        StoredText.check("title", title, problems);
+        StoredText.check("prize", prize, problems);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.verdict.leaderboard.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -46,6 +47,11 @@ public class SeasonsView extends Div {
         seasons.addColumn(Season::prize).setHeader("Prize").setFlexGrow(1);
         seasons.addColumn(s -> s.frozenAt() != null ? "Frozen" : s.runningAt(Instant.now()) ? "Running" : "")
                 .setHeader("State").setAutoWidth(true);
+        seasons.addComponentColumn(s -> {
+            Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> openEditor(s));
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            return edit;
+        }).setKey("edit").setAutoWidth(true).setFlexGrow(0);
         seasons.setAllRowsVisible(true);
         seasons.setEmptyStateText("No seasons yet: a season gives the contest its own board, banner and prize.");
         Paragraph help = new Paragraph("A season has its own board. A start in the past counts the points scored "
@@ -95,6 +101,35 @@ public class SeasonsView extends Div {
         form.add(actions, 2);
         form.setMaxWidth("60rem");
         return form;
+    }
+
+    /** A typo in a season's title or prize stood on every judge's banner: both can be corrected, the dates not. */
+    private void openEditor(Season season) {
+        Dialog dialog = new Dialog("Edit " + season.title());
+        dialog.setTop("8vh");
+        TextField title = new TextField("Title");
+        title.setMaxLength(200);
+        title.setValue(season.title());
+        title.setWidthFull();
+        TextArea prize = new TextArea("Prize");
+        prize.setMaxLength(2000);
+        prize.setValue(season.prize() == null ? "" : season.prize());
+        prize.setWidthFull();
+        FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize);
+        Button save = new Button("Save", e -> {
+            try {
+                leaderboards.rewordSeason(season.id(), title.getValue(), prize.getValue());
+                dialog.close();
+                seasons.setItems(leaderboards.seasons());
+            } catch (ApiException ex) {
+                errors.show(ex, "title");
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new Div(title, prize));
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.setWidth("32rem");
+        dialog.open();
     }
 
     private static DateTimePicker isoPicker(String label) {

@@ -1,6 +1,7 @@
 package com.verdict.leaderboard.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
+import com.verdict.leaderboard.Season;
 import com.verdict.people.Role;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,5 +75,29 @@ class SeasonsViewTests {
         assertThat(title.isInvalid()).isTrue();
         assertThat(title.getErrorMessage()).startsWith("Season ").endsWith("has this title and these dates already");
         assertThat(jdbc.queryForObject("select count(*) from season", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aSeasonsTitleAndPrizeCanBeCorrected() {
+        _get(TextField.class, spec -> spec.withLabel("Title")).setValue("Wintr cup");
+        _click(_get(Button.class, spec -> spec.withText("Create season")));
+        @SuppressWarnings("unchecked")
+        Grid<Season> grid = _get(Grid.class);
+
+        _click((Button) GridKt._getCellComponent(grid, 0, "edit"));
+        // The dialog's, after the form's (an open modal dialog may also hide the form from lookups).
+        List<TextField> titles = _find(TextField.class, spec -> spec.withLabel("Title"));
+        TextField inDialog = titles.get(titles.size() - 1);
+        inDialog.setValue("");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(inDialog.getErrorMessage()).isEqualTo("Must be 1 to 200 characters");
+
+        inDialog.setValue("Winter cup");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(GridKt._get(grid, 0).title()).isEqualTo("Winter cup");
+        assertThat(jdbc.queryForObject("select title from season", String.class)).isEqualTo("Winter cup");
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'season.reworded' "
+                + "and details like '%Wintr cup → Winter cup'", Long.class)).isEqualTo(1);
     }
 }
