@@ -180,7 +180,7 @@ public class PlayView extends Div {
         start.addClassName("verdict-start");
         card.add(title, intro, stats, progression(mine));
         if (roundOffered) {
-            card.add(start, keyLegend());
+            card.add(start, keyLegend(unfinished != null ? "resume" : "start"));
         } else {
             card.add(leaderboardButton());
         }
@@ -585,10 +585,11 @@ public class PlayView extends Div {
         return hint;
     }
 
-    private static Component keyLegend() {
+    /** The keys of a round, and what Enter does here ({@code enter}: start, or resume a round left unfinished). */
+    private static Component keyLegend(String enter) {
         Div legend = new Div(new Span("Keys:"),
                 legendEntry("left", "1", "←"), legendEntry("right", "2", "→"), legendEntry("tie", "T"),
-                legendEntry("both bad", "B"), legendEntry("skip", "S"), legendEntry("start", "Enter"));
+                legendEntry("both bad", "B"), legendEntry("skip", "S"), legendEntry(enter, "Enter"));
         legend.addClassName("verdict-legend");
         return legend;
     }

@@ -229,6 +229,8 @@ class PlayViewTests {
         UI.getCurrent().navigate("me");
         UI.getCurrent().navigate(PlayView.class);
         assertThat(_get(H1.class).getText()).isEqualTo("Welcome back");
+        assertThat(_get(Div.class, spec -> spec.withClasses("verdict-legend")).getElement().getTextRecursively())
+                .endsWith("Enter resume");
         assertThat(_get(Paragraph.class, spec -> spec.withText("Your round is under way: 2 of 10 pairs done. Pick up "
                 + "where you left off."))).isNotNull();
         _get(PlayView.class).onKey("Enter");
