@@ -62,10 +62,7 @@ public class Chart extends Div {
 
     /** Shows these series over the labels; replaces whatever the chart showed before. */
     public void show(List<String> labels, List<Series> series, Double yMax) {
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("color", PALETTE);
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("legend", Map.of("top", 0, "right", 8));
+        Map<String, Object> option = option(Map.of("trigger", "axis"));
         Map<String, Object> xAxis = new LinkedHashMap<>(Map.of("type", "category", "data", labels));
         // A few named things (categories): every name shown, broken over lines, where ECharts would skip every
         // other one that does not fit; days, many and alike, may skip some.
@@ -101,10 +98,7 @@ public class Chart extends Div {
      * targets, which a line joined across unrelated things as if a trend.
      */
     public void showAcross(List<String> names, Series counts, Series targets) {
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put("color", PALETTE);
-        option.put("tooltip", Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
-        option.put("legend", Map.of("top", 0, "right", 8));
+        Map<String, Object> option = option(Map.of("trigger", "axis", "axisPointer", Map.of("type", "shadow")));
         option.put("grid", Map.of("left", 8, "right", 32, "top", 36, "bottom", 8, "containLabel", true));
         option.put("yAxis", Map.of("type", "category", "data", names, "inverse", true,
                 "axisTick", Map.of("show", false)));
@@ -115,6 +109,15 @@ public class Chart extends Div {
                 Map.of("name", targets.name(), "type", "scatter", "data", targets.values(), "symbol", "diamond",
                         "symbolSize", 12)));
         write(option);
+    }
+
+    /** What every chart here starts from: the palette, this tooltip, the legend at the top right. */
+    private static Map<String, Object> option(Map<String, Object> tooltip) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("color", PALETTE);
+        option.put("tooltip", tooltip);
+        option.put("legend", Map.of("top", 0, "right", 8));
+        return option;
     }
 
     private void write(Map<String, Object> option) {

@@ -37,16 +37,16 @@ public class Times {
      * not in the browser's US defaults.
      */
     public static void isoDays(DatePicker picker) {
-        picker.setI18n(isoDays());
+        picker.setI18n(isoDayNames());
     }
 
     /** The same for a date and time picker, with a 24-hour clock (14:05). */
     public static void isoDays(DateTimePicker picker) {
         picker.setLocale(Locale.UK);
-        picker.setDatePickerI18n(isoDays());
+        picker.setDatePickerI18n(isoDayNames());
     }
 
-    private static DatePicker.DatePickerI18n isoDays() {
+    private static DatePicker.DatePickerI18n isoDayNames() {
         return new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd").setFirstDayOfWeek(1);
     }
 

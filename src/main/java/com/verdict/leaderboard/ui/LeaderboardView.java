@@ -219,7 +219,7 @@ public class LeaderboardView extends Div {
         team.setVisible(!showTeams && !noSeasonYet);
         aroundMe.setVisible(!showTeams && !noSeasonYet);
         // "Play a round to be first" would promise a place on a board that no season keeps; only admins start one.
-        String noSeason = viewer.roles().contains(Role.ADMIN)
+        String noSeason = viewer.has(Role.ADMIN)
                 ? "No season is running: start one on the Seasons view." : "No season is running right now.";
         judges.setEmptyStateText(period == Period.SEASON && season == null ? noSeason
                 : "No points in this period yet. Play a round to be first!");

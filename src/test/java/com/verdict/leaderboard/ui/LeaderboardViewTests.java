@@ -125,7 +125,7 @@ class LeaderboardViewTests {
 
     @Test
     void withoutASeasonTheSeasonTabSaysSoPlainlyAndHidesItsFilters() {
-        _get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).setSelectedIndex(4);
+        _get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).setSelectedIndex(Period.SEASON.ordinal());
         assertThat(_get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).getSelectedTab().getLabel())
                 .isEqualTo("Season");
 
