@@ -1,10 +1,13 @@
 package com.verdict.leaderboard;
 
 import com.verdict.base.AfterCommit;
+import com.verdict.base.ApiException;
 import com.verdict.people.TeamChanged;
+import com.verdict.people.TeamRenamed;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +16,10 @@ import org.springframework.stereotype.Component;
  * the new team, in the transaction of the change. The old team's rows lose their points, judgments and (when they
  * were active) a member; the new team's gain them, and a team's row that no judge's row counts for any more goes.
  * <p>
- * Seasons that have ended keep the teams they ended with: their standings are final. Folds wait while a move runs
- * ({@link PendingScores#holdFolds}), so no fold adds to rows half moved, and scores still pending fold to the new team.
+ * Seasons that have ended keep the teams they ended with: their standings are final. A team that is renamed is the
+ * same team, so its rows take the new name everywhere, ended seasons' standings included. Folds wait while a move or
+ * a rename runs ({@link PendingScores#holdFolds}), so no fold adds to rows half moved, and scores still pending fold to
+ * the new team.
  */
 @Component
 class TeamMoves {
@@ -36,6 +41,22 @@ class TeamMoves {
     @EventListener
     void on(TeamChanged change) {
         move(change.userId(), change.team());
+    }
+
+    @EventListener
+    void on(TeamRenamed renamed) {
+        pending.holdFolds();
+        // A team deleted since may have left this name on an ended season's board: two teams would become one there.
+        Long elsewhere = jdbc.queryForObject("select count(*) from team_board_score where team = ?", Long.class,
+                renamed.name());
+        if (elsewhere > 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "The name " + renamed.name()
+                    + " is on the boards of past seasons, for a team deleted since: choose another");
+        }
+        jdbc.update("update board_score set team = ? where team = ?", renamed.name(), renamed.previousName());
+        jdbc.update("update team_board_score set team = ? where team = ?", renamed.name(), renamed.previousName());
+        jdbc.update("update season_standing set team = ? where team = ?", renamed.name(), renamed.previousName());
+        AfterCommit.run(updates::changed);
     }
 
     /** Moves the judge's rows that count for another team (or none) to {@code team}; null takes them off teams. */

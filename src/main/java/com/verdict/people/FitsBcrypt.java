@@ -19,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 @Constraint(validatedBy = FitsBcrypt.Check.class)
 @interface FitsBcrypt {
 
-    String RULE = "must be 4 to 72 bytes in UTF-8 (4 to 72 plain letters and digits; fewer for other characters)";
+    /** In the words of the admin who types it: bytes are BCrypt's unit, not theirs. */
+    String RULE = "must be 4 to 72 characters (a letter such as é, or an emoji, counts as 2 to 4)";
 
     String message() default RULE;
 

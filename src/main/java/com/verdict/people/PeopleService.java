@@ -129,6 +129,56 @@ public class PeopleService {
 
     @Transactional
     public String createTeam(String name) {
+        String created = validTeamName(name);
+        if (!teams.findByNameIgnoreCaseOrderById(created).isEmpty()) {
+            throw new ApiException(HttpStatus.CONFLICT, "Team already exists: " + created);
+        }
+        audit.record("team.created", created);
+        return teams.save(new Team(created)).getName();
+    }
+
+    /**
+     * Renames a team: its members, and its rows on every board (past seasons' too), carry the new name. Another team's
+     * name, in any case, is a 409; a change of case alone is a rename.
+     */
+    @Transactional
+    public String renameTeam(String name, String newName) {
+        Team team = existingTeam(name);
+        String renamed = validTeamName(newName);
+        if (teams.findByNameIgnoreCaseOrderById(renamed).stream().anyMatch(other -> !other.getId().equals(team.getId()))) {
+            throw new ApiException(HttpStatus.CONFLICT, "Team already exists: " + renamed);
+        }
+        String before = team.getName();
+        if (!renamed.equals(before)) {
+            team.rename(renamed);
+            audit.record("team.renamed", before + "→" + renamed);
+            // In this transaction: the boards take the new name with it, or neither happens.
+            events.publishEvent(new TeamRenamed(before, renamed));
+        }
+        return renamed;
+    }
+
+    /** Deletes a team that has no members (a 409 names how many it has); its past seasons' rows keep its name. */
+    @Transactional
+    public void deleteTeam(String name) {
+        Team team = existingTeam(name);
+        long members = users.countByTeam(team);
+        if (members > 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "Team " + team.getName() + " has " + members
+                    + (members == 1 ? " member" : " members") + ": move them to another team first");
+        }
+        teams.delete(team);
+        audit.record("team.deleted", team.getName());
+    }
+
+    private Team existingTeam(String name) {
+        String stripped = name == null ? "" : name.strip();
+        return teams.findByNameIgnoreCaseOrderById(stripped).stream()
+                .filter(team -> team.getName().equals(stripped)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("No team named " + stripped));
+    }
+
+    private static String validTeamName(String name) {
         List<String> problems = new ArrayList<>();
         if (name == null || name.isBlank() || name.strip().length() > NewUser.MAX_TEAM) {
             problems.add("name: must be 1 to " + NewUser.MAX_TEAM + " characters");
@@ -137,11 +187,7 @@ public class PeopleService {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid team", problems);
         }
-        if (!teams.findByNameIgnoreCaseOrderById(name.strip()).isEmpty()) {
-            throw new ApiException(HttpStatus.CONFLICT, "Team already exists: " + name.strip());
-        }
-        audit.record("team.created", name.strip());
-        return teams.save(new Team(name.strip())).getName();
+        return name.strip();
     }
 
     @Transactional(propagation = Propagation.SUPPORTS)

@@ -30,4 +30,8 @@ class Team {
     String getName() {
         return name;
     }
+
+    void rename(String newName) {
+        this.name = newName;
+    }
 }

@@ -2,6 +2,7 @@ package com.verdict.leaderboard;
 
 import static com.verdict.TestData.basic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.verdict.TestData;
 import com.verdict.catalog.Category;
 import com.verdict.VerdictTest;
+import com.verdict.base.ApiException;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.JudgmentRecorded;
 import com.verdict.judging.Outcome;
@@ -302,6 +304,64 @@ class LeaderboardServiceTests {
         assertThat(leaderboards.board(Period.ALL, null, host, false).me().team()).isNull();
         assertThat(jdbc.queryForObject("select count(*) from board_score where judge_id = ? and team is not null",
                 Long.class, host.id())).isZero();
+    }
+
+    @Test
+    void aRenamedTeamKeepsItsPointsAndAgreementUnderItsNewNameEvenInEndedSeasons() {
+        String typo = "Platfrom-" + System.nanoTime();
+        String fixed = typo.replace("Platfrom", "Platform");
+        Person judge = data.user("renamed", typo);
+        Person admin = data.user("admin", null, Role.ADMIN);
+        Instant now = Instant.now();
+        long ended = seasons.create("Renamed cup", "", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)))
+                .id();
+        score(judge, 5, now.minus(Duration.ofDays(2)));
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
+                ended);
+        SeasonFreezes.freeze(seasons, ended);
+        score(judge, 7, now);
+        jdbc.update("insert into agreement_alpha (scope, name, alpha, units, votes) values ('TEAM', ?, 0.5, 4, 8)",
+                typo);
+
+        people.renameTeam(typo, fixed);
+        score(judge, 1, now);
+
+        assertThat(teamRow(Period.ALL, fixed)).extracting(TeamRow::points, TeamRow::members, TeamRow::agreement)
+                .containsExactly(13L, 1, 0.5);
+        assertThat(leaderboards.teams(Period.ALL)).extracting(TeamRow::team).doesNotContain(typo);
+        assertThat(leaderboards.board(Period.ALL, fixed, judge, false).me().points()).isEqualTo(13);
+        assertThat(leaderboards.seasonTeams(ended)).filteredOn(t -> t.team().equals(fixed)).singleElement()
+                .extracting(TeamRow::points).isEqualTo(5L);
+        assertThat(names(leaderboards.seasonBoard(ended, fixed, admin, false).rows()))
+                .containsExactly(judge.username());
+        assertThat(jdbc.queryForObject("select count(*) from board_score where team = ?", Long.class, typo)).isZero();
+    }
+
+    @Test
+    void aTeamIsNotRenamedIntoANameThatPastSeasonsKeepForADeletedTeam() {
+        String gone = "Gone-" + System.nanoTime();
+        String staying = "Staying-" + System.nanoTime();
+        Person leaver = data.user("leaver", gone);
+        Person stayer = data.user("stayer", staying);
+        Instant now = Instant.now();
+        long ended = seasons.create("Past cup", "", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)))
+                .id();
+        score(leaver, 5, now.minus(Duration.ofDays(2)));
+        score(stayer, 3, now.minus(Duration.ofDays(2)));
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
+                ended);
+        SeasonFreezes.freeze(seasons, ended);
+        people.update(leaver.id(), leaver.displayName(), staying, Set.of(Role.JUDGE), true);
+        people.deleteTeam(gone);
+
+        assertThatThrownBy(() -> people.renameTeam(staying, gone)).isInstanceOf(ApiException.class)
+                .hasMessage("The name " + gone + " is on the boards of past seasons, for a team deleted since: "
+                        + "choose another");
+
+        assertThat(people.find(stayer.id()).orElseThrow().team()).isEqualTo(staying);
+        assertThat(leaderboards.seasonTeams(ended)).extracting(TeamRow::team, TeamRow::points)
+                .contains(tuple(gone, 5L), tuple(staying, 3L));
+        assertThat(teamRow(Period.ALL, staying).points()).isEqualTo(8);
     }
 
     @Test

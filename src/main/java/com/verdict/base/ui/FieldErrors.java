@@ -31,10 +31,17 @@ public final class FieldErrors {
         });
     }
 
-    /** Why a change failed: each problem under its field (a conflict, such as a name taken, under conflictField's). */
+    /**
+     * Why a change failed: each problem under its field; a conflict, such as a name taken, under conflictField's, or in
+     * a message where the form has no such field.
+     */
     public void show(ApiException failure, String conflictField) {
-        show(failure.getMessage(), failure.status() == HttpStatus.CONFLICT
-                ? List.of(conflictField + ": " + failure.getMessage()) : failure.details());
+        if (failure.status() != HttpStatus.CONFLICT) {
+            show(failure.getMessage(), failure.details());
+        } else {
+            show(failure.getMessage(), fields.containsKey(conflictField)
+                    ? List.of(conflictField + ": " + failure.getMessage()) : List.of());
+        }
     }
 
     /** Each problem under the field it names; the summary, with the problems no field here takes, in a message. */

@@ -8,9 +8,11 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -22,6 +24,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.ApiException;
+import com.verdict.base.ui.Confirmation;
 import com.verdict.base.ui.FieldErrors;
 import com.verdict.people.NewUser;
 import com.verdict.people.PeopleService;
@@ -48,8 +51,10 @@ public class AdminView extends VerticalLayout {
     public AdminView(PeopleService people) {
         this.people = people;
         addClassName("verdict-page");
+        Paragraph teamsNote = new Paragraph("A team can be deleted once nobody is in it.");
+        teamsNote.addClassName("verdict-muted");
         add(new H1("Users and teams"), new H2("Users"), userToolbar(), configureUsers(), new H2("Teams"), teamToolbar(),
-                configureTeams());
+                configureTeams(), teamsNote);
         refresh();
     }
 
@@ -81,7 +86,7 @@ public class AdminView extends VerticalLayout {
         name.setMaxLength(100);
         FieldErrors errors = new FieldErrors().on("name", name);
         Button add = new Button("Add team", VaadinIcon.PLUS.create(), e -> {
-            if (attempt(() -> people.createTeam(name.getValue()), errors, "name")) {
+            if (attempt("Team added", () -> people.createTeam(name.getValue()), errors, "name")) {
                 name.clear();
             }
         });
@@ -92,10 +97,52 @@ public class AdminView extends VerticalLayout {
 
     private Grid<PeopleService.TeamSummary> configureTeams() {
         teams.addColumn(PeopleService.TeamSummary::name).setHeader("Team").setFlexGrow(1);
-        teams.addColumn(PeopleService.TeamSummary::members).setHeader("Members").setAutoWidth(true);
+        teams.addColumn(PeopleService.TeamSummary::members).setHeader("Members").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        teams.addComponentColumn(team -> {
+            Button rename = new Button("Rename", VaadinIcon.EDIT.create(), e -> openRename(team.name()));
+            rename.setAriaLabel("Rename " + team.name());
+            HorizontalLayout actions = new HorizontalLayout(rename);
+            // Only an empty team: its members would be left without one (the note under the list says so).
+            if (team.members() == 0) {
+                Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> Confirmation.ask(
+                        "Delete team " + team.name() + "?", "It has no members. Boards of seasons that have ended keep "
+                                + "its name.", "Delete team", () -> attempt("Team deleted",
+                                        () -> people.deleteTeam(team.name()), new FieldErrors(), null)));
+                delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                delete.setAriaLabel("Delete " + team.name());
+                actions.add(delete);
+            }
+            return actions;
+        // Wide enough for both buttons: an auto width fits the rows first shown, which may have no Delete.
+        }).setKey("actions").setHeader("").setWidth("15rem").setFlexGrow(0);
+        teams.setId("teams");
         teams.setAllRowsVisible(true);
-        teams.setMaxWidth("40rem");
+        teams.setMaxWidth("48rem");
         return teams;
+    }
+
+    private void openRename(String team) {
+        Dialog dialog = new Dialog("Rename " + team);
+        dialog.setTop("8vh");
+        TextField name = new TextField("Team name");
+        name.setValue(team);
+        name.setMaxLength(100);
+        name.setWidthFull();
+        name.setHelperText("Its members and its rows on every board, past seasons' too, take the new name");
+        name.setAutofocus(true);
+        dialog.add(name);
+        dialog.setWidth("28rem");
+        FieldErrors errors = new FieldErrors().on("name", name);
+        Button save = new Button("Rename", e -> {
+            if (attempt("Team renamed", () -> people.renameTeam(team, name.getValue()), errors, "name")) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickShortcut(Key.ENTER).listenOn(dialog);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
     }
 
     private static String label(Role role) {
@@ -143,7 +190,7 @@ public class AdminView extends VerticalLayout {
 
         Button save = new Button("Save", e -> {
             Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.of(Role.JUDGE) : EnumSet.copyOf(roles.getValue());
-            boolean saved = attempt(() -> {
+            boolean saved = attempt("Saved", () -> {
                 if (existing == null) {
                     people.create(new NewUser(username.getValue().strip(), displayName.getValue(), team.getValue(),
                             chosen, password.getValue()));
@@ -165,10 +212,10 @@ public class AdminView extends VerticalLayout {
     }
 
     /**
-     * Runs a change and refreshes the lists if it worked. If not, each problem shows under the field it names (a
+     * Runs a change and, if it worked, refreshes the lists and says {@code done}. If not, each problem shows under the field it names (a
      * conflict, such as a name taken, under {@code conflictField}'s), and what no field takes in a message.
      */
-    private boolean attempt(Runnable change, FieldErrors errors, String conflictField) {
+    private boolean attempt(String done, Runnable change, FieldErrors errors, String conflictField) {
         try {
             change.run();
         } catch (ApiException e) {
@@ -182,7 +229,7 @@ public class AdminView extends VerticalLayout {
         }
         errors.clear();
         refresh();
-        Notification.show("Saved", 2000, Notification.Position.BOTTOM_START)
+        Notification.show(done, 2000, Notification.Position.BOTTOM_START)
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         return true;
     }
