@@ -236,7 +236,7 @@ public class CatalogView extends Div {
         H3 title = new H3(d.externalId());
         Div head = new Div(title, statusBadge(d.status()), badge(d.category().label(), "contrast"));
         if (d.goldBest() != null && !blind) {
-            head.add(badge("gold: #" + d.goldBest() + " is better", "warning"));
+            head.add(badge("gold: " + number(d.goldBest()) + " is better", "warning"));
         }
         d.tags().forEach(t -> head.add(badge(t, "")));
         head.addClassName("verdict-detail-head");
@@ -259,7 +259,7 @@ public class CatalogView extends Div {
             return;
         }
         if (d.goldWhy() != null) {
-            Paragraph why = new Paragraph("Why #" + d.goldBest() + " is better: " + d.goldWhy());
+            Paragraph why = new Paragraph("Why " + number(d.goldBest()) + " is better: " + d.goldWhy());
             why.addClassName("verdict-muted");
             detail.add(why);
         }
@@ -287,7 +287,7 @@ public class CatalogView extends Div {
             // Ties and both-bad settle too, but give the dataset no response: said so, as they are not "undecided".
             box.add(new Span(switch (decision.settledAs()) {
                 case BEST -> d.candidates().stream().filter(c -> c.id() == decision.bestCandidateId()).findFirst()
-                        .map(best -> "Best: #" + best.position() + " (" + best.source() + ")").orElse("Best decided");
+                        .map(best -> "Best: " + number(best.position()) + " (" + best.source() + ")").orElse("Best decided");
                 case TIE -> "Settled as a tie: no response goes to the dataset";
                 case BOTH_BAD -> "Settled as both bad: no response goes to the dataset";
             }), new Span("confidence " + Words.confidence(decision.confidence())));
@@ -296,7 +296,7 @@ public class CatalogView extends Div {
     }
 
     private static Component candidate(CandidateView c, InteractionDetail d) {
-        Span number = new Span("#" + c.position());
+        Span number = new Span(number(c.position()));
         number.addClassName("verdict-candidate-number");
         Div head = new Div(number, badge(c.source(), "contrast"));
         if (d.goldBest() != null && d.goldBest() == c.position()) {
@@ -318,7 +318,7 @@ public class CatalogView extends Div {
     }
 
     private Component pair(InteractionDetail.PairDetail p) {
-        Span title = new Span("#" + p.a().position() + " vs #" + p.b().position());
+        Span title = new Span(number(p.a().position()) + " vs " + number(p.b().position()));
         title.addClassName("verdict-pair-title");
         Div head = new Div(title, new Span(Words.count(p.judgments().size(), "judgment")));
         if (p.gold()) {
@@ -346,11 +346,16 @@ public class CatalogView extends Div {
 
     private static String choice(JudgmentHistory.Choice choice, InteractionDetail.PairDetail p) {
         return switch (choice) {
-            case A -> "#" + p.a().position() + " better";
-            case B -> "#" + p.b().position() + " better";
+            case A -> number(p.a().position()) + " better";
+            case B -> number(p.b().position()) + " better";
             case TIE -> "tie";
             case BOTH_BAD -> "both bad";
         };
+    }
+
+    /** A response's number on screen, from #1: files give its place from 0 ({@code "gold": {"best": 0}}). */
+    private static String number(int position) {
+        return "#" + (position + 1);
     }
 
     private static String seconds(Duration duration) {

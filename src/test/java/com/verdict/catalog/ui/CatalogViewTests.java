@@ -93,7 +93,7 @@ class CatalogViewTests {
         grid.select(judged);
 
         assertThat(text("verdict-catalog-detail")).contains(deal.interactionId()).contains("model-0")
-                .contains("model-1").contains("#0 vs #1").contains("1 judgment");
+                .contains("model-1").contains("#1 vs #2").contains("1 judgment");
         Div detail = _get(Div.class, spec -> spec.withClasses("verdict-catalog-detail"));
         @SuppressWarnings("unchecked")
         Grid<JudgmentHistory.PairJudgment> judgments = _get(detail, Grid.class);
@@ -148,7 +148,7 @@ class CatalogViewTests {
         assertThat(text("verdict-detail-decision")).contains("Settled as a tie: no response goes to the dataset")
                 .contains("confidence 93%");
         view.showDetail(best);
-        assertThat(text("verdict-detail-decision")).contains("Best: #0 (model-0)").contains("confidence 99.5%");
+        assertThat(text("verdict-detail-decision")).contains("Best: #1 (model-0)").contains("confidence 99.5%");
         assertThat(text("verdict-catalog-counts")).as("the tie is settled, not decided")
                 .contains("All categories311 decided (3%)");
     }
