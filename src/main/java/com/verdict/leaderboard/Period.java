@@ -10,16 +10,24 @@ import java.util.List;
 
 /** The spans a board covers. Days, weeks (ISO, from Monday) and months are counted in the board's zone. */
 public enum Period {
-    DAY("Today"), WEEK("This week"), MONTH("This month"), ALL("All time"), SEASON("Season");
+    DAY("Today", "Today"), WEEK("This week", "Week"), MONTH("This month", "Month"), ALL("All time", "All"),
+    SEASON("Season", "Season");
 
     private final String label;
+    private final String shortLabel;
 
-    Period(String label) {
+    Period(String label, String shortLabel) {
         this.label = label;
+        this.shortLabel = shortLabel;
     }
 
     public String label() {
         return label;
+    }
+
+    /** The label where space is short, as on a phone's tabs. */
+    public String shortLabel() {
+        return shortLabel;
     }
 
     /** The name used in URLs: day, week, month, all, season. */

@@ -156,6 +156,8 @@ public class LeaderboardView extends Div {
     void fitTo(int windowWidth) {
         boolean wide = windowWidth <= 0 || windowWidth >= NARROW_BELOW;
         wideOnly.forEach(column -> column.setVisible(wide));
+        // Short labels fit the five tabs across a phone; long ones scrolled, opening on "s week" with Today hidden.
+        periods.forEach((tab, period) -> tab.setLabel(wide ? period.label() : period.shortLabel()));
     }
 
     @Override

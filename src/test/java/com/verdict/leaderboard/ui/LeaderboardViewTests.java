@@ -12,6 +12,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
@@ -109,14 +110,22 @@ class LeaderboardViewTests {
 
         view.fitTo(390);
         assertThat(headers(judges)).containsExactly("Rank", "Judge", "Points");
+        assertThat(tabLabels()).as("five tabs across a phone").containsExactly("Today", "Week", "Month", "All",
+                "Season");
         view.fitTo(1280);
         assertThat(headers(judges)).containsExactly("Rank", "Judge", "Points", "Team", "Judgments");
+        assertThat(tabLabels()).containsExactly("Today", "This week", "This month", "All time", "Season");
 
         _get(Tabs.class, spec -> spec.withClasses("verdict-kind-tabs")).setSelectedIndex(1);
         Grid<TeamRow> teams = _get(Grid.class, spec -> spec.withClasses("verdict-teams"));
         assertThat(headers(teams)).hasSize(6);
         view.fitTo(390);
         assertThat(headers(teams)).containsExactly("Rank", "Team", "Points per active member");
+    }
+
+    private static List<String> tabLabels() {
+        return _get(Tabs.class, spec -> spec.withClasses("verdict-period-tabs")).getChildren()
+                .map(tab -> ((Tab) tab).getLabel()).toList();
     }
 
     private static List<String> headers(Grid<?> grid) {
