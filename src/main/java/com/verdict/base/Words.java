@@ -14,6 +14,30 @@ public final class Words {
         return share == null ? "—" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
+    /** "100% of 3" gold pairs right; "—" before any. */
+    public static String gold(Double accuracy, int judgments) {
+        return judgments == 0 || accuracy == null ? "—" : percent(accuracy) + " of " + judgments;
+    }
+
+    /** What {@link #leftBias} shows, for the views that show it. */
+    public static final String LEFT_BIAS_MEANS = "Left bias: how many percentage points more of a judge's decisive "
+            + "verdicts went to the left response than their pairs warranted (in brackets: their left share vs the "
+            + "warranted share).";
+
+    /**
+     * "+18 pts (48% vs 30%)": how many percentage points more of a judge's decisive verdicts went to the left response
+     * than their pairs warranted, then the two shares; "—" when there is nothing to measure. One form wherever a
+     * judge's left bias shows.
+     */
+    public static String leftBias(Double leftShare, Double warranted) {
+        if (leftShare == null || warranted == null) {
+            return "—";
+        }
+        long points = Math.round(100 * leftShare) - Math.round(100 * warranted);
+        return (points < 0 ? "−" + -points : points > 0 ? "+" + points : "0") + " pts (" + percent(leftShare) + " vs "
+                + percent(warranted) + ")";
+    }
+
     /**
      * "99.5%" for a confidence of 0.9956, "100%" only for 1: rounded down to a tenth of a percent, as a minimum
      * confidence of 1 admits only what shows as 100%.

@@ -82,7 +82,10 @@ public class LeaderboardService {
             return new MemberRow(p.username(), p.displayName(), all[1], all[0], boardRow(week, p.id())[0],
                     !showsOnLeaderboard(p.id()), quality.map(JudgeQuality::agreement).orElse(null),
                     quality.map(JudgeQuality::goldAccuracy).orElse(null),
+                    quality.map(JudgeQuality::goldJudgments).orElse(0),
                     quality.map(JudgeQuality::positionBias).orElse(null),
+                    quality.map(JudgeQuality::leftShare).orElse(null),
+                    quality.map(JudgeQuality::leftWarranted).orElse(null),
                     quality.map(JudgeQuality::medianTimeMs).orElse(null),
                     quality.map(JudgeQuality::flagged).orElse(false),
                     quality.map(JudgeQuality::flagReason).orElse(null));

@@ -27,6 +27,16 @@ class WordsTests {
     }
 
     @Test
+    void aLeftBiasIsInPercentagePointsWithBothShares() {
+        assertThat(Words.leftBias(0.48, 0.30)).isEqualTo("+18 pts (48% vs 30%)");
+        assertThat(Words.leftBias(0.29, 0.48)).isEqualTo("−19 pts (29% vs 48%)");
+        assertThat(Words.leftBias(0.5, 0.5)).isEqualTo("0 pts (50% vs 50%)");
+        assertThat(Words.leftBias(null, 0.5)).isEqualTo("—");
+        assertThat(Words.gold(2 / 3.0, 3)).isEqualTo("67% of 3");
+        assertThat(Words.gold(null, 0)).isEqualTo("—");
+    }
+
+    @Test
     void aNameInMarkdownHasItsMarkupEscaped() {
         String name = "[Reset your password](https://evil.example) *now* O'Brien-Smith";
 

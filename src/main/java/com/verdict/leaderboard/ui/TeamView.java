@@ -40,7 +40,7 @@ public class TeamView extends Div {
     private final Paragraph empty = new Paragraph();
     private final Paragraph asOfRefit = new Paragraph("Judged and points are live. Agreement (with the consensus as "
             + "it stands now), gold, left bias and median time are as the last scoring refit estimated them; the chart "
-            + "below counts agreement as each pair settled, as a judge's My stats does.");
+            + "below counts agreement as each pair settled, as a judge's My stats does. " + Words.LEFT_BIAS_MEANS);
 
     public TeamView(LeaderboardService leaderboards, PeopleService people, CurrentUser currentUser) {
         this.leaderboards = leaderboards;
@@ -81,11 +81,10 @@ public class TeamView extends Div {
                 .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> Words.percent(m.agreement())).setHeader("Agreement").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        members.addColumn(m -> Words.percent(m.goldAccuracy())).setHeader("Gold").setAutoWidth(true)
+        members.addColumn(m -> Words.gold(m.goldAccuracy(), m.goldJudgments())).setHeader("Gold").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        // "pts" read as game points: the bias is in percentage points of left choices above what was warranted.
-        members.addColumn(m -> m.positionBias() == null ? "—" : "%+.0f".formatted(100 * m.positionBias()))
-                .setHeader("Left bias (% points)").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        members.addColumn(m -> Words.leftBias(m.leftShare(), m.leftWarranted())).setHeader("Left bias")
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> m.medianTimeMs() == null ? "—" : "%.1f s".formatted(m.medianTimeMs() / 1000.0))
                 .setHeader("Median time").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -1,6 +1,7 @@
 package com.verdict.scoring.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -42,8 +43,7 @@ public class JudgesView extends Div {
         String asOf = scoring.lastRefit().map(r -> " (" + times.formatWithZone(r.fittedAt()) + ")").orElse("");
         Paragraph how = new Paragraph("Estimated from every judgment at the last refit" + asOf + ". A judge whose "
                 + "estimated accuracy is below the flag level is flagged: their votes weigh nothing and earn no bonus. "
-                + "Left share is the share of decisive verdicts that went to the left response; in brackets, "
-                + "the share their pairs warrant.");
+                + Words.LEFT_BIAS_MEANS);
         how.addClassName("verdict-muted");
         Person viewer = currentUser.person();
         if (!viewer.has(Role.ADMIN)) {
@@ -61,18 +61,21 @@ public class JudgesView extends Div {
         grid.addColumn(j -> j.team() == null ? "—" : j.team()).setHeader("Team").setAutoWidth(true)
                 .setSortable(true);
         // Sortable headers get widths of their own: measured widths leave out the sorter's arrows ("Judgme…").
+        // Numbers to the right, as on the Team view's list of the same judges.
         grid.addColumn(JudgeQuality::judgments).setHeader("Judgments at refit").setWidth("11em").setFlexGrow(0)
-                .setSortable(true);
+                .setSortable(true).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(j -> Words.percent(j.accuracy())).setHeader("Accuracy").setWidth("8em").setFlexGrow(0)
-                .setComparator(JudgeQuality::accuracy);
-        grid.addColumn(j -> Words.percent(j.goldAccuracy())
-                + (j.goldJudgments() == 0 ? "" : " of " + j.goldJudgments())).setHeader("Gold").setAutoWidth(true);
-        grid.addColumn(j -> Words.percent(j.leftShare()) + " (" + Words.percent(j.leftWarranted()) + ")")
-                .setHeader("Left share").setAutoWidth(true);
-        grid.addColumn(j -> Words.percent(j.tooFastShare())).setHeader("Too fast").setAutoWidth(true);
+                .setComparator(JudgeQuality::accuracy).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(j -> Words.gold(j.goldAccuracy(), j.goldJudgments())).setHeader("Gold").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(j -> Words.leftBias(j.leftShare(), j.leftWarranted())).setHeader("Left bias")
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(j -> Words.percent(j.tooFastShare())).setHeader("Too fast").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(j -> String.format(Locale.ROOT, "%.1f s", j.medianTimeMs() / 1000.0))
-                .setHeader("Median time").setAutoWidth(true);
-        grid.addColumn(j -> Words.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true);
+                .setHeader("Median time").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(j -> Words.percent(j.agreement())).setHeader("Agreement").setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         grid.setItems(judges);
         RowNotes.show(grid, judges, j -> j.flagged() ? "Flagged: " + j.flagReason() : null);
         grid.setEmptyStateText("No judge estimated yet: judges appear here at the next refit after they judge.");

@@ -22,6 +22,7 @@ import com.verdict.base.ui.Times;
 import com.verdict.judging.Deal;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.Verdict;
+import com.verdict.leaderboard.MemberRow;
 import com.verdict.people.Person;
 import com.verdict.people.Role;
 import com.verdict.scoring.MyStats;
@@ -244,6 +245,34 @@ class ScoringViewsTests {
         Grid<com.verdict.scoring.JudgeQuality> all = _find(Grid.class).get(0);
         assertThat(IntStream.range(0, GridKt._size(all)).mapToObj(i -> GridKt._get(all, i).username()))
                 .contains(flagged.username(), elsewhere.username());
+    }
+
+    @Test
+    void theTeamAndJudgesViewsShowAJudgesLeftBiasAndGoldAlike() {
+        String team = "Leaners" + System.nanoTime();
+        Person leaner = data.user("leaner", team);
+        jdbc.update("""
+                insert into judge_reliability (judge_id, confusion, accuracy, judgments, gold_judgments,
+                    gold_matched, left_share, left_warranted, too_fast_share, median_time_ms, settled, agreed,
+                    flagged, flag_reason, fitted_at) values (?, ?, 0.8, 40, 3, 2, 0.48, 0.30, 0, 900, 30, 24, false,
+                    null, ?)""",
+                leaner.id(), "0.9,0.03,0.03,0.04,0.03,0.9,0.03,0.04,0.03,0.03,0.9,0.04,0.03,0.03,0.04,0.9",
+                Timestamp.from(Instant.now()));
+        data.signIn(data.user("lead", team, Role.LEAD));
+
+        UI.getCurrent().navigate("judges");
+        @SuppressWarnings("unchecked")
+        Grid<com.verdict.scoring.JudgeQuality> judges = _find(Grid.class).get(0);
+        List<String> judgesRow = GridKt._getFormattedRow(judges, 0);
+        UI.getCurrent().navigate("team");
+        @SuppressWarnings("unchecked")
+        Grid<MemberRow> members = _find(Grid.class).get(0);
+        List<String> teamRow = IntStream.range(0, GridKt._size(members))
+                .filter(i -> GridKt._get(members, i).username().equals(leaner.username()))
+                .mapToObj(i -> GridKt._getFormattedRow(members, i)).findFirst().orElseThrow();
+
+        assertThat(judgesRow).contains("+18 pts (48% vs 30%)", "67% of 3");
+        assertThat(teamRow).contains("+18 pts (48% vs 30%)", "67% of 3");
     }
 
     @Test
