@@ -21,21 +21,26 @@ public final class Words {
 
     /** What {@link #leftBias} shows, for the views that show it. */
     public static final String LEFT_BIAS_MEANS = "Left bias: how many percentage points more of a judge's decisive "
-            + "verdicts went to the left response than their pairs warranted (in brackets: their left share vs the "
-            + "warranted share).";
+            + "verdicts went to the left response than their pairs warranted (point at it for both shares).";
 
     /**
-     * "+18 pts (48% vs 30%)": how many percentage points more of a judge's decisive verdicts went to the left response
-     * than their pairs warranted, then the two shares; "—" when there is nothing to measure. One form wherever a
-     * judge's left bias shows.
+     * "+18 pts": how many percentage points more of a judge's decisive verdicts went to the left response than their
+     * pairs warranted; "—" when there is nothing to measure. One form wherever a judge's left bias shows, with
+     * {@link #leftShares} beside it where there is room (a tooltip): both shares in the cell pushed the lists of
+     * judges wider than a laptop's screen.
      */
     public static String leftBias(Double leftShare, Double warranted) {
         if (leftShare == null || warranted == null) {
             return "—";
         }
         long points = Math.round(100 * leftShare) - Math.round(100 * warranted);
-        return (points < 0 ? "−" + -points : points > 0 ? "+" + points : "0") + " pts (" + percent(leftShare) + " vs "
-                + percent(warranted) + ")";
+        return (points < 0 ? "−" + -points : points > 0 ? "+" + points : "0") + " pts";
+    }
+
+    /** "48% of decisive verdicts went left; their pairs warranted 30%"; null when there is nothing to measure. */
+    public static String leftShares(Double leftShare, Double warranted) {
+        return leftShare == null || warranted == null ? null
+                : percent(leftShare) + " of decisive verdicts went left; their pairs warranted " + percent(warranted);
     }
 
     /**

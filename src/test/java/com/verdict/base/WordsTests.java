@@ -27,11 +27,14 @@ class WordsTests {
     }
 
     @Test
-    void aLeftBiasIsInPercentagePointsWithBothShares() {
-        assertThat(Words.leftBias(0.48, 0.30)).isEqualTo("+18 pts (48% vs 30%)");
-        assertThat(Words.leftBias(0.29, 0.48)).isEqualTo("−19 pts (29% vs 48%)");
-        assertThat(Words.leftBias(0.5, 0.5)).isEqualTo("0 pts (50% vs 50%)");
+    void aLeftBiasIsInPercentagePointsAndItsSharesInWords() {
+        assertThat(Words.leftBias(0.48, 0.30)).isEqualTo("+18 pts");
+        assertThat(Words.leftBias(0.29, 0.48)).isEqualTo("−19 pts");
+        assertThat(Words.leftBias(0.5, 0.5)).isEqualTo("0 pts");
         assertThat(Words.leftBias(null, 0.5)).isEqualTo("—");
+        assertThat(Words.leftShares(0.48, 0.30))
+                .isEqualTo("48% of decisive verdicts went left; their pairs warranted 30%");
+        assertThat(Words.leftShares(null, null)).isNull();
         assertThat(Words.gold(2 / 3.0, 3)).isEqualTo("67% of 3");
         assertThat(Words.gold(null, 0)).isEqualTo("—");
     }

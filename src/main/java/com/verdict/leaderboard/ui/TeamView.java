@@ -84,6 +84,7 @@ public class TeamView extends Div {
         members.addColumn(m -> Words.gold(m.goldAccuracy(), m.goldJudgments())).setHeader("Gold").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> Words.leftBias(m.leftShare(), m.leftWarranted())).setHeader("Left bias")
+                .setTooltipGenerator(m -> Words.leftShares(m.leftShare(), m.leftWarranted()))
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> m.medianTimeMs() == null ? "—" : "%.1f s".formatted(m.medianTimeMs() / 1000.0))
                 .setHeader("Median time").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);

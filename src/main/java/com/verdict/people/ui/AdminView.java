@@ -115,7 +115,7 @@ public class AdminView extends VerticalLayout {
             }
             return actions;
         // Wide enough for both buttons: an auto width fits the rows first shown, which may have no Delete.
-        }).setKey("actions").setHeader("").setWidth("15rem").setFlexGrow(0);
+        }).setKey("actions").setHeader("").setWidth("17rem").setFlexGrow(0);
         teams.setId("teams");
         teams.setAllRowsVisible(true);
         teams.setMaxWidth("48rem");

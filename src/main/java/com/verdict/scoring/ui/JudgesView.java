@@ -69,6 +69,7 @@ public class JudgesView extends Div {
         grid.addColumn(j -> Words.gold(j.goldAccuracy(), j.goldJudgments())).setHeader("Gold").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(j -> Words.leftBias(j.leftShare(), j.leftWarranted())).setHeader("Left bias")
+                .setTooltipGenerator(j -> Words.leftShares(j.leftShare(), j.leftWarranted()))
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(j -> Words.percent(j.tooFastShare())).setHeader("Too fast").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
