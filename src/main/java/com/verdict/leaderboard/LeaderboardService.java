@@ -12,6 +12,7 @@ import com.verdict.people.Role;
 import com.verdict.scoring.DayAgreement;
 import com.verdict.scoring.JudgeQuality;
 import com.verdict.scoring.ScoringService;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
@@ -270,13 +272,38 @@ public class LeaderboardService {
         return season;
     }
 
-    /** Corrects a season's title and prize; its dates stay. */
+    /** How close to its start or end a season keeps its dates. */
+    public static final Duration SEASON_DATES_SETTLED_WITHIN = Seasons.SETTLED_WITHIN;
+
+    /**
+     * Changes a season's title and prize, and its dates where its board allows: before it starts, or a running one's
+     * end (a 400 names the date that must stay).
+     */
     @Transactional
-    public Season rewordSeason(long seasonId, String title, String prize) {
-        String before = season(seasonId).title();
-        Season season = seasons.reword(seasonId, title, prize);
-        audit.record("season.reworded", seasonId + ": " + before + " → " + season.title());
-        return season;
+    public Season editSeason(long seasonId, String title, String prize, Instant startsAt, Instant endsAt) {
+        Season before = season(seasonId);
+        Season after = seasons.edit(seasonId, title, prize, startsAt, endsAt);
+        List<String> changes = new ArrayList<>();
+        changed("title", before.title(), after.title(), changes);
+        changed("prize", before.prize(), after.prize(), changes);
+        changed("starts", before.startsAt(), after.startsAt(), changes);
+        changed("ends", before.endsAt(), after.endsAt(), changes);
+        audit.record("season.changed", seasonId + ": " + (changes.isEmpty() ? "nothing" : String.join(", ", changes)));
+        return after;
+    }
+
+    private static void changed(String what, Object before, Object after, List<String> changes) {
+        if (!Objects.equals(before, after)) {
+            changes.add(what + " " + before + " → " + after);
+        }
+    }
+
+    /** Deletes a season that has not started; one that has is a 409. */
+    @Transactional
+    public void deleteSeason(long seasonId) {
+        Season deleted = seasons.delete(seasonId);
+        audit.record("season.deleted", seasonId + ": " + deleted.title() + " " + deleted.startsAt() + " – "
+                + deleted.endsAt());
     }
 
     public boolean showsOnLeaderboard(long judgeId) {

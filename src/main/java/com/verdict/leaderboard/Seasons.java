@@ -5,6 +5,7 @@ import com.verdict.base.ApiException;
 import com.verdict.base.SequenceIds;
 import com.verdict.base.StoredText;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ class Seasons {
 
     static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** How close to its start or end a season keeps its dates: a fold or the freeze may be about to read them. */
+    static final Duration SETTLED_WITHIN = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final SequenceIds ids;
@@ -82,20 +85,62 @@ class Seasons {
     }
 
     /**
-     * Corrects a season's title and prize, running or ended: a typo stood on every judge's banner. Its dates stay, as
-     * its board counts by them.
+     * Changes a season. Its title and prize may change at any time (a typo stood on every judge's banner). Its dates
+     * only where its board allows: a season not yet started may move as a whole (a start in the past counts the points
+     * scored since, as on creation); a running one may end at another time still to come; an ended one keeps them. A
+     * season about to start or end (within {@link #SETTLED_WITHIN}) keeps its dates too, so that no fold or freeze runs
+     * on dates being changed.
      */
-    Season reword(long id, String title, String prize) {
+    Season edit(long id, String title, String prize, Instant startsAt, Instant endsAt) {
+        Season season = find(id).orElseThrow(() -> ApiException.notFound("No season " + id));
         List<String> problems = new ArrayList<>();
         checkWording(title, prize, problems);
+        inRange("startsAt", startsAt, problems);
+        inRange("endsAt", endsAt, problems);
+        Instant now = Instant.now();
+        Instant soon = now.plus(SETTLED_WITHIN);
+        boolean startMoves = startsAt != null && !startsAt.equals(season.startsAt());
+        boolean endMoves = endsAt != null && !endsAt.equals(season.endsAt());
+        if (startMoves && season.startsAt().isBefore(soon)) {
+            problems.add("startsAt: the season has started (or starts within a minute): its start stays");
+        }
+        if (endMoves && season.endsAt().isBefore(soon)) {
+            problems.add("endsAt: the season has ended (or ends within a minute): its end stays");
+        } else if (endMoves && !endsAt.isAfter(now)) {
+            problems.add("endsAt: must be still to come");
+        }
+        Instant start = startMoves ? startsAt : season.startsAt();
+        Instant end = endMoves ? endsAt : season.endsAt();
+        if (!end.isAfter(start)) {
+            problems.add("endsAt: must be after the start (startsAt)");
+        }
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid season", problems);
         }
-        if (jdbc.update("update season set title = ?, prize = ? where id = ?", title.strip(),
-                prize == null ? "" : prize.strip(), id) == 0) {
-            throw ApiException.notFound("No season " + id);
+        if (startMoves || endMoves) {
+            // Folds count scores on the seasons running when they were made: none reads the dates while they change.
+            pending.holdFolds();
+        }
+        jdbc.update("update season set title = ?, prize = ?, starts_at = ?, ends_at = ? where id = ?", title.strip(),
+                prize == null ? "" : prize.strip(), Timestamp.from(start), Timestamp.from(end), id);
+        if (startMoves && start.isBefore(now)) {
+            countScoresSoFar(id, start, end, now);
+        } else if (startMoves || endMoves) {
+            AfterCommit.run(updates::changed);
         }
         return find(id).orElseThrow();
+    }
+
+    /** Deletes a season that has not started (nor starts within {@link #SETTLED_WITHIN}): it has no board yet. */
+    Season delete(long id) {
+        Season season = find(id).orElseThrow(() -> ApiException.notFound("No season " + id));
+        if (season.startsAt().isBefore(Instant.now().plus(SETTLED_WITHIN))) {
+            throw new ApiException(HttpStatus.CONFLICT, "Season " + season.title() + " has started (or starts within "
+                    + "a minute): its board stays");
+        }
+        jdbc.update("delete from season where id = ?", id);
+        AfterCommit.run(updates::changed);
+        return season;
     }
 
     private static void checkWording(String title, String prize, List<String> problems) {

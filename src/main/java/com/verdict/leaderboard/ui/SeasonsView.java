@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.verdict.base.ApiException;
+import com.verdict.base.ui.Confirmation;
 import com.verdict.base.ui.FieldErrors;
 import com.verdict.base.ui.Times;
 import com.verdict.leaderboard.LeaderboardService;
@@ -55,7 +56,8 @@ public class SeasonsView extends Div {
         seasons.setAllRowsVisible(true);
         seasons.setEmptyStateText("No seasons yet: a season gives the contest its own board, banner and prize.");
         Paragraph help = new Paragraph("A season has its own board. A start in the past counts the points scored "
-                + "since then. When it ends its standings are frozen and kept. Times are in " + times.zone().getId()
+                + "since then. When it ends its standings are frozen and kept. Until it starts a season can be moved or "
+                + "deleted; while it runs, its end can move. Times are in " + times.zone().getId()
                 + ", the zone the boards count days in.");
         help.addClassName("verdict-muted");
         add(new H1("Seasons"), help, form(), seasons);
@@ -75,15 +77,11 @@ public class SeasonsView extends Div {
                 .on("endsAt", end);
         Button create = new Button("Create season", VaadinIcon.PLUS.create(), e -> {
             try {
-                leaderboards.createSeason(title.getValue(), prize.getValue(),
-                        start.getValue() == null ? null : start.getValue().atZone(times.zone()).toInstant(),
-                        end.getValue() == null ? null : end.getValue().atZone(times.zone()).toInstant());
+                leaderboards.createSeason(title.getValue(), prize.getValue(), instant(start), instant(end));
                 errors.clear();
                 title.clear();
                 prize.clear();
-                seasons.setItems(leaderboards.seasons());
-                Notification.show("Season created", 2000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                refresh("Season created");
             } catch (ApiException ex) {
                 // A season of this title and dates exists: the title is what to change.
                 errors.show(ex, "title");
@@ -103,33 +101,80 @@ public class SeasonsView extends Div {
         return form;
     }
 
-    /** A typo in a season's title or prize stood on every judge's banner: both can be corrected, the dates not. */
+    /**
+     * A typo in a season's title or prize stood on every judge's banner: both can be corrected at any time. Its dates
+     * only while its board allows (before it starts; a running season's end), as the pickers that stay say.
+     */
     private void openEditor(Season season) {
         Dialog dialog = new Dialog("Edit " + season.title());
         dialog.setTop("8vh");
         TextField title = new TextField("Title");
         title.setMaxLength(200);
         title.setValue(season.title());
-        title.setWidthFull();
         TextArea prize = new TextArea("Prize");
         prize.setMaxLength(2000);
         prize.setValue(season.prize() == null ? "" : season.prize());
-        prize.setWidthFull();
-        FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize);
+        DateTimePicker start = isoPicker("Starts");
+        DateTimePicker end = isoPicker("Ends");
+        start.setValue(LocalDateTime.ofInstant(season.startsAt(), times.zone()));
+        end.setValue(LocalDateTime.ofInstant(season.endsAt(), times.zone()));
+        Instant soon = Instant.now().plus(LeaderboardService.SEASON_DATES_SETTLED_WITHIN);
+        if (season.startsAt().isBefore(soon)) {
+            start.setReadOnly(true);
+            start.setHelperText("It has started: its board counts from here");
+        }
+        if (season.endsAt().isBefore(soon)) {
+            end.setReadOnly(true);
+            end.setHelperText("It has ended: its standings are final");
+        }
+        FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize).on("startsAt", start)
+                .on("endsAt", end);
         Button save = new Button("Save", e -> {
             try {
-                leaderboards.rewordSeason(season.id(), title.getValue(), prize.getValue());
+                leaderboards.editSeason(season.id(), title.getValue(), prize.getValue(), instant(start), instant(end));
                 dialog.close();
-                seasons.setItems(leaderboards.seasons());
+                refresh("Season saved");
             } catch (ApiException ex) {
                 errors.show(ex, "title");
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new Div(title, prize));
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
+        form.add(title, 2);
+        form.add(start, end);
+        form.add(prize, 2);
+        dialog.add(form);
+        if (!start.isReadOnly()) {
+            // Only a season that has not started: it has no board yet, so nothing is lost with it.
+            Button delete = new Button("Delete season", VaadinIcon.TRASH.create(), e -> Confirmation.ask(
+                    "Delete " + season.title() + "?", "It has not started, so no judge has points on it yet.",
+                    "Delete season", () -> {
+                        try {
+                            leaderboards.deleteSeason(season.id());
+                            dialog.close();
+                            refresh("Season deleted");
+                        } catch (ApiException ex) {
+                            errors.show(ex, "startsAt");
+                        }
+                    }));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            delete.getStyle().set("margin-inline-end", "auto");
+            dialog.getFooter().add(delete);
+        }
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
-        dialog.setWidth("32rem");
+        dialog.setWidth("40rem");
         dialog.open();
+    }
+
+    private Instant instant(DateTimePicker picker) {
+        return picker.getValue() == null ? null : picker.getValue().atZone(times.zone()).toInstant();
+    }
+
+    private void refresh(String done) {
+        seasons.setItems(leaderboards.seasons());
+        Notification.show(done, 2000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
     private static DateTimePicker isoPicker(String label) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
+import com.verdict.base.ui.Times;
 import com.verdict.leaderboard.Season;
 import com.verdict.people.Role;
 import java.util.List;
@@ -86,8 +87,7 @@ class SeasonsViewTests {
 
         _click((Button) GridKt._getCellComponent(grid, 0, "edit"));
         // The dialog's, after the form's (an open modal dialog may also hide the form from lookups).
-        List<TextField> titles = _find(TextField.class, spec -> spec.withLabel("Title"));
-        TextField inDialog = titles.get(titles.size() - 1);
+        TextField inDialog = last(TextField.class, "Title");
         inDialog.setValue("");
         _click(_get(Button.class, spec -> spec.withText("Save")));
         assertThat(inDialog.getErrorMessage()).isEqualTo("Must be 1 to 200 characters");
@@ -97,7 +97,47 @@ class SeasonsViewTests {
 
         assertThat(GridKt._get(grid, 0).title()).isEqualTo("Winter cup");
         assertThat(jdbc.queryForObject("select title from season", String.class)).isEqualTo("Winter cup");
-        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'season.reworded' "
-                + "and details like '%Wintr cup → Winter cup'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_log where action = 'season.changed' "
+                + "and details like '%: title Wintr cup → Winter cup'", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aSeasonNotYetStartedCanBeMovedOrDeletedAndARunningOneKeepsItsStart() {
+        DateTimePicker formStart = _get(DateTimePicker.class, spec -> spec.withLabel("Starts"));
+        formStart.setValue(formStart.getValue().plusDays(1));
+        _get(DateTimePicker.class, spec -> spec.withLabel("Ends")).setValue(formStart.getValue().plusWeeks(1));
+        _get(TextField.class, spec -> spec.withLabel("Title")).setValue("Next cup");
+        _click(_get(Button.class, spec -> spec.withText("Create season")));
+        @SuppressWarnings("unchecked")
+        Grid<Season> grid = _get(Grid.class);
+
+        _click((Button) GridKt._getCellComponent(grid, 0, "edit"));
+        DateTimePicker start = last(DateTimePicker.class, "Starts");
+        assertThat(start.isReadOnly()).isFalse();
+        start.setValue(start.getValue().plusDays(2));
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+        assertThat(GridKt._get(grid, 0).startsAt()).isEqualTo(
+                formStart.getValue().plusDays(2).atZone(context.getBean(Times.class).zone()).toInstant());
+
+        _click((Button) GridKt._getCellComponent(grid, 0, "edit"));
+        _click(_get(Button.class, spec -> spec.withText("Delete season")));
+        _click(_get(Button.class, spec -> spec.withClasses("verdict-confirm")));
+        assertThat(GridKt._size(grid)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from season", Long.class)).isZero();
+
+        _get(TextField.class, spec -> spec.withLabel("Title")).setValue("This cup");
+        formStart.setValue(formStart.getValue().minusDays(2));
+        _click(_get(Button.class, spec -> spec.withText("Create season")));
+        _click((Button) GridKt._getCellComponent(grid, 0, "edit"));
+        assertThat(last(DateTimePicker.class, "Starts").isReadOnly()).as("running: its board counts from its start")
+                .isTrue();
+        assertThat(last(DateTimePicker.class, "Ends").isReadOnly()).isFalse();
+        assertThat(_find(Button.class, spec -> spec.withText("Delete season"))).isEmpty();
+    }
+
+    /** The dialog's field, after the form's of the same label. */
+    private static <T extends com.vaadin.flow.component.Component> T last(Class<T> type, String label) {
+        List<T> found = _find(type, spec -> spec.withLabel(label));
+        return found.get(found.size() - 1);
     }
 }
