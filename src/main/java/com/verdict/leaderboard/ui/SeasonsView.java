@@ -46,7 +46,8 @@ public class SeasonsView extends Div {
         seasons.addColumn(s -> times.format(s.startsAt())).setHeader(times.header("Starts")).setAutoWidth(true);
         seasons.addColumn(s -> times.format(s.endsAt())).setHeader(times.header("Ends")).setAutoWidth(true);
         seasons.addColumn(Season::prize).setHeader("Prize").setFlexGrow(1);
-        seasons.addColumn(s -> s.frozenAt() != null ? "Frozen" : s.runningAt(Instant.now()) ? "Running" : "")
+        seasons.addColumn(s -> s.frozenAt() != null ? "Frozen" : s.runningAt(Instant.now()) ? "Running"
+                : s.startsAt().isAfter(Instant.now()) ? "Upcoming" : "Ended")
                 .setHeader("State").setAutoWidth(true);
         seasons.addComponentColumn(s -> {
             Button edit = new Button("Edit", VaadinIcon.EDIT.create(), e -> openEditor(s));

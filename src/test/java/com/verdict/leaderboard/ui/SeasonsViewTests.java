@@ -110,6 +110,7 @@ class SeasonsViewTests {
         _click(_get(Button.class, spec -> spec.withText("Create season")));
         @SuppressWarnings("unchecked")
         Grid<Season> grid = _get(Grid.class);
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Upcoming");
 
         _click((Button) GridKt._getCellComponent(grid, 0, "edit"));
         DateTimePicker start = last(DateTimePicker.class, "Starts");
@@ -128,6 +129,7 @@ class SeasonsViewTests {
         _get(TextField.class, spec -> spec.withLabel("Title")).setValue("This cup");
         formStart.setValue(formStart.getValue().minusDays(2));
         _click(_get(Button.class, spec -> spec.withText("Create season")));
+        assertThat(GridKt._getFormattedRow(grid, 0)).contains("Running");
         _click((Button) GridKt._getCellComponent(grid, 0, "edit"));
         assertThat(last(DateTimePicker.class, "Starts").isReadOnly()).as("running: its board counts from its start")
                 .isTrue();
