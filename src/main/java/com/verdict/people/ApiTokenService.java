@@ -67,7 +67,7 @@ public class ApiTokenService {
         StoredText.check("name", name, problems);
         Set<TokenScope> granted = EnumSet.noneOf(TokenScope.class);
         if (scopes == null || scopes.isEmpty()) {
-            problems.add("scopes: name at least one of " + TokenScope.allKeys());
+            problems.add("scopes: choose at least one of " + TokenScope.allKeys());
         } else {
             for (String scope : scopes) {
                 TokenScope.fromKey(scope).ifPresentOrElse(granted::add, () -> problems.add(

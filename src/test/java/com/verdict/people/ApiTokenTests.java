@@ -193,7 +193,7 @@ class ApiTokenTests {
         mvc.perform(post("/api/tokens").with(basic(engineer)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"none\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.details[0]").value("scopes: name at least one of export, import"));
+                .andExpect(jsonPath("$.details[0]").value("scopes: choose at least one of export, import"));
         Person judge = data.user("judge");
         mvc.perform(post("/api/tokens").with(basic(judge)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\": \"x\", \"scopes\": [\"export\"]}"))

@@ -170,7 +170,7 @@ public class AdminView extends VerticalLayout {
         roles.setItems(Role.values());
         roles.setItemLabelGenerator(AdminView::label);
         PasswordField password = new PasswordField(existing == null ? "Password" : "New password (leave empty to keep)");
-        Checkbox enabled = new Checkbox("Can sign in", true);
+        Checkbox enabled = new Checkbox("Can log in", true);
 
         if (existing != null) {
             username.setValue(existing.username());

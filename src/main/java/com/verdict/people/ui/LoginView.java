@@ -16,7 +16,7 @@ import com.verdict.base.VerdictProperties;
 import com.verdict.people.DemoAccounts;
 
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in · Verdict")
+@PageTitle("Log in · Verdict")
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 

@@ -107,7 +107,7 @@ class TokensViewTests {
         scopes.clear();
         _click(_get(Button.class, spec -> spec.withText("Create token")));
         assertThat(scopes.isInvalid()).isTrue();
-        assertThat(scopes.getErrorMessage()).isEqualTo("Name at least one of export, import");
+        assertThat(scopes.getErrorMessage()).isEqualTo("Choose at least one of export, import");
         assertThat(name.isInvalid()).isFalse();
 
         scopes.setValue(java.util.Set.of(TokenScope.IMPORT));
