@@ -6,6 +6,9 @@ import com.verdict.base.VerdictProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -28,7 +31,13 @@ public class BackupService {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    public record Backup(String file, long bytes) {
+    /** A backup's file (its full path on the server), size and when it was written. */
+    public record Backup(String file, long bytes, Instant takenAt) {
+
+        /** The file's name, without the server's directories. */
+        public String name() {
+            return Path.of(file).getFileName().toString();
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -72,7 +81,7 @@ public class BackupService {
         jdbc.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
         audit.record("database.backup", file.toString());
         try {
-            return new Backup(file.toString(), Files.size(file));
+            return backup(file);
         } catch (IOException e) {
             throw ApiException.internal("The backup was written but cannot be read", e);
         }
@@ -84,12 +93,23 @@ public class BackupService {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".zip"))
-                    .sorted((a, b) -> b.getFileName().compareTo(a.getFileName()))
-                    .map(f -> new Backup(f.toString(), f.toFile().length()))
-                    .toList();
+            List<Backup> found = new ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".zip")).toList()) {
+                found.add(backup(file));
+            }
+            found.sort(Comparator.comparing(Backup::takenAt).thenComparing(Backup::file).reversed());
+            return found;
         } catch (IOException e) {
             throw ApiException.internal("Cannot list " + directory, e);
         }
+    }
+
+    /** Where backups go on the server. */
+    public Path directory() {
+        return directory;
+    }
+
+    private static Backup backup(Path file) throws IOException {
+        return new Backup(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toInstant());
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.verdict.InJvmApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,8 +28,11 @@ class BackupTests {
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("live/verdict"),
                 "--verdict.backup.directory=" + dir.resolve("backups"), "--verdict.demo.enabled=true",
                 "--server.port=0", "--spring.main.banner-mode=off")) {
+            Instant before = Instant.now().minusSeconds(1);
             backup = app.getBean(BackupService.class).backUp();
             assertThat(app.getBean(BackupService.class).list()).containsExactly(backup);
+            assertThat(backup.name()).as("without the server's directories").matches("verdict-\\d{8}-\\d{6}\\.zip");
+            assertThat(backup.takenAt()).isBetween(before, Instant.now());
             // Backups within the same second each keep a file of their own.
             BackupService.Backup second = app.getBean(BackupService.class).backUp();
             BackupService.Backup third = app.getBean(BackupService.class).backUp();

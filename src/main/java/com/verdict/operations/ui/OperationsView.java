@@ -2,6 +2,7 @@ package com.verdict.operations.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -40,10 +41,14 @@ public class OperationsView extends Div {
         Button backUp = new Button("Back up now", VaadinIcon.DATABASE.create(), e -> backUp());
         backUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Paragraph how = new Paragraph("A backup is a consistent copy of the embedded database, taken while Verdict "
-                + "runs. To restore one, stop Verdict and follow the README's \"Backups\" section.");
+                + "runs, into " + backups.directory() + " on the server. To restore one, stop Verdict and follow the "
+                + "README's \"Backups\" section.");
         how.addClassName("verdict-muted");
-        backupGrid.addColumn(BackupService.Backup::file).setHeader("File").setFlexGrow(1);
-        backupGrid.addColumn(b -> "%,d KB".formatted(b.bytes() / 1024)).setHeader("Size").setAutoWidth(true);
+        backupGrid.addColumn(b -> times.format(b.takenAt())).setHeader(times.header("Taken")).setAutoWidth(true)
+                .setFlexGrow(0);
+        backupGrid.addColumn(BackupService.Backup::name).setHeader("File").setFlexGrow(1);
+        backupGrid.addColumn(b -> "%,d KB".formatted(b.bytes() / 1024)).setHeader("Size").setAutoWidth(true)
+                .setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         backupGrid.setAllRowsVisible(true);
         backupGrid.setEmptyStateText("No backups yet");
         auditGrid.addColumn(e -> times.format(e.at())).setHeader(times.header("When")).setAutoWidth(true)
@@ -82,7 +87,7 @@ public class OperationsView extends Div {
     private void backUp() {
         try {
             BackupService.Backup backup = backups.backUp();
-            Notification.show("Backed up to " + backup.file(), 4000, Notification.Position.BOTTOM_START)
+            Notification.show("Backed up to " + backup.name(), 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         } catch (ApiException e) {
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
