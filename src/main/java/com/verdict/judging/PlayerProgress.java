@@ -10,9 +10,12 @@ public interface PlayerProgress {
 
     Progress of(long judgeId);
 
-    /** {@code levelProgress} is 0..1 towards the next level; {@code weekRank} is 0 when unranked this week. */
-    record Progress(int streakDays, int level, long pointsToNextLevel, double levelProgress, long weekRank,
-            List<EarnedBadge> badges) {
+    /**
+     * {@code streakDays} counts today once it has a full round ({@code streakKeptToday}), and stands till the day
+     * after; {@code levelProgress} is 0..1 towards the next level; {@code weekRank} is 0 when unranked this week.
+     */
+    record Progress(int streakDays, boolean streakKeptToday, int level, long pointsToNextLevel, double levelProgress,
+            long weekRank, List<EarnedBadge> badges) {
     }
 
     /** A badge the judge holds, with what earned it. */

@@ -114,18 +114,23 @@ class Progression implements PlayerProgress {
         long points = judging.pointsMade(judgeId);
         int level = Levels.level(points);
         LocalDate today = LocalDate.now(properties.leaderboard().zone());
-        int streak = jdbc.query("select current_days, last_day from judge_streak where judge_id = ?",
-                        (rs, i) -> rs.getDate(2).toLocalDate().isBefore(today.minusDays(1)) ? 0 : rs.getInt(1), judgeId)
-                .stream().findFirst().orElse(0);
+        Streak kept = jdbc.query("select current_days, last_day from judge_streak where judge_id = ?",
+                (rs, i) -> new Streak(rs.getInt(1), rs.getDate(2).toLocalDate()), judgeId).stream().findFirst()
+                .orElse(new Streak(0, null));
+        // A streak stands until the day after its last full round ends.
+        int streak = kept.lastDay() == null || kept.lastDay().isBefore(today.minusDays(1)) ? 0 : kept.days();
         String week = Period.WEEK.key(Instant.now(), properties.leaderboard().zone());
         long weekRank = jdbc.query("select points from board_score where period_key = ? and judge_id = ?",
                         (rs, i) -> rs.getLong(1), week, judgeId).stream().findFirst()
                 .map(p -> 1 + jdbc.queryForObject("select count(*) from board_score where period_key = ? "
                         + "and points > ?", Long.class, week, p))
                 .orElse(0L);
-        return new Progress(streak, level, Levels.threshold(level + 1) - points, Levels.progress(points), weekRank,
+        return new Progress(streak, today.equals(kept.lastDay()), level, Levels.threshold(level + 1) - points, Levels.progress(points), weekRank,
                 badges(judgeId).stream().map(b -> new PlayerProgress.EarnedBadge(b.title(), b.explanation()))
                         .toList());
+    }
+
+    private record Streak(int days, LocalDate lastDay) {
     }
 
     List<Badge> badges(long judgeId) {

@@ -470,8 +470,10 @@ public class PlayView extends Div {
 
     /** Streak, level with its bar, and badges. */
     private static Component progression(PlayerProgress.Progress mine) {
+        // The rule in words, not only in a title a touch screen never shows.
         Span streak = new Span(VaadinIcon.FIRE.create(), new Span(mine.streakDays() == 0
-                ? "No streak yet: finish a round" : mine.streakDays() + "-day streak"));
+                ? "No streak yet: finish a round" : mine.streakDays() + "-day streak"
+                        + (mine.streakKeptToday() ? "" : ": finish a round today to keep it")));
         streak.addClassName("verdict-streak");
         streak.getElement().setAttribute("title", "Days in a row with at least one full round");
         ProgressBar bar = new ProgressBar(0, 1, mine.levelProgress());

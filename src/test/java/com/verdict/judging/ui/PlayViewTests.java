@@ -16,11 +16,14 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
+import com.verdict.base.VerdictProperties;
 import com.verdict.base.ui.SafeMarkdown;
 import com.verdict.judging.JudgingService;
 import com.verdict.judging.Outcome;
 import com.verdict.people.Person;
 import com.verdict.scoring.Judges;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +107,25 @@ class PlayViewTests {
         assertThat(_get(Span.class, spec -> spec.withClasses("verdict-progress-label")).getText()).isEqualTo("1 of 10");
         assertThat(_get(Div.class, spec -> spec.withClasses("verdict-pair"))
                 .getElement().getAttribute("aria-label")).isEqualTo("Pair 1 of 10");
+    }
+
+    @Test
+    void aStreakNotYetKeptTodaySaysWhatKeepsIt() {
+        LocalDate today = LocalDate.now(context.getBean(VerdictProperties.class).leaderboard()
+                .zone());
+        jdbc.update("insert into judge_streak (judge_id, current_days, longest_days, last_day) values (?, 3, 3, ?)",
+                judge.id(), Date.valueOf(today.minusDays(1)));
+        UI.getCurrent().navigate("me");
+        UI.getCurrent().navigate(PlayView.class);
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-streak")).getElement().getTextRecursively())
+                .isEqualTo("3-day streak: finish a round today to keep it");
+
+        jdbc.update("update judge_streak set last_day = ? where judge_id = ?", Date.valueOf(today),
+                judge.id());
+        UI.getCurrent().navigate("me");
+        UI.getCurrent().navigate(PlayView.class);
+        assertThat(_get(Span.class, spec -> spec.withClasses("verdict-streak")).getElement().getTextRecursively())
+                .isEqualTo("3-day streak");
     }
 
     @Test
