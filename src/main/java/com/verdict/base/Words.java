@@ -20,11 +20,14 @@ public final class Words {
     }
 
     /** What {@link #leftBias} shows, for the views that show it. */
-    public static final String LEFT_BIAS_MEANS = "Left bias: how many percentage points more of a judge's decisive "
-            + "verdicts went to the left response than their pairs warranted (point at it for both shares).";
+    public static final String LEFT_BIAS_MEANS = "Left bias (% points): how many percentage points more of a judge's "
+            + "decisive verdicts went to the left response than their pairs warranted (point at it for both shares).";
+
+    /** The header over {@link #leftBias}: its unit there, as "pts" in the cells read as game points. */
+    public static final String LEFT_BIAS_HEADER = "Left bias (% points)";
 
     /**
-     * "+18 pts": how many percentage points more of a judge's decisive verdicts went to the left response than their
+     * "+18": how many percentage points more of a judge's decisive verdicts went to the left response than their
      * pairs warranted; "—" when there is nothing to measure. One form wherever a judge's left bias shows, with
      * {@link #leftShares} beside it where there is room (a tooltip): both shares in the cell pushed the lists of
      * judges wider than a laptop's screen.
@@ -34,7 +37,7 @@ public final class Words {
             return "—";
         }
         long points = Math.round(100 * leftShare) - Math.round(100 * warranted);
-        return (points < 0 ? "−" + -points : points > 0 ? "+" + points : "0") + " pts";
+        return points < 0 ? "−" + -points : points > 0 ? "+" + points : "0";
     }
 
     /** "48% of decisive verdicts went left; their pairs warranted 30%"; null when there is nothing to measure. */

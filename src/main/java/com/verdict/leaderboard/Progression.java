@@ -125,7 +125,8 @@ class Progression implements PlayerProgress {
                 .map(p -> 1 + jdbc.queryForObject("select count(*) from board_score where period_key = ? "
                         + "and points > ?", Long.class, week, p))
                 .orElse(0L);
-        return new Progress(streak, today.equals(kept.lastDay()), level, Levels.threshold(level + 1) - points, Levels.progress(points), weekRank,
+        return new Progress(streak, today.equals(kept.lastDay()), level, Levels.threshold(level + 1) - points,
+                Levels.progress(points), weekRank,
                 badges(judgeId).stream().map(b -> new PlayerProgress.EarnedBadge(b.title(), b.explanation()))
                         .toList());
     }

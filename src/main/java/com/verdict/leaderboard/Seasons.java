@@ -92,7 +92,7 @@ class Seasons {
      * on dates being changed.
      */
     Season edit(long id, String title, String prize, Instant startsAt, Instant endsAt) {
-        Season season = find(id).orElseThrow(() -> ApiException.notFound("No season " + id));
+        Season season = locked(id);
         List<String> problems = new ArrayList<>();
         checkWording(title, prize, problems);
         inRange("startsAt", startsAt, problems);
@@ -117,10 +117,6 @@ class Seasons {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("Invalid season", problems);
         }
-        if (startMoves || endMoves) {
-            // Folds count scores on the seasons running when they were made: none reads the dates while they change.
-            pending.holdFolds();
-        }
         jdbc.update("update season set title = ?, prize = ?, starts_at = ?, ends_at = ? where id = ?", title.strip(),
                 prize == null ? "" : prize.strip(), Timestamp.from(start), Timestamp.from(end), id);
         if (startMoves && start.isBefore(now)) {
@@ -133,7 +129,7 @@ class Seasons {
 
     /** Deletes a season that has not started (nor starts within {@link #SETTLED_WITHIN}): it has no board yet. */
     Season delete(long id) {
-        Season season = find(id).orElseThrow(() -> ApiException.notFound("No season " + id));
+        Season season = locked(id);
         if (season.startsAt().isBefore(Instant.now().plus(SETTLED_WITHIN))) {
             throw new ApiException(HttpStatus.CONFLICT, "Season " + season.title() + " has started (or starts within "
                     + "a minute): its board stays");
@@ -141,6 +137,17 @@ class Seasons {
         jdbc.update("delete from season where id = ?", id);
         AfterCommit.run(updates::changed);
         return season;
+    }
+
+    /**
+     * The season, read under its row lock once folds are held (the freeze takes them in that order too): a change
+     * checked on a read another admin's change could overtake would be checked against a season that is no more, and
+     * folds count scores on the seasons running when they were made, so none reads dates while they change.
+     */
+    private Season locked(long id) {
+        pending.holdFolds();
+        return jdbc.query("select * from season where id = ? for update", SEASON, id).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("No season " + id));
     }
 
     private static void checkWording(String title, String prize, List<String> problems) {

@@ -3,6 +3,7 @@ package com.verdict.leaderboard;
 import com.verdict.base.AfterCommit;
 import com.verdict.base.ApiException;
 import com.verdict.people.TeamChanged;
+import com.verdict.people.TeamDeleted;
 import com.verdict.people.TeamRenamed;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,17 +47,33 @@ class TeamMoves {
     @EventListener
     void on(TeamRenamed renamed) {
         pending.holdFolds();
-        // A team deleted since may have left this name on an ended season's board: two teams would become one there.
-        Long elsewhere = jdbc.queryForObject("select count(*) from team_board_score where team = ?", Long.class,
-                renamed.name());
+        // Another team's rows (in any case) would merge with these. Teams that ended a season are never deleted, so
+        // only rows a judgment wrote under a name just renamed can be there (boards written in each judgment's
+        // transaction, fold interval 0, where a judgment may read the team's name before a rename commits).
+        Long elsewhere = jdbc.queryForObject("select count(*) from team_board_score where lower(team) = lower(?) "
+                + "and team <> ?", Long.class, renamed.name(), renamed.previousName());
         if (elsewhere > 0) {
-            throw new ApiException(HttpStatus.CONFLICT, "The name " + renamed.name()
-                    + " is on the boards of past seasons, for a team deleted since: choose another");
+            throw new ApiException(HttpStatus.CONFLICT, "The name " + renamed.name() + " is on the boards already: "
+                    + "choose another");
         }
         jdbc.update("update board_score set team = ? where team = ?", renamed.name(), renamed.previousName());
         jdbc.update("update team_board_score set team = ? where team = ?", renamed.name(), renamed.previousName());
         jdbc.update("update season_standing set team = ? where team = ?", renamed.name(), renamed.previousName());
         AfterCommit.run(updates::changed);
+    }
+
+    /**
+     * A team that played in a season that has ended stays on that season's board under its name: deleted, the name
+     * could go to another team, which would take over its history (and a rename of that team would relabel it).
+     */
+    @EventListener
+    void on(TeamDeleted deleted) {
+        Long rows = jdbc.queryForObject("select count(*) from team_board_score where team = ?", Long.class,
+                deleted.name());
+        if (rows > 0) {
+            throw new ApiException(HttpStatus.CONFLICT, "Team " + deleted.name() + " is on the boards of seasons that "
+                    + "have ended, which keep its name: it cannot be deleted (rename it if the name is wrong)");
+        }
     }
 
     /** Moves the judge's rows that count for another team (or none) to {@code team}; null takes them off teams. */

@@ -145,7 +145,8 @@ public class PeopleService {
     public String renameTeam(String name, String newName) {
         Team team = existingTeam(name);
         String renamed = validTeamName(newName);
-        if (teams.findByNameIgnoreCaseOrderById(renamed).stream().anyMatch(other -> !other.getId().equals(team.getId()))) {
+        if (teams.findByNameIgnoreCaseOrderById(renamed).stream()
+                .anyMatch(other -> !other.getId().equals(team.getId()))) {
             throw new ApiException(HttpStatus.CONFLICT, "Team already exists: " + renamed);
         }
         String before = team.getName();
@@ -158,7 +159,10 @@ public class PeopleService {
         return renamed;
     }
 
-    /** Deletes a team that has no members (a 409 names how many it has); its past seasons' rows keep its name. */
+    /**
+     * Deletes a team that has no members (a 409 names how many it has) and is on no board: a team that played in a
+     * season that has ended keeps its name there, and the boards refuse (a 409).
+     */
     @Transactional
     public void deleteTeam(String name) {
         Team team = existingTeam(name);
@@ -168,6 +172,7 @@ public class PeopleService {
                     + (members == 1 ? " member" : " members") + ": move them to another team first");
         }
         teams.delete(team);
+        events.publishEvent(new TeamDeleted(team.getName()));
         audit.record("team.deleted", team.getName());
     }
 

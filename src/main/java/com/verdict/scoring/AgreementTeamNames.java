@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A renamed team keeps its agreement under the new name until the next refit measures it again: without this, the
- * boards showed no agreement for it for up to a refit interval.
+ * boards showed no agreement for it for up to a refit interval. (A refit that read the teams before the rename and
+ * writes after it still writes the old name: the team then shows none until the next refit.)
  */
 @Component
 class AgreementTeamNames {

@@ -28,9 +28,9 @@ class WordsTests {
 
     @Test
     void aLeftBiasIsInPercentagePointsAndItsSharesInWords() {
-        assertThat(Words.leftBias(0.48, 0.30)).isEqualTo("+18 pts");
-        assertThat(Words.leftBias(0.29, 0.48)).isEqualTo("−19 pts");
-        assertThat(Words.leftBias(0.5, 0.5)).isEqualTo("0 pts");
+        assertThat(Words.leftBias(0.48, 0.30)).isEqualTo("+18");
+        assertThat(Words.leftBias(0.29, 0.48)).isEqualTo("−19");
+        assertThat(Words.leftBias(0.5, 0.5)).isEqualTo("0");
         assertThat(Words.leftBias(null, 0.5)).isEqualTo("—");
         assertThat(Words.leftShares(0.48, 0.30))
                 .isEqualTo("48% of decisive verdicts went left; their pairs warranted 30%");

@@ -265,6 +265,51 @@ class BoardFoldingTests {
     }
 
     @Test
+    void aRenamedTeamsFoldedAndPendingScoresAreUnderItsNewName() {
+        String typo = "Platfrom-" + System.nanoTime();
+        String fixed = typo.replace("Platfrom", "Platform");
+        Person member = data.user("member", typo);
+        tx.executeWithoutResult(status -> score(member, 4, Instant.now()));
+        pending.foldAll();
+        tx.executeWithoutResult(status -> score(member, 3, Instant.now()));
+
+        app.getBean(PeopleService.class).renameTeam(typo, fixed);
+        pending.foldAll();
+
+        assertThat(jdbc.queryForList("select distinct team from board_score where judge_id = ?", String.class,
+                member.id())).containsExactly(fixed);
+        assertThat(jdbc.queryForList("select period_key from team_board_score where team = ?", String.class, typo))
+                .isEmpty();
+        assertThat(jdbc.queryForList("select points from team_board_score where team = ?", Long.class, fixed))
+                .hasSize(4).containsOnly(7L);
+    }
+
+    @Test
+    void anUpcomingSeasonMovedToHaveStartedCountsFoldedAndPendingScoresOnce() {
+        data.interactions("moved", 2);
+        Judges judges = new Judges(judging);
+        Person folded = data.user("folded");
+        Person waiting = data.user("waiting");
+        Instant now = Instant.now();
+        long season = seasons.create("Moved", "", now.plus(1, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS)).id();
+        judges.voteAll(folded, deal -> Outcome.A);
+        pending.foldAll();
+        judges.voteAll(waiting, deal -> Outcome.A);
+        String key = Period.seasonKey(season);
+        assertThat(jdbc.queryForList("select judge_id from board_score where period_key = ?", Long.class, key))
+                .as("not started: no board yet").isEmpty();
+
+        seasons.edit(season, "Moved", "", now.minus(1, ChronoUnit.HOURS), null);
+        pending.foldAll();
+
+        for (Person judge : List.of(folded, waiting)) {
+            assertThat(jdbc.queryForMap("select points, judgments from board_score where period_key = ? "
+                    + "and judge_id = ?", key, judge.id())).as(judge.username()).isEqualTo(jdbc.queryForMap(
+                            "select points, judgments from judge_score where judge_id = ?", judge.id()));
+        }
+    }
+
+    @Test
     void aSeasonStartingInThePastCountsFoldedPendingAndUnderwayScoresOnce() throws Exception {
         data.interactions("backdated", 2);
         Judges judges = new Judges(judging);

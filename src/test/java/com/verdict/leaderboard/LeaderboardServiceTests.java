@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -254,14 +255,7 @@ class LeaderboardServiceTests {
         Person host = data.user("host", to);
         Person admin = data.user("admin", null, Role.ADMIN);
         Instant now = Instant.now();
-        Instant twoDaysAgo = now.minus(Duration.ofDays(2));
-        // Ended only once scored: the scheduled freeze may run at any moment.
-        long ended = seasons.create("Ended cup", "", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)))
-                .id();
-        score(mover, 5, twoDaysAgo);
-        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
-                ended);
-        SeasonFreezes.freeze(seasons, ended);
+        endedSeason("Ended cup", twoDaysAgo -> score(mover, 5, twoDaysAgo));
         score(stayer, 10, now);
         score(mover, 76, now);
         score(host, 30, now);
@@ -313,12 +307,7 @@ class LeaderboardServiceTests {
         Person judge = data.user("renamed", typo);
         Person admin = data.user("admin", null, Role.ADMIN);
         Instant now = Instant.now();
-        long ended = seasons.create("Renamed cup", "", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)))
-                .id();
-        score(judge, 5, now.minus(Duration.ofDays(2)));
-        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
-                ended);
-        SeasonFreezes.freeze(seasons, ended);
+        long ended = endedSeason("Renamed cup", twoDaysAgo -> score(judge, 5, twoDaysAgo));
         score(judge, 7, now);
         jdbc.update("insert into agreement_alpha (scope, name, alpha, units, votes) values ('TEAM', ?, 0.5, 4, 8)",
                 typo);
@@ -334,34 +323,54 @@ class LeaderboardServiceTests {
                 .extracting(TeamRow::points).isEqualTo(5L);
         assertThat(names(leaderboards.seasonBoard(ended, fixed, admin, false).rows()))
                 .containsExactly(judge.username());
-        assertThat(jdbc.queryForObject("select count(*) from board_score where team = ?", Long.class, typo)).isZero();
+        assertThat(leaderboards.seasonTeams(ended)).extracting(TeamRow::team).doesNotContain(typo);
+        for (String table : List.of("board_score", "team_board_score", "season_standing")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where team = ?", Long.class, typo))
+                    .as(table).isZero();
+        }
     }
 
     @Test
-    void aTeamIsNotRenamedIntoANameThatPastSeasonsKeepForADeletedTeam() {
-        String gone = "Gone-" + System.nanoTime();
+    void aTeamThatPlayedInAnEndedSeasonKeepsItsNameThereAndIsNotDeleted() {
+        String played = "Played-" + System.nanoTime();
         String staying = "Staying-" + System.nanoTime();
-        Person leaver = data.user("leaver", gone);
-        Person stayer = data.user("stayer", staying);
-        Instant now = Instant.now();
-        long ended = seasons.create("Past cup", "", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1)))
-                .id();
-        score(leaver, 5, now.minus(Duration.ofDays(2)));
-        score(stayer, 3, now.minus(Duration.ofDays(2)));
-        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
-                ended);
-        SeasonFreezes.freeze(seasons, ended);
+        Person leaver = data.user("leaver", played);
+        long ended = endedSeason("Past cup", twoDaysAgo -> score(leaver, 5, twoDaysAgo));
         people.update(leaver.id(), leaver.displayName(), staying, Set.of(Role.JUDGE), true);
-        people.deleteTeam(gone);
 
-        assertThatThrownBy(() -> people.renameTeam(staying, gone)).isInstanceOf(ApiException.class)
-                .hasMessage("The name " + gone + " is on the boards of past seasons, for a team deleted since: "
-                        + "choose another");
+        assertThatThrownBy(() -> people.deleteTeam(played)).isInstanceOf(ApiException.class)
+                .hasMessage("Team " + played + " is on the boards of seasons that have ended, which keep its name: it "
+                        + "cannot be deleted (rename it if the name is wrong)");
 
-        assertThat(people.find(stayer.id()).orElseThrow().team()).isEqualTo(staying);
+        assertThat(people.teams()).extracting(PeopleService.TeamSummary::name).contains(played);
         assertThat(leaderboards.seasonTeams(ended)).extracting(TeamRow::team, TeamRow::points)
-                .contains(tuple(gone, 5L), tuple(staying, 3L));
-        assertThat(teamRow(Period.ALL, staying).points()).isEqualTo(8);
+                .containsExactly(tuple(played, 5L));
+    }
+
+    @Test
+    void aRenameIntoANameOnTheBoardsIsRefusedAndChangesNothing() {
+        String team = "Kestrels-" + System.nanoTime();
+        String ghost = "Ghost-" + System.nanoTime();
+        Person member = data.user("member", team);
+        score(member, 3, Instant.now());
+        // A row a judgment wrote under a name as it was being renamed (boards written in each judgment).
+        jdbc.update("insert into team_board_score (period_key, team, points, judgments, active_members) "
+                + "values ('all', ?, 1, 1, 1)", ghost);
+        jdbc.update("insert into agreement_alpha (scope, name, alpha, units, votes) values ('TEAM', ?, 0.5, 4, 8)",
+                team);
+
+        try {
+            assertThatThrownBy(() -> people.renameTeam(team, ghost.toUpperCase())).isInstanceOf(ApiException.class)
+                    .hasMessage("The name " + ghost.toUpperCase() + " is on the boards already: choose another");
+
+            assertThat(people.find(member.id()).orElseThrow().team()).isEqualTo(team);
+            assertThat(teamRow(Period.ALL, team)).extracting(TeamRow::points, TeamRow::agreement)
+                    .containsExactly(3L, 0.5);
+            assertThat(jdbc.queryForList("select team from board_score where judge_id = ?", String.class,
+                    member.id())).containsOnly(team);
+        } finally {
+            jdbc.update("delete from team_board_score where team = ?", ghost);
+        }
     }
 
     @Test
@@ -406,6 +415,20 @@ class LeaderboardServiceTests {
                 .containsExactly(latePoints, 1);
         score(late, 4, Instant.now());
         assertThat(leaderboards.board(Period.SEASON, null, late, false).me().points()).isEqualTo(latePoints + 4);
+    }
+
+    /**
+     * A season of three days that ended yesterday, frozen, with the points {@code scoring} makes at the instant it is
+     * given (two days ago). Ended only once scored: the scheduled freeze may run at any moment.
+     */
+    private long endedSeason(String title, Consumer<Instant> scoring) {
+        Instant now = Instant.now();
+        long ended = seasons.create(title, "", now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(1))).id();
+        scoring.accept(now.minus(Duration.ofDays(2)));
+        jdbc.update("update season set ends_at = ? where id = ?", Timestamp.from(now.minus(Duration.ofDays(1))),
+                ended);
+        SeasonFreezes.freeze(seasons, ended);
+        return ended;
     }
 
     private TeamRow teamRow(Period period, String team) {

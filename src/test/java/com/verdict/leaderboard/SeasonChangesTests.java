@@ -114,6 +114,19 @@ class SeasonChangesTests {
     }
 
     @Test
+    void aSeasonAboutToStartKeepsItsDates() {
+        Instant soon = now.plus(Duration.ofSeconds(30));
+        Season starting = leaderboards.createSeason("Dawn cup", "", soon, soon.plus(Duration.ofDays(1)));
+
+        assertThat(problems(() -> leaderboards.editSeason(starting.id(), "Dawn cup", "", soon.plus(Duration.ofDays(1)),
+                soon.plus(Duration.ofDays(2))))).containsExactly(
+                        "startsAt: the season has started (or starts within a minute): its start stays");
+        assertThatThrownBy(() -> leaderboards.deleteSeason(starting.id())).isInstanceOf(ApiException.class)
+                .satisfies(e -> assertThat(((ApiException) e).status()).isEqualTo(HttpStatus.CONFLICT));
+        assertThat(seasons.find(starting.id()).orElseThrow().startsAt()).isEqualTo(soon);
+    }
+
+    @Test
     void onlyASeasonNotYetStartedIsDeleted() {
         Season future = leaderboards.createSeason("Next cup", "", now.plus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(2)));

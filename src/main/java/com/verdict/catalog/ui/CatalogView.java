@@ -287,7 +287,8 @@ public class CatalogView extends Div {
             // Ties and both-bad settle too, but give the dataset no response: said so, as they are not "undecided".
             box.add(new Span(switch (decision.settledAs()) {
                 case BEST -> d.candidates().stream().filter(c -> c.id() == decision.bestCandidateId()).findFirst()
-                        .map(best -> "Best: " + number(best.position()) + " (" + best.source() + ")").orElse("Best decided");
+                        .map(best -> "Best: " + number(best.position()) + " (" + best.source() + ")")
+                        .orElse("Best decided");
                 case TIE -> "Settled as a tie: no response goes to the dataset";
                 case BOTH_BAD -> "Settled as both bad: no response goes to the dataset";
             }), new Span("confidence " + Words.confidence(decision.confidence())));
@@ -296,9 +297,9 @@ public class CatalogView extends Div {
     }
 
     private static Component candidate(CandidateView c, InteractionDetail d) {
-        Span number = new Span(number(c.position()));
-        number.addClassName("verdict-candidate-number");
-        Div head = new Div(number, badge(c.source(), "contrast"));
+        Span label = new Span(number(c.position()));
+        label.addClassName("verdict-candidate-number");
+        Div head = new Div(label, badge(c.source(), "contrast"));
         if (d.goldBest() != null && d.goldBest() == c.position()) {
             head.add(badge("gold best", "warning"));
         }

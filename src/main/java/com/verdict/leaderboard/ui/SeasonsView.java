@@ -26,6 +26,7 @@ import com.verdict.leaderboard.Season;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.Objects;
 
 /** Admins set up seasons (contests): title, prize, start and end. */
 @Route("admin/seasons")
@@ -117,22 +118,27 @@ public class SeasonsView extends Div {
         prize.setValue(season.prize() == null ? "" : season.prize());
         DateTimePicker start = isoPicker("Starts");
         DateTimePicker end = isoPicker("Ends");
-        start.setValue(LocalDateTime.ofInstant(season.startsAt(), times.zone()));
-        end.setValue(LocalDateTime.ofInstant(season.endsAt(), times.zone()));
+        LocalDateTime shownStart = LocalDateTime.ofInstant(season.startsAt(), times.zone());
+        LocalDateTime shownEnd = LocalDateTime.ofInstant(season.endsAt(), times.zone());
+        start.setValue(shownStart);
+        end.setValue(shownEnd);
         Instant soon = Instant.now().plus(LeaderboardService.SEASON_DATES_SETTLED_WITHIN);
         if (season.startsAt().isBefore(soon)) {
             start.setReadOnly(true);
-            start.setHelperText("It has started: its board counts from here");
+            start.setHelperText("Started (or starting within a minute): its board counts from here");
         }
         if (season.endsAt().isBefore(soon)) {
             end.setReadOnly(true);
-            end.setHelperText("It has ended: its standings are final");
+            end.setHelperText("Ended (or ending within a minute): its standings are final");
         }
         FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize).on("startsAt", start)
                 .on("endsAt", end);
         Button save = new Button("Save", e -> {
             try {
-                leaderboards.editSeason(season.id(), title.getValue(), prize.getValue(), instant(start), instant(end));
+                // Only a date the admin changed: a picker keeps milliseconds and local times, so one sent back
+                // untouched could differ from the stored instant and read as a move.
+                leaderboards.editSeason(season.id(), title.getValue(), prize.getValue(), changed(start, shownStart),
+                        changed(end, shownEnd));
                 dialog.close();
                 refresh("Season saved");
             } catch (ApiException ex) {
@@ -166,6 +172,11 @@ public class SeasonsView extends Div {
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.setWidth("40rem");
         dialog.open();
+    }
+
+    /** The picker's instant if the admin changed it; null (the date stays) if not. */
+    private Instant changed(DateTimePicker picker, LocalDateTime shown) {
+        return picker.isReadOnly() || Objects.equals(picker.getValue(), shown) ? null : instant(picker);
     }
 
     private Instant instant(DateTimePicker picker) {

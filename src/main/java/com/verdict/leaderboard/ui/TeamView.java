@@ -83,7 +83,7 @@ public class TeamView extends Div {
                 .setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> Words.gold(m.goldAccuracy(), m.goldJudgments())).setHeader("Gold").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        members.addColumn(m -> Words.leftBias(m.leftShare(), m.leftWarranted())).setHeader("Left bias")
+        members.addColumn(m -> Words.leftBias(m.leftShare(), m.leftWarranted())).setHeader(Words.LEFT_BIAS_HEADER)
                 .setTooltipGenerator(m -> Words.leftShares(m.leftShare(), m.leftWarranted()))
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         members.addColumn(m -> m.medianTimeMs() == null ? "—" : "%.1f s".formatted(m.medianTimeMs() / 1000.0))

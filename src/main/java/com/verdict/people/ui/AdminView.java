@@ -51,7 +51,8 @@ public class AdminView extends VerticalLayout {
     public AdminView(PeopleService people) {
         this.people = people;
         addClassName("verdict-page");
-        Paragraph teamsNote = new Paragraph("A team can be deleted once nobody is in it.");
+        Paragraph teamsNote = new Paragraph("A team can be deleted once nobody is in it, unless it played in a season "
+                + "that has ended (that season's board keeps its name).");
         teamsNote.addClassName("verdict-muted");
         add(new H1("Users and teams"), new H2("Users"), userToolbar(), configureUsers(), new H2("Teams"), teamToolbar(),
                 configureTeams(), teamsNote);
@@ -106,9 +107,8 @@ public class AdminView extends VerticalLayout {
             // Only an empty team: its members would be left without one (the note under the list says so).
             if (team.members() == 0) {
                 Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> Confirmation.ask(
-                        "Delete team " + team.name() + "?", "It has no members. Boards of seasons that have ended keep "
-                                + "its name.", "Delete team", () -> attempt("Team deleted",
-                                        () -> people.deleteTeam(team.name()), new FieldErrors(), null)));
+                        "Delete team " + team.name() + "?", "It has no members.", "Delete team",
+                        () -> attempt("Team deleted", () -> people.deleteTeam(team.name()), new FieldErrors(), null)));
                 delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
                 delete.setAriaLabel("Delete " + team.name());
                 actions.add(delete);
@@ -135,7 +135,9 @@ public class AdminView extends VerticalLayout {
         dialog.setWidth("28rem");
         FieldErrors errors = new FieldErrors().on("name", name);
         Button save = new Button("Rename", e -> {
-            if (attempt("Team renamed", () -> people.renameTeam(team, name.getValue()), errors, "name")) {
+            // Its own name again: nothing to do, and nothing to say it was done.
+            if (name.getValue().strip().equals(team)
+                    || attempt("Team renamed", () -> people.renameTeam(team, name.getValue()), errors, "name")) {
                 dialog.close();
             }
         });
@@ -212,8 +214,9 @@ public class AdminView extends VerticalLayout {
     }
 
     /**
-     * Runs a change and, if it worked, refreshes the lists and says {@code done}. If not, each problem shows under the field it names (a
-     * conflict, such as a name taken, under {@code conflictField}'s), and what no field takes in a message.
+     * Runs a change and, if it worked, refreshes the lists and says {@code done}. If not, each problem shows under the
+     * field it names (a conflict, such as a name taken, under {@code conflictField}'s), and what no field takes in a
+     * message.
      */
     private boolean attempt(String done, Runnable change, FieldErrors errors, String conflictField) {
         try {

@@ -68,7 +68,7 @@ public class JudgesView extends Div {
                 .setComparator(JudgeQuality::accuracy).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(j -> Words.gold(j.goldAccuracy(), j.goldJudgments())).setHeader("Gold").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(j -> Words.leftBias(j.leftShare(), j.leftWarranted())).setHeader("Left bias")
+        grid.addColumn(j -> Words.leftBias(j.leftShare(), j.leftWarranted())).setHeader(Words.LEFT_BIAS_HEADER)
                 .setTooltipGenerator(j -> Words.leftShares(j.leftShare(), j.leftWarranted()))
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(j -> Words.percent(j.tooFastShare())).setHeader("Too fast").setAutoWidth(true)

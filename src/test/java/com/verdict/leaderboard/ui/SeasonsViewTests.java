@@ -10,14 +10,18 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
 import com.verdict.TestData;
 import com.verdict.VerdictTest;
 import com.verdict.ViewTestSupport;
 import com.verdict.base.ui.Times;
+import com.verdict.leaderboard.LeaderboardService;
 import com.verdict.leaderboard.Season;
 import com.verdict.people.Role;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +139,25 @@ class SeasonsViewTests {
                 .isTrue();
         assertThat(last(DateTimePicker.class, "Ends").isReadOnly()).isFalse();
         assertThat(_find(Button.class, spec -> spec.withText("Delete season"))).isEmpty();
+    }
+
+    @Test
+    void aRunningSeasonsTitleIsCorrectedWhateverItsStartsFractionOfASecond() {
+        // Made through the API: its start keeps microseconds, which the picker does not.
+        Instant start = Instant.parse("2026-01-01T10:00:00.123456Z");
+        context.getBean(LeaderboardService.class).createSeason("Typo cup", "", start,
+                Instant.now().plus(Duration.ofDays(3)));
+        UI.getCurrent().navigate("me");
+        UI.getCurrent().navigate(SeasonsView.class);
+        @SuppressWarnings("unchecked")
+        Grid<Season> grid = _get(Grid.class);
+
+        _click((Button) GridKt._getCellComponent(grid, 0, "edit"));
+        last(TextField.class, "Title").setValue("Tipo cup");
+        _click(_get(Button.class, spec -> spec.withText("Save")));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(GridKt._get(grid, 0)).extracting(Season::title, Season::startsAt).containsExactly("Tipo cup", start);
     }
 
     /** The dialog's field, after the form's of the same label. */

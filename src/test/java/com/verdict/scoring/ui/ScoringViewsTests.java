@@ -271,8 +271,8 @@ class ScoringViewsTests {
                 .filter(i -> GridKt._get(members, i).username().equals(leaner.username()))
                 .mapToObj(i -> GridKt._getFormattedRow(members, i)).findFirst().orElseThrow();
 
-        assertThat(judgesRow).contains("+18 pts", "67% of 3");
-        assertThat(teamRow).contains("+18 pts", "67% of 3");
+        assertThat(judgesRow).contains("+18", "67% of 3");
+        assertThat(teamRow).contains("+18", "67% of 3");
     }
 
     @Test
