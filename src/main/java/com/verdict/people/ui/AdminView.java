@@ -97,11 +97,12 @@ public class AdminView extends VerticalLayout {
     }
 
     private Grid<PeopleService.TeamSummary> configureTeams() {
-        teams.addColumn(PeopleService.TeamSummary::name).setHeader("Team").setFlexGrow(1);
+        teams.addColumn(PeopleService.TeamSummary::name).setHeader("Team").setFlexGrow(1).setWidth("8rem");
         teams.addColumn(PeopleService.TeamSummary::members).setHeader("Members").setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
         teams.addComponentColumn(team -> {
             Button rename = new Button("Rename", VaadinIcon.EDIT.create(), e -> openRename(team.name()));
+            rename.addThemeVariants(ButtonVariant.LUMO_SMALL);
             rename.setAriaLabel("Rename " + team.name());
             HorizontalLayout actions = new HorizontalLayout(rename);
             // Only an empty team: its members would be left without one (the note under the list says so).
@@ -109,13 +110,12 @@ public class AdminView extends VerticalLayout {
                 Button delete = new Button("Delete", VaadinIcon.TRASH.create(), e -> Confirmation.ask(
                         "Delete team " + team.name() + "?", "It has no members.", "Delete team",
                         () -> attempt("Team deleted", () -> people.deleteTeam(team.name()), new FieldErrors(), null)));
-                delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
                 delete.setAriaLabel("Delete " + team.name());
                 actions.add(delete);
             }
             return actions;
-        // Wide enough for both buttons: an auto width fits the rows first shown, which may have no Delete.
-        }).setKey("actions").setHeader("").setWidth("17rem").setFlexGrow(0);
+        }).setKey("actions").setHeader("").setAutoWidth(true).setFlexGrow(0);
         teams.setId("teams");
         teams.setAllRowsVisible(true);
         teams.setMaxWidth("48rem");
@@ -248,5 +248,7 @@ public class AdminView extends VerticalLayout {
     private void refresh() {
         users.setItems(people.all());
         teams.setItems(people.teams());
+        // Auto widths fit the rows first shown: a Delete that appears later (a team just emptied) was cut off.
+        teams.recalculateColumnWidths();
     }
 }
