@@ -85,6 +85,35 @@ class CrashRecoveryTests {
         }
     }
 
+    @Test
+    void aCleanShutdownFoldsWhatWaitsForTheBoardsBeforeTheDatabaseCloses() throws Exception {
+        // As shipped, but folding once a minute: what the judges score waits for the shutdown's last fold.
+        Path file = dir.resolve("clean");
+        String db = "jdbc:h2:file:" + file + ";AUTO_COMPACT_FILL_RATE=0";
+        AppProcess app = AppProcess.start(db, dir.resolve("clean.log"), "--verdict.leaderboard.fold-interval=1m");
+        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> stops = ConcurrentHashMap.newKeySet();
+        ExecutorService judges = Executors.newFixedThreadPool(2);
+        for (String judge : List.of("alice", "bob")) {
+            judges.submit(() -> play(app, judge, true, acknowledged, ConcurrentHashMap.newKeySet(), stops));
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (acknowledged.size() < 20 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        judges.shutdownNow();
+        judges.awaitTermination(30, TimeUnit.SECONDS);
+
+        app.stop();
+
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + file, "sa", "")) {
+            assertThat(longs(connection, "select id from board_pending"))
+                    .as("scores left waiting: the database closed before the app's last fold").isEmpty();
+            assertThat(longs(connection, "select judgments from board_score where period_key = 'all'").stream()
+                    .mapToLong(Long::longValue).sum()).isEqualTo(longs(connection, "select id from judgment").size());
+        }
+    }
+
     /**
      * Deals and judges as fast as the server answers, until it dies or nothing is left; in one trip, each judgment
      * asks for the next pair too.

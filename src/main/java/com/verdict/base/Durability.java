@@ -1,6 +1,8 @@
 package com.verdict.base;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -52,9 +54,30 @@ public class Durability {
         dataSource.writeSoFar();
     }
 
-    /** Makes the app's data source a {@link DurableDataSource}. */
+    /**
+     * Makes the app's data source a {@link DurableDataSource}, and has an embedded H2 file database closed by the app.
+     */
     @Component
     static class Wrapper implements BeanPostProcessor {
+
+        /**
+         * H2 closes a file database from a JVM shutdown hook of its own unless told not to ({@code DB_CLOSE_ON_EXIT}),
+         * and that hook ran beside the app's shutdown: the database closed under the boards' last fold (its scores
+         * waited for the next start) while the judging desk and the housekeeping's compaction could still write.
+         * Told not to, H2 closes when the app closes its connection pool, after everything that writes has stopped.
+         * (H2 refuses it with {@code AUTO_SERVER=TRUE}, where other processes share the file, so that is left alone.)
+         */
+        @Override
+        public Object postProcessBeforeInitialization(Object bean, String beanName) {
+            String url = bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+                    ? pool.getJdbcUrl().toUpperCase(Locale.ROOT) : "";
+            if (url.startsWith("JDBC:H2:FILE:") && !url.contains("DB_CLOSE_ON_EXIT")
+                    && !url.contains("AUTO_SERVER=TRUE")) {
+                HikariDataSource pool = (HikariDataSource) bean;
+                pool.setJdbcUrl(pool.getJdbcUrl() + ";DB_CLOSE_ON_EXIT=FALSE");
+            }
+            return bean;
+        }
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
