@@ -58,8 +58,8 @@ public class SeasonsView extends Div {
         seasons.setAllRowsVisible(true);
         seasons.setEmptyStateText("No seasons yet: a season gives the contest its own board, banner and prize.");
         Paragraph help = new Paragraph("A season has its own board. A start in the past counts the points scored "
-                + "since then. When it ends its standings are frozen and kept. Until it starts a season can be moved or "
-                + "deleted; while it runs, its end can move. Times are in " + times.zone().getId()
+                + "since then. When it ends its standings are frozen and kept. Until it starts a season can be moved "
+                + "or deleted; while it runs, its end can move. Times are in " + times.zone().getId()
                 + ", the zone the boards count days in.");
         help.addClassName("verdict-muted");
         add(new H1("Seasons"), help, form(), seasons);
@@ -67,35 +67,25 @@ public class SeasonsView extends Div {
     }
 
     private FormLayout form() {
-        TextField title = new TextField("Title");
-        title.setMaxLength(200);
-        TextArea prize = new TextArea("Prize");
-        prize.setMaxLength(2000);
-        DateTimePicker start = isoPicker("Starts");
-        DateTimePicker end = isoPicker("Ends");
-        start.setValue(LocalDateTime.now(times.zone()).withSecond(0).withNano(0));
-        end.setValue(start.getValue().plusWeeks(1));
-        FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize).on("startsAt", start)
-                .on("endsAt", end);
+        SeasonFields fields = new SeasonFields();
+        fields.start.setValue(LocalDateTime.now(times.zone()).withSecond(0).withNano(0));
+        fields.end.setValue(fields.start.getValue().plusWeeks(1));
         Button create = new Button("Create season", VaadinIcon.PLUS.create(), e -> {
             try {
-                leaderboards.createSeason(title.getValue(), prize.getValue(), instant(start), instant(end));
-                errors.clear();
-                title.clear();
-                prize.clear();
+                leaderboards.createSeason(fields.title.getValue(), fields.prize.getValue(), instant(fields.start),
+                        instant(fields.end));
+                fields.errors.clear();
+                fields.title.clear();
+                fields.prize.clear();
                 refresh("Season created");
             } catch (ApiException ex) {
                 // A season of this title and dates exists: the title is what to change.
-                errors.show(ex, "title");
+                fields.errors.show(ex, "title");
             }
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        // Title and prize across, start and end side by side; the button on a row of its own.
-        FormLayout form = new FormLayout();
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2));
-        form.add(title, 2);
-        form.add(start, end);
-        form.add(prize, 2);
+        // The button on a row of its own.
+        FormLayout form = fields.layout("32em");
         Div actions = new Div(create);
         actions.addClassName("verdict-form-actions");
         form.add(actions, 2);
@@ -110,49 +100,37 @@ public class SeasonsView extends Div {
     private void openEditor(Season season) {
         Dialog dialog = new Dialog("Edit " + season.title());
         dialog.setTop("8vh");
-        TextField title = new TextField("Title");
-        title.setMaxLength(200);
-        title.setValue(season.title());
-        TextArea prize = new TextArea("Prize");
-        prize.setMaxLength(2000);
-        prize.setValue(season.prize() == null ? "" : season.prize());
-        DateTimePicker start = isoPicker("Starts");
-        DateTimePicker end = isoPicker("Ends");
+        SeasonFields fields = new SeasonFields();
+        fields.title.setValue(season.title());
+        fields.prize.setValue(season.prize() == null ? "" : season.prize());
         LocalDateTime shownStart = LocalDateTime.ofInstant(season.startsAt(), times.zone());
         LocalDateTime shownEnd = LocalDateTime.ofInstant(season.endsAt(), times.zone());
-        start.setValue(shownStart);
-        end.setValue(shownEnd);
+        fields.start.setValue(shownStart);
+        fields.end.setValue(shownEnd);
         Instant soon = Instant.now().plus(LeaderboardService.SEASON_DATES_SETTLED_WITHIN);
         if (season.startsAt().isBefore(soon)) {
-            start.setReadOnly(true);
-            start.setHelperText("Started (or starting within a minute): its board counts from here");
+            fields.start.setReadOnly(true);
+            fields.start.setHelperText("Started (or starting within a minute): its board counts from here");
         }
         if (season.endsAt().isBefore(soon)) {
-            end.setReadOnly(true);
-            end.setHelperText("Ended (or ending within a minute): its standings are final");
+            fields.end.setReadOnly(true);
+            fields.end.setHelperText("Ended (or ending within a minute): its standings are final");
         }
-        FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize).on("startsAt", start)
-                .on("endsAt", end);
         Button save = new Button("Save", e -> {
             try {
                 // Only a date the admin changed: a picker keeps milliseconds and local times, so one sent back
                 // untouched could differ from the stored instant and read as a move.
-                leaderboards.editSeason(season.id(), title.getValue(), prize.getValue(), changed(start, shownStart),
-                        changed(end, shownEnd));
+                leaderboards.editSeason(season.id(), fields.title.getValue(), fields.prize.getValue(),
+                        changed(fields.start, shownStart), changed(fields.end, shownEnd));
                 dialog.close();
                 refresh("Season saved");
             } catch (ApiException ex) {
-                errors.show(ex, "title");
+                fields.errors.show(ex, "title");
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout();
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30em", 2));
-        form.add(title, 2);
-        form.add(start, end);
-        form.add(prize, 2);
-        dialog.add(form);
-        if (!start.isReadOnly()) {
+        dialog.add(fields.layout("30em"));
+        if (!fields.start.isReadOnly()) {
             // Only a season that has not started: it has no board yet, so nothing is lost with it.
             Button delete = new Button("Delete season", VaadinIcon.TRASH.create(), e -> Confirmation.ask(
                     "Delete " + season.title() + "?", "It has not started, so no judge has points on it yet.",
@@ -162,7 +140,7 @@ public class SeasonsView extends Div {
                             dialog.close();
                             refresh("Season deleted");
                         } catch (ApiException ex) {
-                            errors.show(ex, "startsAt");
+                            fields.errors.show(ex, "startsAt");
                         }
                     }));
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -189,9 +167,36 @@ public class SeasonsView extends Div {
                 .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 
-    private static DateTimePicker isoPicker(String label) {
-        DateTimePicker picker = new DateTimePicker(label);
-        Times.isoDays(picker);
-        return picker;
+    /** A season's title, prize, start and end, each with its problems under it: the new season's and the editor's. */
+    private static final class SeasonFields {
+
+        final TextField title = new TextField("Title");
+        final TextArea prize = new TextArea("Prize");
+        final DateTimePicker start = isoPicker("Starts");
+        final DateTimePicker end = isoPicker("Ends");
+        final FieldErrors errors = new FieldErrors().on("title", title).on("prize", prize).on("startsAt", start)
+                .on("endsAt", end);
+
+        SeasonFields() {
+            title.setMaxLength(200);
+            prize.setMaxLength(2000);
+        }
+
+        /** Title and prize across, start and end side by side (in two columns from {@code twoColumnsFrom} wide). */
+        FormLayout layout(String twoColumnsFrom) {
+            FormLayout form = new FormLayout();
+            form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1),
+                    new FormLayout.ResponsiveStep(twoColumnsFrom, 2));
+            form.add(title, 2);
+            form.add(start, end);
+            form.add(prize, 2);
+            return form;
+        }
+
+        private static DateTimePicker isoPicker(String label) {
+            DateTimePicker picker = new DateTimePicker(label);
+            Times.isoDays(picker);
+            return picker;
+        }
     }
 }
