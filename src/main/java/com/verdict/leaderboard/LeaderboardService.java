@@ -281,8 +281,9 @@ public class LeaderboardService {
      */
     @Transactional
     public Season editSeason(long seasonId, String title, String prize, Instant startsAt, Instant endsAt) {
-        Season before = season(seasonId);
-        Season after = seasons.edit(seasonId, title, prize, startsAt, endsAt);
+        Seasons.Edited edited = seasons.edit(seasonId, title, prize, startsAt, endsAt);
+        Season before = edited.before();
+        Season after = edited.after();
         List<String> changes = new ArrayList<>();
         changed("title", before.title(), after.title(), changes);
         changed("prize", before.prize(), after.prize(), changes);

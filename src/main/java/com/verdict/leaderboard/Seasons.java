@@ -91,7 +91,7 @@ class Seasons {
      * season about to start or end (within {@link #SETTLED_WITHIN}) keeps its dates too, so that no fold or freeze runs
      * on dates being changed.
      */
-    Season edit(long id, String title, String prize, Instant startsAt, Instant endsAt) {
+    Edited edit(long id, String title, String prize, Instant startsAt, Instant endsAt) {
         Season season = locked(id);
         List<String> problems = new ArrayList<>();
         checkWording(title, prize, problems);
@@ -124,7 +124,11 @@ class Seasons {
         } else if (startMoves || endMoves) {
             AfterCommit.run(updates::changed);
         }
-        return find(id).orElseThrow();
+        return new Edited(season, find(id).orElseThrow());
+    }
+
+    /** A season as it was, read under its lock, and as an edit left it. */
+    record Edited(Season before, Season after) {
     }
 
     /** Deletes a season that has not started (nor starts within {@link #SETTLED_WITHIN}): it has no board yet. */
